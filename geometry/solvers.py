@@ -1,0 +1,298 @@
+"""Exact minimisers of the penalized loss J0(w) + lam * P(w).
+
+Penalties (sklearn-compatible scaling, see ``shared/MISSION.md``):
+
+- ``"l1"``: ``||w||_1`` (``Lasso(alpha=lam)``),
+- ``"l2"``: ``||w||_2^2`` (``Ridge(alpha=2 n lam)``),
+- ``"elasticnet"``: ``r ||w||_1 + (1 - r) ||w||_2^2`` with ``r = l1_ratio``,
+- ``"group"``: ``sum_g ||w_g||_2`` over the groups of coordinates.
+
+The lasso is solved exactly by the homotopy (the piecewise-linear solution path), with a
+closed-form case analysis for the common 2-D, positive-definite case.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+import numpy as np
+
+from .loss import EIGEN_RTOL, QuadraticLoss
+
+__all__ = [
+    "PENALTIES",
+    "penalized_optimum",
+    "lambda_max",
+    "check_lambda",
+    "check_l1_ratio",
+    "check_penalty",
+]
+
+PENALTIES: tuple[str, ...] = ("l1", "l2", "elasticnet", "group")
+
+# Relative tolerance for "the same lambda" when several events of the homotopy coincide.
+_EVENT_RTOL = 1e-12
+
+
+# ---------------------------------------------------------------------------- validation
+def check_lambda(lam) -> float:
+    """``lam`` as a float; ValueError unless it is a finite number >= 0."""
+    try:
+        value = float(lam)
+    except (TypeError, ValueError):
+        raise ValueError(f"lam must be a finite number >= 0, got {lam!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"lam must be a finite number >= 0, got {lam!r}")
+    return value
+
+
+def check_l1_ratio(l1_ratio) -> float:
+    """``l1_ratio`` as a float; ValueError unless it lies in [0, 1]."""
+    try:
+        value = float(l1_ratio)
+    except (TypeError, ValueError):
+        raise ValueError(f"l1_ratio must be a number in [0, 1], got {l1_ratio!r}") from None
+    if not (0.0 <= value <= 1.0):
+        raise ValueError(f"l1_ratio must be a number in [0, 1], got {l1_ratio!r}")
+    return value
+
+
+def check_penalty(penalty) -> str:
+    """``penalty`` if it names a known penalty; ValueError listing the valid names otherwise."""
+    if penalty not in PENALTIES:
+        raise ValueError(f"unknown penalty {penalty!r}; valid penalties are {', '.join(map(repr, PENALTIES))}")
+    return penalty
+
+
+def _check_loss(loss) -> QuadraticLoss:
+    if not isinstance(loss, QuadraticLoss):
+        raise ValueError(f"loss must be a QuadraticLoss, got {type(loss).__name__}")
+    return loss
+
+
+# ---------------------------------------------------------------------------- public API
+def lambda_max(loss: QuadraticLoss) -> float:
+    """The smallest lam for which the lasso optimum is exactly zero.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+
+    Returns
+    -------
+    float
+        ``||g||_inf`` (``= ||Xc^T yc||_inf / n`` for a data loss).
+    """
+    _check_loss(loss)
+    return float(np.max(np.abs(loss.linear)))
+
+
+def penalized_optimum(
+    loss: QuadraticLoss,
+    penalty: str,
+    lam: float,
+    *,
+    l1_ratio: float = 0.5,
+    groups: Sequence | None = None,
+) -> np.ndarray:
+    """Exact minimiser of ``J0(w) + lam * P(w)``.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        J0(w) = 1/2 w^T H w - g^T w + c.
+    penalty : {"l1", "l2", "elasticnet", "group"}
+    lam : float, >= 0
+    l1_ratio : float in [0, 1], default 0.5
+        Mix r of the elastic net ``r ||w||_1 + (1 - r) ||w||_2^2``.
+    groups : sequence of length d, optional
+        Group label of each coordinate; required for ``"group"``.
+
+    Returns
+    -------
+    w : ndarray of shape (d,)
+        The minimiser; where it is not unique (singular H), the one of minimum norm
+        reached by the homotopy (for ``"l2"`` at ``lam = 0``: exactly ``H^+ g``).
+        For lam >= :func:`lambda_max` the lasso answer is exactly zero.
+    """
+    _check_loss(loss)
+    check_penalty(penalty)
+    lam = check_lambda(lam)
+    if penalty == "l2":
+        return _ridge(loss, lam)
+    if penalty == "l1":
+        return _lasso(loss.hessian, loss.linear, lam)
+    if penalty == "elasticnet":
+        r = check_l1_ratio(l1_ratio)
+        if r == 0.0:
+            return _ridge(loss, lam)
+        shift = 2.0 * lam * (1.0 - r)
+        H = loss.hessian + shift * np.eye(loss.dim) if shift else loss.hessian
+        return _lasso(H, loss.linear, lam * r)
+    # group
+    if groups is None:
+        raise ValueError("penalty 'group' needs groups: a sequence giving each coordinate's group label")
+    from .group import group_lasso_optimum
+
+    return group_lasso_optimum(loss, lam, groups)
+
+
+# ---------------------------------------------------------------------------- ridge
+def _ridge(loss: QuadraticLoss, lam: float) -> np.ndarray:
+    """``V diag(1 / (e + 2 lam)) V^T g`` with zero-curvature directions dropped (they carry no g)."""
+    values, vectors = loss.eigenvalues, loss.eigenvectors
+    coef = vectors.T @ loss.linear
+    denom = values + 2.0 * lam
+    inv = np.zeros_like(values)
+    keep = loss._positive | (denom > 0) if lam > 0 else loss._positive
+    inv[keep] = 1.0 / denom[keep]
+    return vectors @ (coef * inv)
+
+
+# ---------------------------------------------------------------------------- lasso
+def _lasso(H: np.ndarray, g: np.ndarray, lam: float) -> np.ndarray:
+    """Exact minimiser of 1/2 w^T H w - g^T w + lam ||w||_1 for PSD H."""
+    d = g.shape[0]
+    if lam >= float(np.max(np.abs(g))):
+        return np.zeros(d)
+    if d == 2:
+        w = _lasso_2d(float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(g[0]), float(g[1]), lam)
+        if w is not None:
+            return np.array(w)
+    lambdas, weights = lasso_homotopy(H, g, lam_stop=lam)
+    return weights[-1]
+
+
+def _lasso_2d(h11: float, h12: float, h22: float, g1: float, g2: float, lam: float):
+    """Closed-form 2-D lasso by KKT case analysis; None when H is not safely definite.
+
+    The caller has ruled out the all-zero case (lam < ||g||_inf).
+    """
+    det = h11 * h22 - h12 * h12
+    if not (det > 1e-10 * (h11 * h22) and h11 > 0 and h22 > 0):
+        return None
+    slack = lam * (1.0 + 1e-12)
+    # Only w1 non-zero: soft-threshold g1, check the subgradient of w2.
+    if abs(g1) > lam:
+        w1 = math.copysign(abs(g1) - lam, g1) / h11
+        if abs(g2 - h12 * w1) <= slack:
+            return (w1, 0.0)
+    if abs(g2) > lam:
+        w2 = math.copysign(abs(g2) - lam, g2) / h22
+        if abs(g1 - h12 * w2) <= slack:
+            return (0.0, w2)
+    for s1 in (1.0, -1.0):
+        for s2 in (1.0, -1.0):
+            r1, r2 = g1 - lam * s1, g2 - lam * s2
+            w1 = (h22 * r1 - h12 * r2) / det
+            w2 = (h11 * r2 - h12 * r1) / det
+            if w1 * s1 > 0 and w2 * s2 > 0:
+                return (w1, w2)
+    return None
+
+
+def _pinv_sym(M: np.ndarray) -> np.ndarray:
+    values, vectors = np.linalg.eigh(M)
+    top = float(values[-1]) if values.size else 0.0
+    keep = values > EIGEN_RTOL * max(1, M.shape[0]) * top if top > 0 else np.zeros(values.shape, bool)
+    inv = np.zeros_like(values)
+    inv[keep] = 1.0 / values[keep]
+    return (vectors * inv) @ vectors.T
+
+
+def lasso_homotopy(H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Breakpoints of the exact lasso path of ``1/2 w^T H w - g^T w + lam ||w||_1``.
+
+    Follows the piecewise-linear solution from ``lam = ||g||_inf`` (w = 0) down to
+    ``lam_stop``. On each piece the active coordinates A with signs s satisfy
+    ``w_A(lam) = H_AA^+ (g_A - lam s_A)``; a piece ends where an inactive correlation
+    ``|g_j - (H w)_j|`` reaches lam (j joins) or an active weight reaches 0 (it leaves).
+
+    Parameters
+    ----------
+    H : ndarray of shape (d, d), symmetric PSD
+    g : ndarray of shape (d,), in the range of H
+    lam_stop : float, default 0.0
+
+    Returns
+    -------
+    lambdas : ndarray of shape (k,)
+        Strictly decreasing, from ``||g||_inf`` to ``lam_stop`` (a single entry when
+        ``lam_stop >= ||g||_inf``).
+    weights : ndarray of shape (k, d)
+        The exact optimum at each breakpoint; linear in lam between them.
+    """
+    d = g.shape[0]
+    top = float(np.max(np.abs(g)))
+    zero = np.zeros(d)
+    if lam_stop >= top:
+        return np.array([max(lam_stop, top)]), zero[None, :]
+    lam = top
+    lambdas = [lam]
+    weights = [zero]
+    active = [j for j in range(d) if abs(g[j]) >= top * (1 - _EVENT_RTOL)]
+    signs = {j: math.copysign(1.0, g[j]) for j in active}
+    fresh_join: set[int] = set(active)
+    fresh_leave: dict[int, float] = {}
+    for _ in range(50 * d + 50):
+        A = np.array(active, dtype=int)
+        s = np.array([signs[j] for j in active])
+        M = _pinv_sym(H[np.ix_(A, A)])
+        a = M @ g[A]
+        b = M @ s
+        inactive = np.array([j for j in range(d) if j not in signs], dtype=int)
+        events: list[tuple[float, str, int]] = []
+        ceiling = lam * (1 - 1e-10)
+        near = lam * (1 - 1e-6)
+        if inactive.size:
+            HIA = H[np.ix_(inactive, A)]
+            alpha = g[inactive] - HIA @ a
+            beta = HIA @ b
+            for idx, j in enumerate(inactive):
+                for sign in (1.0, -1.0):
+                    denom = sign - beta[idx]
+                    if denom == 0:
+                        continue
+                    root = alpha[idx] / denom
+                    # A coordinate that just left sits at |corr| = lam with its old sign: that
+                    # root is the event we are at, not a new one (rounding may move it a bit).
+                    if fresh_leave.get(int(j)) == sign and root > near:
+                        continue
+                    if lam_stop < root < ceiling:
+                        events.append((root, "join", int(j)))
+        for idx, j in enumerate(active):
+            if b[idx] == 0:
+                continue
+            root = a[idx] / b[idx]
+            if j in fresh_join and root > near:  # the zero it just joined from
+                continue
+            if lam_stop < root < ceiling:
+                events.append((root, "leave", j))
+        if not events:
+            w = zero.copy()
+            w[A] = a - lam_stop * b
+            lambdas.append(lam_stop)
+            weights.append(w)
+            break
+        nxt = max(e[0] for e in events)
+        w = zero.copy()
+        w[A] = a - nxt * b
+        batch = [e for e in events if e[0] >= nxt * (1 - _EVENT_RTOL) - 1e-300]
+        fresh_join, fresh_leave = set(), {}
+        for _, kind, j in batch:
+            if kind == "leave":
+                w[j] = 0.0
+                active.remove(j)
+                fresh_leave[j] = signs.pop(j)
+            else:
+                corr = g[j] - H[j] @ w
+                active.append(j)
+                signs[j] = math.copysign(1.0, corr)
+                fresh_join.add(j)
+        lam = nxt
+        lambdas.append(lam)
+        weights.append(w)
+    else:  # pragma: no cover - the loop bound is far above any real path length
+        raise RuntimeError("lasso homotopy did not terminate")
+    return np.array(lambdas), np.array(weights)
