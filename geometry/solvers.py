@@ -160,8 +160,62 @@ def _lasso(H: np.ndarray, g: np.ndarray, lam: float) -> np.ndarray:
         w = _lasso_2d(float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(g[0]), float(g[1]), lam)
         if w is not None:
             return np.array(w)
+    w = _lasso_active_set(H, g, lam)
+    if w is not None:
+        return w
     lambdas, weights = lasso_homotopy(H, g, lam_stop=lam)
     return weights[-1]
+
+
+def _lasso_active_set(H: np.ndarray, g: np.ndarray, lam: float, *, max_iter: int = 60) -> np.ndarray | None:
+    """Feature-sign active-set search for one lam; None if it cannot certify its answer.
+
+    Every violating zero coordinate joins with the sign that lowers the objective; the
+    sign-fixed quadratic is solved exactly and a line search to its minimiser stops at the
+    best sign change (the objective strictly decreases, so the search is finite). The answer
+    is returned only if it satisfies the KKT conditions to 1e-11 (relative); otherwise the
+    caller falls back to the homotopy (singular or badly conditioned active sets).
+    """
+    d = g.shape[0]
+    w = np.zeros(d)
+    theta = np.zeros(d)
+    scale = max(float(np.max(np.abs(g))), lam)
+    tol = 1e-11 * scale
+    for _ in range(max_iter):
+        grad = H @ w - g
+        zero = w == 0.0
+        violators = zero & (np.abs(grad) > lam + tol)
+        if not violators.any():
+            nonzero = ~zero
+            if float(np.max(np.abs(grad[nonzero] + lam * theta[nonzero]), initial=0.0)) <= tol:
+                return w
+        theta[violators] = -np.sign(grad[violators])
+        A = np.flatnonzero(~zero | violators)
+        M = H[A][:, A]
+        try:
+            definite = np.linalg.cholesky(M).diagonal().min() ** 2 > 1e-10 * M.diagonal().max()
+        except np.linalg.LinAlgError:
+            definite = False
+        if not definite:
+            return None  # (near-)singular: the homotopy picks the minimum-norm answer
+        target = np.linalg.solve(M, g[A] - lam * theta[A])
+        start = w[A]
+        if np.all(np.sign(target) == theta[A]):
+            w[A] = target
+            continue
+        step = target - start
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cross = -start / step
+        ts = np.unique(np.append(cross[(cross > 0) & (cross < 1)], 1.0))
+        points = start[None, :] + ts[:, None] * step[None, :]
+        # the coordinate that crosses at t is exactly zero there
+        for k, t in enumerate(ts[:-1]):
+            points[k, np.isclose(cross, t, rtol=1e-14, atol=0)] = 0.0
+        values = 0.5 * np.einsum("ki,ij,kj->k", points, M, points) - points @ g[A] + lam * np.abs(points).sum(axis=1)
+        best = points[int(np.argmin(values))]
+        w[A] = best
+        theta[A] = np.sign(best)
+    return None
 
 
 def _lasso_2d(h11: float, h12: float, h22: float, g1: float, g2: float, lam: float):
@@ -201,6 +255,20 @@ def _pinv_sym(M: np.ndarray) -> np.ndarray:
     return (vectors * inv) @ vectors.T
 
 
+def _solve_active(M: np.ndarray, rhs: np.ndarray) -> np.ndarray:
+    """``M^+ rhs`` for a symmetric PSD M: a plain solve when M is safely definite, else the pseudo-inverse."""
+    if M.shape[0] == 0:
+        return np.zeros_like(rhs)
+    try:
+        chol = np.linalg.cholesky(M)
+    except np.linalg.LinAlgError:
+        chol = None
+    if chol is not None:
+        if chol.diagonal().min() ** 2 > 1e-10 * M.diagonal().max():
+            return np.linalg.solve(M, rhs)
+    return _pinv_sym(M) @ rhs
+
+
 def lasso_homotopy(H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """Breakpoints of the exact lasso path of ``1/2 w^T H w - g^T w + lam ||w||_1``.
 
@@ -235,64 +303,67 @@ def lasso_homotopy(H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0) -> tu
     signs = {j: math.copysign(1.0, g[j]) for j in active}
     fresh_join: set[int] = set(active)
     fresh_leave: dict[int, float] = {}
-    for _ in range(50 * d + 50):
-        A = np.array(active, dtype=int)
-        s = np.array([signs[j] for j in active])
-        M = _pinv_sym(H[np.ix_(A, A)])
-        a = M @ g[A]
-        b = M @ s
-        inactive = np.array([j for j in range(d) if j not in signs], dtype=int)
-        events: list[tuple[float, str, int]] = []
-        ceiling = lam * (1 - 1e-10)
-        near = lam * (1 - 1e-6)
-        if inactive.size:
-            HIA = H[np.ix_(inactive, A)]
+    is_active = np.zeros(d, dtype=bool)
+    is_active[active] = True
+    signs_col = np.array([[1.0], [-1.0]])
+    err = np.seterr(divide="ignore", invalid="ignore")
+    try:
+        for _ in range(50 * d + 50):
+            A = np.array(active, dtype=int)
+            s_A = np.array([signs[j] for j in active])
+            sol = _solve_active(H[A][:, A], np.column_stack((g[A], s_A)))
+            a, b = sol[:, 0], sol[:, 1]
+            ceiling = lam * (1 - 1e-10)
+            near = lam * (1 - 1e-6)
+            inactive = np.flatnonzero(~is_active)
+            # Joins: corr_j(lam') = alpha_j + lam' beta_j reaches +lam' or -lam' (rows of `join`).
+            HIA = H[inactive][:, A]
             alpha = g[inactive] - HIA @ a
             beta = HIA @ b
-            for idx, j in enumerate(inactive):
-                for sign in (1.0, -1.0):
-                    denom = sign - beta[idx]
-                    if denom == 0:
-                        continue
-                    root = alpha[idx] / denom
-                    # A coordinate that just left sits at |corr| = lam with its old sign: that
-                    # root is the event we are at, not a new one (rounding may move it a bit).
-                    if fresh_leave.get(int(j)) == sign and root > near:
-                        continue
-                    if lam_stop < root < ceiling:
-                        events.append((root, "join", int(j)))
-        for idx, j in enumerate(active):
-            if b[idx] == 0:
-                continue
-            root = a[idx] / b[idx]
-            if j in fresh_join and root > near:  # the zero it just joined from
-                continue
-            if lam_stop < root < ceiling:
-                events.append((root, "leave", j))
-        if not events:
+            join = alpha / (signs_col - beta)
+            join[~((join > lam_stop) & (join < ceiling))] = -np.inf
+            # A coordinate that just left sits at |corr| = lam with its old sign: that root is
+            # the event we are at, not a new one (rounding may move it a bit).
+            for j, old_sign in fresh_leave.items():
+                pos = int(np.searchsorted(inactive, j))
+                row = 0 if old_sign > 0 else 1
+                if join[row, pos] > near:
+                    join[row, pos] = -np.inf
+            # Leaves: an active weight a_i - lam' b_i reaches 0.
+            leave = a / b
+            leave[~((leave > lam_stop) & (leave < ceiling))] = -np.inf
+            for j in fresh_join:  # the zero it just joined from
+                pos = active.index(j)
+                if leave[pos] > near:
+                    leave[pos] = -np.inf
+            nxt = max(float(join.max()) if join.size else -np.inf, float(leave.max()) if leave.size else -np.inf)
             w = zero.copy()
-            w[A] = a - lam_stop * b
-            lambdas.append(lam_stop)
-            weights.append(w)
-            break
-        nxt = max(e[0] for e in events)
-        w = zero.copy()
-        w[A] = a - nxt * b
-        batch = [e for e in events if e[0] >= nxt * (1 - _EVENT_RTOL) - 1e-300]
-        fresh_join, fresh_leave = set(), {}
-        for _, kind, j in batch:
-            if kind == "leave":
+            if nxt == -np.inf:
+                w[A] = a - lam_stop * b
+                lambdas.append(lam_stop)
+                weights.append(w)
+                break
+            w[A] = a - nxt * b
+            cut = nxt * (1 - _EVENT_RTOL)
+            leavers = A[leave >= cut].tolist()
+            joiners = inactive[np.flatnonzero((join >= cut).any(axis=0))].tolist()
+            fresh_join, fresh_leave = set(), {}
+            for j in leavers:
                 w[j] = 0.0
                 active.remove(j)
+                is_active[j] = False
                 fresh_leave[j] = signs.pop(j)
-            else:
+            for j in joiners:
                 corr = g[j] - H[j] @ w
                 active.append(j)
+                is_active[j] = True
                 signs[j] = math.copysign(1.0, corr)
                 fresh_join.add(j)
-        lam = nxt
-        lambdas.append(lam)
-        weights.append(w)
-    else:  # pragma: no cover - the loop bound is far above any real path length
-        raise RuntimeError("lasso homotopy did not terminate")
+            lam = nxt
+            lambdas.append(lam)
+            weights.append(w)
+        else:  # pragma: no cover - the loop bound is far above any real path length
+            raise RuntimeError("lasso homotopy did not terminate")
+    finally:
+        np.seterr(**err)
     return np.array(lambdas), np.array(weights)

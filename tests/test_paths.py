@@ -100,3 +100,13 @@ def test_paths_reject_bad_arguments(call, match):
     loss = QuadraticLoss(np.eye(2), [1.0, 0.5])
     with pytest.raises(ValueError, match=match):
         call(loss)
+
+
+@pytest.mark.parametrize("d", [3, 6, 10])
+def test_single_lambda_solver_equals_the_homotopy_in_higher_dimensions(rng, d):
+    # penalized_optimum uses an active-set search for one lam; the path is the homotopy.
+    X, y = correlated_data(rng, 120, d, rho=0.8)
+    loss = QuadraticLoss.from_data(X, y)
+    path = lasso_path_breakpoints(loss)
+    for lam in np.linspace(0, lambda_max(loss), 23):
+        np.testing.assert_allclose(penalized_optimum(loss, "l1", lam), path.at(lam), atol=1e-11)

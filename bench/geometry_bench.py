@@ -1,0 +1,89 @@
+"""Speed of the geometry core. Prints numbers and ratios; asserts nothing.
+
+    python bench/geometry_bench.py [--repeat 2000]
+
+Targets (issue "Geometry core"): one 2-D penalized or constrained optimum <= 50 us; the whole
+2-D scene bundle <= 5 ms; a 10-D lasso at n = 2000 at least as fast as scikit-learn's
+``Lasso.fit`` on the same problem (ratio <= 1, both timed in this run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from geometry import QuadraticLoss, lambda_max, penalized_optimum  # noqa: E402
+from geometry.constrained import constrained_optimum  # noqa: E402
+from geometry.scene import scene_bundle  # noqa: E402
+
+
+def per_call(fn, repeat: int) -> float:
+    """Median over 5 rounds of the mean time of one call, in seconds."""
+    rounds = []
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            fn()
+        rounds.append((time.perf_counter() - start) / repeat)
+    return float(np.median(rounds))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=2000)
+    args = parser.parse_args()
+    rng = np.random.default_rng(0)
+
+    x = rng.uniform(-1, 1, 20)
+    X2 = np.c_[x, 0.6 * x + 0.8 * rng.normal(size=20)]
+    loss2 = QuadraticLoss.from_data(X2, X2 @ [1.2, 0.3] + 0.3 * rng.normal(size=20))
+    lam = 0.3 * lambda_max(loss2)
+    t1 = 0.5 * np.abs(loss2.ols_point).sum()
+    t2 = 0.5 * np.linalg.norm(loss2.ols_point)
+
+    print("2-D optima (target <= 50 us each)")
+    rows = [
+        ("penalized l1", lambda: penalized_optimum(loss2, "l1", lam)),
+        ("penalized l2", lambda: penalized_optimum(loss2, "l2", lam)),
+        ("penalized elasticnet", lambda: penalized_optimum(loss2, "elasticnet", lam, l1_ratio=0.5)),
+        ("constrained l1", lambda: constrained_optimum(loss2, "l1", t1)),
+        ("constrained l2", lambda: constrained_optimum(loss2, "l2", t2)),
+        ("constrained elasticnet", lambda: constrained_optimum(loss2, "elasticnet", t1 / 2, l1_ratio=0.5)),
+        ("constrained lp (p=0.5)", lambda: constrained_optimum(loss2, "lp", t1 / 2, p=0.5)),
+    ]
+    for name, fn in rows:
+        us = per_call(fn, args.repeat) * 1e6
+        print(f"  {name:<26} {us:9.1f} us   {'ok' if us <= 50 else 'OVER TARGET'}")
+
+    ms = per_call(lambda: scene_bundle(QuadraticLoss.from_data(X2, X2 @ [1.2, 0.3])), max(20, args.repeat // 50)) * 1e3
+    print(f"2-D scene bundle (from data: loss, lasso breakpoints, eigen-data, 12 contours): {ms:.2f} ms "
+          f"(target <= 5 ms) {'ok' if ms <= 5 else 'OVER TARGET'}")
+
+    try:
+        from sklearn.linear_model import Lasso
+    except ImportError:  # pragma: no cover
+        print("scikit-learn not installed: skipping the 10-D comparison")
+        return
+    n, d = 2000, 10
+    cov = 0.5 * np.ones((d, d)) + 0.5 * np.eye(d)
+    X = rng.multivariate_normal(np.zeros(d), cov, size=n)
+    y = X @ (rng.normal(size=d) * (rng.random(d) < 0.5)) + rng.normal(size=n)
+    lam10 = 0.05 * lambda_max(QuadraticLoss.from_data(X, y))
+    reps = max(20, args.repeat // 20)
+    ours = per_call(lambda: penalized_optimum(QuadraticLoss.from_data(X, y), "l1", lam10), reps)
+    theirs = per_call(lambda: Lasso(alpha=lam10).fit(X, y), reps)
+    w_ours = penalized_optimum(QuadraticLoss.from_data(X, y), "l1", lam10)
+    w_sk = Lasso(alpha=lam10, tol=1e-12, max_iter=100_000).fit(X, y).coef_
+    print(f"10-D lasso, n = {n}: ours (exact, from raw data) {ours * 1e3:.3f} ms, "
+          f"sklearn Lasso.fit (default tol) {theirs * 1e3:.3f} ms, ratio ours/sklearn = {ours / theirs:.2f} "
+          f"(target <= 1) {'ok' if ours <= theirs else 'OVER TARGET'}; max |w - w_sklearn| = {np.abs(w_ours - w_sk).max():.1e}")
+
+
+if __name__ == "__main__":
+    main()
