@@ -1,0 +1,101 @@
+"""Regularization Geometry Lab: see why L1 gives sparse weights and L2 small ones.
+
+Run ``python app.py [--host 127.0.0.1] [--port 8050] [--debug]`` and open the printed address.
+For several workers: ``gunicorn app:server -w 4 -b 127.0.0.1:8050``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from dash import Dash, html
+
+from components import data_panel, lambda_control, live_update, penalty_control, readout, stores, weight_plane
+from components.problem import default_state
+
+TITLE = "Regularization Geometry Lab"
+
+
+def initial_view() -> dict:
+    """The λ-control settings a new page starts with."""
+    return {
+        "slider": lambda_control.SLIDER_DEFAULT,
+        "mode": "penalized",
+        "shown": list(penalty_control.DEFAULT_SHOWN),
+        "l1_ratio": penalty_control.DEFAULT_L1_RATIO,
+    }
+
+
+def serve_layout() -> html.Div:
+    """A fresh page: default data, its scene and both figures computed on the server."""
+    state = default_state()
+    scene = stores.build_scene(state)
+    view = initial_view()
+    plane, data = data_panel.figures_for(state, scene, view)
+
+    return html.Div(
+        className="lab",
+        children=[
+            stores.layout(state, scene),
+            html.Header(
+                className="lab-header",
+                children=[
+                    html.H1(TITLE),
+                    html.P(
+                        "Loss contours J0(w) of a linear regression meet the L1 diamond and the L2 circle. "
+                        "Drag λ and watch where they first touch: the diamond's corners make L1 weights exactly 0.",
+                        className="lede",
+                    ),
+                ],
+            ),
+            html.Main(
+                className="lab-grid",
+                children=[
+                    html.Section(
+                        className="panel plane-panel",
+                        children=[
+                            penalty_control.layout(),
+                            weight_plane.layout(plane),
+                            lambda_control.layout(),
+                        ],
+                    ),
+                    html.Section(
+                        className="panel side-panel",
+                        children=[
+                            html.H2("Data"),
+                            data_panel.layout(state, data),
+                            html.H2("Readout"),
+                            readout.layout(readout.readout_children(scene, view)),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def create_app() -> Dash:
+    """Build the Dash app and register every panel's callbacks."""
+    app = Dash(__name__, title=TITLE, update_title=None, serve_locally=True)
+    app.layout = serve_layout
+    for panel in (lambda_control, penalty_control, data_panel, readout, live_update):
+        panel.register_callbacks(app)
+    return app
+
+
+app = create_app()
+server = app.server
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=TITLE)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode with dev tools and reloading")
+    args = parser.parse_args(argv)
+    print(f"{TITLE}: open http://{args.host}:{args.port}")
+    app.run(host=args.host, port=args.port, debug=args.debug)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+/*
+ * Data panel editing by mouse: a click on empty plot area adds a point, a double-click on
+ * a point removes it. Dragging points is plotly's own shape editing (relayoutData).
+ * The edit is sent to the server by writing the `data-edit` store with set_props.
+ */
+(function () {
+  'use strict';
+
+  var CLICK_DELAY_MS = 280;   // a click waits this long so that a double-click does not also add
+  var pendingClick = null;
+  var stamp = 0;
+
+  function graphDiv(target) {
+    var host = target && target.closest ? target.closest('#data-plot') : null;
+    return host ? host.querySelector('.js-plotly-plot') : null;
+  }
+
+  /** Data coordinates of a mouse event inside the plot area, or null outside it. */
+  function dataCoords(gd, evt) {
+    var full = gd._fullLayout;
+    if (!full || !full.xaxis || !full.yaxis) { return null; }
+    var xa = full.xaxis, ya = full.yaxis;
+    var box = gd.getBoundingClientRect();
+    var px = evt.clientX - box.left - xa._offset;
+    var py = evt.clientY - box.top - ya._offset;
+    if (px < 0 || py < 0 || px > xa._length || py > ya._length) { return null; }
+    return {
+      x: xa.p2d(px), y: ya.p2d(py),
+      // data units per pixel: the server measures "nearest point" in pixels
+      xscale: Math.abs(xa.p2d(1) - xa.p2d(0)), yscale: Math.abs(ya.p2d(1) - ya.p2d(0))
+    };
+  }
+
+  function send(op, pos) {
+    if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    stamp += 1;
+    window.dash_clientside.set_props('data-edit', {data: {
+      op: op, x: pos.x, y: pos.y, xscale: pos.xscale, yscale: pos.yscale, stamp: stamp
+    }});
+  }
+
+  function onShape(target) {
+    return !!(target.closest && target.closest('.shapelayer'));
+  }
+
+  document.addEventListener('click', function (evt) {
+    var gd = graphDiv(evt.target);
+    if (!gd || onShape(evt.target) || evt.target.closest('.legend, .modebar')) { return; }
+    var pos = dataCoords(gd, evt);
+    if (!pos) { return; }
+    if (pendingClick) { clearTimeout(pendingClick); }
+    pendingClick = setTimeout(function () { pendingClick = null; send('add', pos); }, CLICK_DELAY_MS);
+  }, true);
+
+  document.addEventListener('dblclick', function (evt) {
+    var gd = graphDiv(evt.target);
+    if (!gd) { return; }
+    if (pendingClick) { clearTimeout(pendingClick); pendingClick = null; }
+    var pos = dataCoords(gd, evt);
+    if (pos) { send('remove', pos); }
+  }, true);
+}());

@@ -1,0 +1,176 @@
+/*
+ * Clientside callbacks of the Regularization Geometry Lab (namespace `lab`).
+ *
+ * While λ (or t) is dragged nothing goes to the server: `moveTraces` evaluates the exact
+ * touch points from the scene bundle in `scene-store` with `window.labMath`
+ * (assets/lab_math.js) and patches only the moving traces of `weight-plane` and the
+ * fitted curves of `data-plot`. It mirrors components/weight_plane.py::moving_traces and
+ * components/data_panel.py::fit_curves.
+ */
+(function () {
+  'use strict';
+
+  var SLIDER_MIN = -3;
+  var SLIDER_MAX = Math.log10(3);
+  var CURVE_POINTS = 181;
+  var REGIONS = [
+    {region: 'l1', key: 'l1', name: 'L1 (lasso)'},
+    {region: 'l2', key: 'l2', name: 'L2 (ridge)'},
+    {region: 'elasticnet', key: 'en', name: 'Elastic net'}
+  ];
+  var DATA_TRACES = {'data-points': 0, 'ols-fit': 1, 'l1-fit': 2, 'l2-fit': 3, 'en-fit': 4};
+
+  function fmt(v) {
+    if (v === Infinity) { return '∞'; }
+    if (v === 0) { return '0'; }
+    var a = Math.abs(v);
+    if (a >= 1e-4 && a < 1e5) { return String(Number(v.toPrecision(4))); }
+    return v.toExponential(3).replace(/\.?0+e/, 'e');
+  }
+
+  function referenceValue(scene, mode) {
+    if (mode === 'constrained') { return Math.abs(scene.ols[0]) + Math.abs(scene.ols[1]); }
+    return scene.lambda_max;
+  }
+
+  function sliderToValue(scene, mode, v) {
+    return referenceValue(scene, mode) * Math.pow(10, v);
+  }
+
+  function penaltyValue(region, w, r) {
+    var M = window.labMath;
+    if (region === 'l1') { return M.l1Norm(w); }
+    if (region === 'l2') { var n = M.l2Norm(w); return n * n; }
+    return M.enValue(w, r);
+  }
+
+  function regionSize(region, w, r) {
+    var M = window.labMath;
+    if (region === 'l1') { return M.l1Norm(w); }
+    if (region === 'l2') { return M.l2Norm(w); }
+    return M.enValue(w, r);
+  }
+
+  /** Touch points {region: {w, lam, t}} for a mode and slider position. */
+  function touches(scene, mode, slider, r) {
+    var M = window.labMath;
+    var value = sliderToValue(scene, mode, slider);
+    var out = {};
+    if (mode === 'constrained') {
+      var c1 = M.l1ForT(scene, value), c2 = M.l2ForT(scene, value), ce = M.elasticNetForT(scene, value, r);
+      out.l1 = {w: c1.w, lam: c1.lam, t: value};
+      out.l2 = {w: c2.w, lam: c2.lam, t: value};
+      out.elasticnet = {w: ce.w, lam: ce.lam, t: value};
+    } else {
+      var w1 = M.lassoAt(scene, value), w2 = M.ridgeAt(scene, value), we = M.elasticNetAt(scene, value, r);
+      out.l1 = {w: w1, lam: value, t: regionSize('l1', w1, r)};
+      out.l2 = {w: w2, lam: value, t: regionSize('l2', w2, r)};
+      out.elasticnet = {w: we, lam: value, t: regionSize('elasticnet', we, r)};
+    }
+    return out;
+  }
+
+  function boundary(region, t, r) {
+    var M = window.labMath;
+    if (region === 'l1') { return M.diamond(t); }
+    if (region === 'l2') { return M.circle(t, CURVE_POINTS); }
+    return M.enBoundary(t, r, CURVE_POINTS);
+  }
+
+  function hoverText(scene, spec, touch, r) {
+    var M = window.labMath;
+    var j0 = M.J0(scene, touch.w);
+    var pen = penaltyValue(spec.region, touch.w, r);
+    var total = isFinite(touch.lam) ? j0 + touch.lam * pen : Infinity;
+    return '<b>' + spec.name + ' touch point</b><br>w = (' + fmt(touch.w[0]) + ', ' + fmt(touch.w[1]) + ')<br>' +
+      'J0 = ' + fmt(j0) + '<br>penalty P(w) = ' + fmt(pen) + '<br>J0 + λ·P = ' + fmt(total) + '<br>' +
+      'λ = ' + fmt(touch.lam) + ', t = ' + fmt(touch.t);
+  }
+
+  function fitCurve(scene, w) {
+    var g = scene.fit_grid;
+    return window.labMath.fitCurve(scene, w, g.phi1, g.phi2);
+  }
+
+  function shownList(shown) { return Array.isArray(shown) ? shown : []; }
+
+  var lab = {
+    /**
+     * λ drag: patch the moving traces of both figures.
+     * @returns {Array} [weight-plane figure Patch, data-plot figure Patch]
+     */
+    moveTraces: function (slider, mode, shown, l1Ratio, scene) {
+      var nu = window.dash_clientside.no_update;
+      if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu]; }
+      var r = (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio;
+      var on = shownList(shown);
+      var T = touches(scene, mode || 'penalized', slider, r);
+      var idx = scene.trace_index;
+      var plane = new window.dash_clientside.Patch();
+      var data = new window.dash_clientside.Patch();
+      REGIONS.forEach(function (spec) {
+        var touch = T[spec.region];
+        var visible = on.indexOf(spec.key) >= 0;
+        var b = boundary(spec.region, touch.t, r);
+        var c = window.labMath.contourThrough(scene, touch.w, CURVE_POINTS);
+        plane.merge(['data', idx[spec.key + '-region']], {x: b.x, y: b.y, visible: visible});
+        plane.merge(['data', idx[spec.key + '-contour']], {x: c.x, y: c.y, visible: visible});
+        plane.merge(['data', idx[spec.key + '-touch']], {
+          x: [touch.w[0]], y: [touch.w[1]], visible: visible, hovertext: [hoverText(scene, spec, touch, r)]
+        });
+        if (scene.fit_grid) {
+          data.merge(['data', DATA_TRACES[spec.key + '-fit']], {y: fitCurve(scene, touch.w), visible: visible});
+        }
+      });
+      return [plane.build(), scene.fit_grid ? data.build() : nu];
+    },
+
+    /**
+     * Slider <-> number box <-> label. The box takes the exact λ (or t); out-of-range values
+     * are clamped with a message.
+     * @returns {Array} [slider value, box value, message, label]
+     */
+    syncLambda: function (slider, boxValue, mode, scene) {
+      var nu = window.dash_clientside.no_update;
+      if (!scene) { return [nu, nu, nu, nu]; }
+      mode = mode || 'penalized';
+      var name = mode === 'constrained' ? 't' : 'λ';
+      var unit = mode === 'constrained' ? '‖w_OLS‖₁' : 'λ_max';
+      var ref = referenceValue(scene, mode);
+      var trig = (window.dash_clientside.callback_context.triggered_id || '');
+      var message = '';
+      var v = slider;
+      if (trig === 'lambda-input') {
+        var num = Number(boxValue);
+        if (boxValue === null || boxValue === undefined || boxValue === '' || !isFinite(num)) {
+          return [nu, nu, 'Type a number for ' + name + '.', nu];
+        }
+        var low = ref * Math.pow(10, SLIDER_MIN), high = ref * Math.pow(10, SLIDER_MAX);
+        if (num < low) {
+          v = SLIDER_MIN;
+          message = name + ' = ' + fmt(num) + ' is below the range; clamped to 10⁻³·' + unit + ' = ' + fmt(low) + '.';
+        } else if (num > high) {
+          v = SLIDER_MAX;
+          message = name + ' = ' + fmt(num) + ' is above the range; clamped to 3·' + unit + ' = ' + fmt(high) + '.';
+        } else {
+          v = Math.log10(num / ref);
+        }
+      }
+      var value = ref * Math.pow(10, v);
+      var label = mode === 'constrained'
+        ? 't = ' + fmt(value) + '  (' + fmt(value / ref) + ' · ‖w_OLS‖₁)'
+        : 'λ = ' + fmt(value) + '  (' + fmt(value / ref) + ' · λ_max)';
+      var box = trig === 'lambda-input' && !message ? nu : Number(value.toPrecision(6));
+      return [trig === 'lambda-input' ? v : nu, box, message, label];
+    },
+
+    /** Collect the problem controls into one dict for the server (one input instead of five). */
+    collectControls: function (source, basis, rho, eccentricity, rotation) {
+      return {source: source, basis: basis, rho: rho, eccentricity: eccentricity, rotation: rotation};
+    }
+  };
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.lab = lab;
+  window.labClient = {touches: touches, sliderToValue: sliderToValue, fmt: fmt};
+}());

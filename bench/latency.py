@@ -1,0 +1,183 @@
+"""Interaction latency of the lab in real headless Chromium, against trivial floor apps.
+
+    python bench/latency.py [--steps 120]
+
+Measures in the page (performance.now()), over --steps steps each:
+1. λ key-step on ``lambda-slider`` -> ``plotly_afterplot`` of ``weight-plane``, against the
+   floor: a key-step on a slider whose clientside callback moves one marker.
+   Target: median ratio <= 1.3.
+2. data drag (a shape move on ``data-plot``, as plotly reports it) -> server callback ->
+   ``plotly_afterplot`` of ``weight-plane``, against the floor: a shape move answered by a
+   trivial server callback that moves one marker. Target: median ratio <= 1.5.
+Prints median, p95 and the ratios; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Steps a slider by dispatching keys to its thumb and times each redraw of a graph.
+KEY_STEPS_JS = """
+const [sliderId, graphId, steps, done] = arguments;
+const thumb = document.querySelector('#' + sliderId + ' [role=slider]');
+const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
+const times = [];
+let count = 0;
+gd.on('plotly_afterplot', () => { count += 1; });
+function waitPlot(before, t0) {
+  return new Promise((resolve, reject) => {
+    function poll() {
+      if (count > before) { resolve(performance.now() - t0); return; }
+      if (performance.now() - t0 > 5000) { reject(new Error('no afterplot')); return; }
+      requestAnimationFrame(poll);
+    }
+    poll();
+  });
+}
+(async () => {
+  thumb.focus();
+  for (let i = 0; i < steps; i++) {
+    const key = (Math.floor(i / 20) % 2 === 0) ? 'ArrowRight' : 'ArrowLeft';
+    const before = count;
+    const t0 = performance.now();
+    thumb.dispatchEvent(new KeyboardEvent('keydown', {key: key, bubbles: true}));
+    times.push(await waitPlot(before, t0));
+    await new Promise(r => setTimeout(r, 30));
+  }
+  done(times);
+})().catch(e => done(String(e)));
+"""
+
+# Moves one shape of a graph through Plotly.relayout (what a mouse drag ends with).
+SHAPE_STEPS_JS = """
+const [dataId, graphId, steps, keyX, keyY, x, y0, dy, done] = arguments;
+const src = document.querySelector('#' + dataId + ' .js-plotly-plot');
+const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
+const times = [];
+let count = 0;
+gd.on('plotly_afterplot', () => { count += 1; });
+function waitPlot(before, t0) {
+  return new Promise((resolve, reject) => {
+    function poll() {
+      if (count > before) { resolve(performance.now() - t0); return; }
+      if (performance.now() - t0 > 10000) { reject(new Error('no afterplot')); return; }
+      requestAnimationFrame(poll);
+    }
+    poll();
+  });
+}
+(async () => {
+  for (let i = 0; i < steps; i++) {
+    const update = {};
+    const y = y0 + dy * ((i % 10) - 5) / 5;
+    update[keyX] = x;
+    update[keyY] = y;
+    const before = count;
+    const t0 = performance.now();
+    await window.Plotly.relayout(src, update);
+    times.push(await waitPlot(before, t0));
+    await new Promise(r => setTimeout(r, 60));
+  }
+  done(times);
+})().catch(e => done(String(e)));
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(script: str, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, script, "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"{script} did not start")
+
+
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    opts = Options()
+    opts.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1500,1100",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run"):
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    driver.set_script_timeout(600)
+    return driver
+
+
+def open_page(driver, url: str, graph: str) -> None:
+    driver.get(url)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if driver.execute_script(f"const g = document.querySelector('#{graph} .js-plotly-plot'); return !!(g && g._fullData);"):
+            time.sleep(0.5)  # let the first callbacks of the page settle before timing (not a test)
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"{url}: #{graph} never drew")
+
+
+def stats(name: str, times) -> float:
+    if isinstance(times, str):
+        raise RuntimeError(f"{name}: {times}")
+    times = sorted(times)
+    med = times[len(times) // 2]
+    p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+    print(f"  {name:<44} median {med:7.1f} ms   p95 {p95:7.1f} ms   (n = {len(times)})")
+    return med
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="lab latency vs floor apps")
+    parser.add_argument("--steps", type=int, default=120)
+    args = parser.parse_args()
+    lab_port, floor_port = free_port(), free_port()
+    lab = start("app.py", lab_port)
+    floor = start("bench/floor_app.py", floor_port)
+    driver = browser()
+    try:
+        print(f"λ key-step -> plotly_afterplot ({args.steps} steps)")
+        open_page(driver, f"http://127.0.0.1:{floor_port}/", "floor-graph")
+        floor_key = stats("floor: slider -> clientside marker move", driver.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", args.steps))
+        open_page(driver, f"http://127.0.0.1:{lab_port}/", "weight-plane")
+        lab_key = stats("lab: lambda-slider -> weight-plane", driver.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", args.steps))
+        print(f"  ratio lab/floor (median) = {lab_key / floor_key:.2f}   (target <= 1.3)")
+
+        steps = max(30, args.steps // 2)
+        print(f"data drag -> server -> plotly_afterplot ({steps} steps)")
+        open_page(driver, f"http://127.0.0.1:{floor_port}/", "floor-graph")
+        floor_drag = stats("floor: shape move -> server marker move",
+                           driver.execute_async_script(SHAPE_STEPS_JS, "floor-data", "floor-graph", steps, "shapes[0].x0", "shapes[0].y0", 0.4, 0.4, 0.2))
+        open_page(driver, f"http://127.0.0.1:{lab_port}/", "weight-plane")
+        x0, y0 = driver.execute_script("const l = document.querySelector('#data-plot .js-plotly-plot').layout.shapes[3]; return [l.xanchor, l.yanchor];")
+        lab_drag = stats("lab: data-plot point drag -> weight-plane",
+                         driver.execute_async_script(SHAPE_STEPS_JS, "data-plot", "weight-plane", steps, "shapes[3].xanchor", "shapes[3].yanchor", x0, y0, 0.4))
+        print(f"  ratio lab/floor (median) = {lab_drag / floor_drag:.2f}   (target <= 1.5)")
+    finally:
+        driver.quit()
+        lab.terminate()
+        floor.terminate()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,503 @@
+"""The data panel: draggable data points, fitted curves, basis chooser, generator, loss-shape mode.
+
+Points are editable plotly shapes (drag them); a click on empty plot area adds a point and a
+double-click on a point removes it (``assets/data_edit.js`` sends those to ``data-edit``).
+One server callback turns any edit into a new ``lab-state``, ``scene-store`` and both figures,
+in one round trip.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from geometry.basis import BASES, X_RANGE
+
+from . import lambda_control, penalty_control
+from .problem import (
+    GENERATOR_DEFAULTS,
+    ProblemError,
+    add_point,
+    move_points,
+    remove_nearest_point,
+    resample,
+    shape_moves,
+)
+from .stores import DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene
+from .weight_plane import REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_figure
+
+__all__ = [
+    "DATA_PLOT",
+    "DATA_TRACE_UIDS",
+    "data_figure",
+    "fit_curves",
+    "handle_problem_event",
+    "layout",
+    "register_callbacks",
+]
+
+DATA_PLOT = "data-plot"
+BASIS_DROPDOWN = "basis-dropdown"
+RHO_SLIDER = "rho-slider"
+SOURCE_TOGGLE = "source-toggle"
+RESAMPLE_BUTTON = "resample-button"
+GENERATOR_N = "generator-n"
+GENERATOR_W1 = "generator-w1"
+GENERATOR_W2 = "generator-w2"
+GENERATOR_NOISE = "generator-noise"
+GENERATOR_SEED = "generator-seed"
+ECCENTRICITY_SLIDER = "eccentricity-slider"
+ROTATION_SLIDER = "rotation-slider"
+DATA_MESSAGE = "data-message"
+POINTS_CONTROLS = "points-controls"
+SHAPE_CONTROLS = "shape-controls"
+
+DATA_TRACE_UIDS: tuple[str, ...] = ("data-points", "ols-fit", "l1-fit", "l2-fit", "en-fit")
+POINT_RADIUS_PX = 7
+
+
+# ---------------------------------------------------------------------------- figure builders
+def fit_curves(scene: dict, view: dict) -> dict[str, list[float]]:
+    """Fitted curves ``yhat(x) = b(w) + w . phi(x)`` on the scene's grid for OLS and each region.
+
+    Returns ``{uid: y values}`` for the uids ``ols-fit``, ``l1-fit``, ``l2-fit``, ``en-fit``.
+    """
+    grid = scene.get("fit_grid")
+    if not grid:
+        return {}
+    phi = np.c_[grid["phi1"], grid["phi2"]]
+    x_mean = np.asarray(scene["x_mean"], dtype=float)
+
+    def curve(w) -> list[float]:
+        w = np.asarray(w, dtype=float)
+        return (scene["y_mean"] - float(x_mean @ w) + phi @ w).tolist()
+
+    out = {"ols-fit": curve(scene["ols"])}
+    for region, touch in touches_for_view(scene, view).items():
+        out[f"{REGION_KEYS[region]}-fit"] = curve(touch.w)
+    return out
+
+
+def _y_range(ys) -> list[float]:
+    lo, hi = (min(ys), max(ys)) if ys else (-1.0, 1.0)
+    pad = max(0.15 * (hi - lo), 0.5)
+    return [lo - pad, hi + pad]
+
+
+def data_figure(state: dict, scene: dict, view: dict) -> go.Figure:
+    """The data panel's figure: points (as draggable shapes and a hoverable trace) and fits."""
+    fig = go.Figure()
+    points = state["points"]
+    is_shape = state.get("source") == "shape"
+    fig.add_trace(
+        go.Scatter(
+            uid="data-points",
+            name="data",
+            x=[] if is_shape else points["x"],
+            y=[] if is_shape else points["y"],
+            mode="markers",
+            marker={"size": 2 * POINT_RADIUS_PX, "color": "rgba(0,0,0,0)"},
+            hovertemplate="x = %{x:.3f}<br>y = %{y:.3f}<extra>drag to move, double-click to remove</extra>",
+            showlegend=False,
+        )
+    )
+    fits = {} if is_shape else fit_curves(scene, view)
+    shown = set(view.get("shown", penalty_control.DEFAULT_SHOWN))
+    fig.add_trace(
+        go.Scatter(
+            uid="ols-fit",
+            name="OLS fit",
+            x=scene["fit_grid"]["x"] if fits else [],
+            y=fits.get("ols-fit", []),
+            mode="lines",
+            line={"color": "#212529", "width": 2, "dash": "dash"},
+            hoverinfo="skip",
+        )
+    )
+    for region, style in REGION_STYLE.items():
+        key = REGION_KEYS[region]
+        fig.add_trace(
+            go.Scatter(
+                uid=f"{key}-fit",
+                name=f"{style['name']} fit",
+                x=scene["fit_grid"]["x"] if fits else [],
+                y=fits.get(f"{key}-fit", []),
+                visible=key in shown,
+                mode="lines",
+                line={"color": style["color"], "width": 2.5},
+                hoverinfo="skip",
+            )
+        )
+    shapes = []
+    if not is_shape:
+        r = POINT_RADIUS_PX
+        for px, py in zip(points["x"], points["y"]):
+            shapes.append(
+                {
+                    "type": "circle",
+                    "xref": "x",
+                    "yref": "y",
+                    "xsizemode": "pixel",
+                    "ysizemode": "pixel",
+                    "xanchor": px,
+                    "yanchor": py,
+                    "x0": -r,
+                    "x1": r,
+                    "y0": -r,
+                    "y1": r,
+                    "fillcolor": "rgba(52,58,64,0.75)",
+                    "line": {"color": "white", "width": 1.5},
+                    "editable": True,
+                }
+            )
+    annotations = []
+    if is_shape:
+        annotations.append(
+            {
+                "text": "Loss-shape mode: no data.<br>Drag the OLS point (×) in the weight plane,<br>"
+                "set eccentricity and rotation below.",
+                "showarrow": False,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "font": {"size": 14, "color": "#495057"},
+            }
+        )
+    pad = 0.08 * (X_RANGE[1] - X_RANGE[0])
+    names = scene.get("feature_names") or ["φ₁", "φ₂"]
+    fig.update_layout(
+        template="plotly_white",
+        margin={"l": 50, "r": 10, "t": 30, "b": 45},
+        xaxis={"range": [X_RANGE[0] - pad, X_RANGE[1] + pad], "title": "x", "fixedrange": True},
+        yaxis={"range": _y_range(points["y"]) if not is_shape else [-1, 1], "title": "y", "fixedrange": True},
+        shapes=shapes,
+        annotations=annotations,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
+        dragmode=False,
+        hovermode="closest",
+        font={"size": 13},
+        title={
+            "text": f"ŷ = b + w₁·{names[0]} + w₂·{names[1]}",
+            "font": {"size": 13},
+            "x": 0.99,
+            "xanchor": "right",
+            "y": 0.02,
+            "yanchor": "bottom",
+        },
+    )
+    return fig
+
+
+# ---------------------------------------------------------------------------- the edit logic
+def _shape_state(state: dict, controls: dict) -> dict:
+    new = dict(state)
+    shape = dict(state["shape"])
+    ecc = float(controls.get("eccentricity", 0.9))
+    shape["ratio"] = math.sqrt(max(1.0 - min(ecc, 0.995) ** 2, 1e-6))
+    shape["angle"] = float(controls.get("rotation", shape["angle"]))
+    new["shape"] = shape
+    return new
+
+
+def handle_problem_event(trigger: str | None, payload, state: dict, generator: dict) -> dict:
+    """The new ``lab-state`` after one user event.
+
+    Parameters
+    ----------
+    trigger : the id of the component that fired
+        ``data-plot`` (payload: its relayoutData), ``data-edit`` (payload:
+        ``{"op": "add"|"remove", "x", "y", "xscale", "yscale"}``), ``resample-button``,
+        ``problem-controls`` (payload: ``{"source", "basis", "rho", "eccentricity", "rotation"}``)
+        or ``weight-plane`` (payload: its relayoutData; drags the OLS centre in shape mode).
+    payload : the triggering property's value
+    state : the current ``lab-state``
+    generator : ``{"n", "rho", "true_w", "noise", "seed"}`` from the generator controls
+
+    Returns
+    -------
+    dict
+        The new state (validated: :class:`ProblemError` if it cannot be drawn).
+
+    Raises
+    ------
+    PreventUpdate
+        The event changes nothing (zoom, autosize, a control that does not apply).
+    ProblemError
+        The edit is refused; its message is for the user.
+    """
+    if trigger == DATA_PLOT:
+        moves = shape_moves(payload)
+        if not moves or state.get("source") == "shape":
+            raise PreventUpdate
+        xs, ys = state["points"]["x"], state["points"]["y"]
+        return move_points(
+            state,
+            {i: (p.get("x", xs[i] if i < len(xs) else math.nan), p.get("y", ys[i] if i < len(ys) else math.nan)) for i, p in moves.items()},
+        )
+    if trigger == DATA_EDIT:
+        if not payload or state.get("source") == "shape":
+            raise PreventUpdate
+        op = payload.get("op")
+        if op == "add":
+            return add_point(state, float(payload["x"]), float(payload["y"]))
+        if op == "remove":
+            return remove_nearest_point(
+                state,
+                float(payload["x"]),
+                float(payload["y"]),
+                x_scale=float(payload.get("xscale", 1.0)),
+                y_scale=float(payload.get("yscale", 1.0)),
+                max_distance=2.5 * POINT_RADIUS_PX,
+            )
+        raise PreventUpdate
+    if trigger == RESAMPLE_BUTTON:
+        new = dict(state, source="points")
+        return resample(new, generator)
+    if trigger == WEIGHT_PLANE:
+        moves = shape_moves(payload)
+        if state.get("source") != "shape" or 0 not in moves:
+            raise PreventUpdate
+        shape = dict(state["shape"])
+        center = list(shape["center"])
+        center[0] = moves[0].get("x", center[0])
+        center[1] = moves[0].get("y", center[1])
+        shape["center"] = center
+        new = dict(state, shape=shape)
+        build_scene(new)  # validates
+        return new
+    if trigger == PROBLEM_CONTROLS:
+        controls = payload or {}
+        new = dict(state)
+        new["source"] = controls.get("source", state.get("source", "points"))
+        new["basis"] = controls.get("basis", state["basis"])
+        rho = float(controls.get("rho", state["rho"]))
+        uses_rho = BASES[new["basis"]].uses_rho
+        new["rho"] = rho
+        if new["source"] == "shape":
+            new = _shape_state(new, controls)
+        changed = (
+            new["source"] != state.get("source")
+            or new["basis"] != state["basis"]
+            or (uses_rho and new["source"] == "points" and rho != state["rho"])
+            or (new["source"] == "shape" and new["shape"] != state["shape"])
+        )
+        if not changed:
+            raise PreventUpdate
+        build_scene(new)  # validates
+        return new
+    raise PreventUpdate
+
+
+def _view(slider, mode, shown, l1_ratio) -> dict:
+    return {
+        "slider": float(slider if slider is not None else lambda_control.SLIDER_DEFAULT),
+        "mode": mode or "penalized",
+        "shown": list(shown or []),
+        "l1_ratio": float(l1_ratio if l1_ratio is not None else 0.5),
+    }
+
+
+def figures_for(state: dict, scene: dict, view: dict) -> tuple[go.Figure, go.Figure]:
+    """Both figures for a state: the weight plane and the data panel."""
+    plane = weight_plane_figure(
+        scene, view, feature_names=scene.get("feature_names"), draggable_center=state.get("source") == "shape"
+    )
+    return plane, data_figure(state, scene, view)
+
+
+def update_problem(plot_relayout, edit, resample_clicks, controls, plane_relayout, state, n, w1, w2, noise, seed, slider, mode, shown, l1_ratio):
+    """Server callback: any data/basis/shape edit -> state, scene, both figures, message."""
+    trigger = ctx.triggered_id
+    payload = {
+        DATA_PLOT: plot_relayout,
+        DATA_EDIT: edit,
+        RESAMPLE_BUTTON: resample_clicks,
+        PROBLEM_CONTROLS: controls,
+        WEIGHT_PLANE: plane_relayout,
+    }.get(trigger)
+    generator = {"n": n, "rho": (controls or {}).get("rho", state.get("rho")), "true_w": [w1, w2], "noise": noise, "seed": seed}
+    return problem_outputs(trigger, payload, state, generator, _view(slider, mode, shown, l1_ratio))
+
+
+def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
+    """Outputs of :func:`update_problem` (testable without a Dash request context)."""
+    try:
+        new = handle_problem_event(trigger, payload, state, generator)
+        scene = build_scene(new)
+    except ProblemError as exc:
+        # Refused: keep the last valid picture; redraw the data panel so dragged points snap back.
+        old_scene = build_scene(state)
+        return no_update, no_update, no_update, data_figure(state, old_scene, view), str(exc)
+    plane, data = figures_for(new, scene, view)
+    return new, scene, plane, data, ""
+
+
+# ---------------------------------------------------------------------------- layout
+def _number(id_: str, label: str, value, **kwargs) -> html.Label:
+    return html.Label(
+        [html.Span(label, className="field-label"), dcc.Input(id=id_, type="number", value=value, debounce=True, className="number-box", **kwargs)],
+        className="field",
+    )
+
+
+def layout(state: dict, figure: go.Figure) -> html.Div:
+    g = GENERATOR_DEFAULTS
+    return html.Div(
+        className="data-panel",
+        children=[
+            dcc.Graph(
+                id=DATA_PLOT,
+                figure=figure,
+                config={"displaylogo": False, "edits": {"shapePosition": True}, "scrollZoom": False, "doubleClick": False},
+                style={"height": "380px"},
+            ),
+            html.Div(id=DATA_MESSAGE, className="message", role="status"),
+            html.Div(
+                className="control-row",
+                children=[
+                    html.Span("Loss from", className="control-title"),
+                    dcc.RadioItems(
+                        id=SOURCE_TOGGLE,
+                        options=[{"label": "data points", "value": "points"}, {"label": "loss shape (no data)", "value": "shape"}],
+                        value=state.get("source", "points"),
+                        inline=True,
+                    ),
+                ],
+            ),
+            html.Div(
+                id=POINTS_CONTROLS,
+                children=[
+                    html.Div(
+                        className="control-row",
+                        children=[
+                            html.Span("Features", className="control-title"),
+                            dcc.Dropdown(
+                                id=BASIS_DROPDOWN,
+                                options=[{"label": spec.label, "value": key} for key, spec in BASES.items()],
+                                value=state["basis"],
+                                clearable=False,
+                                className="basis-dropdown",
+                            ),
+                        ],
+                    ),
+                    html.Div(
+                        className="control-row",
+                        children=[
+                            html.Span("Correlation ρ", className="control-title"),
+                            html.Div(
+                                dcc.Slider(
+                                    id=RHO_SLIDER,
+                                    min=-0.95,
+                                    max=0.95,
+                                    step=0.05,
+                                    value=state["rho"],
+                                    marks={-0.9: "−0.9", 0: "0", 0.9: "0.9"},
+                                    allow_direct_input=False,
+                                ),
+                                className="slider-track",
+                                title="correlation of the two features (the 'two features with correlation ρ' basis)",
+                            ),
+                        ],
+                    ),
+                    html.Details(
+                        open=False,
+                        className="generator",
+                        children=[
+                            html.Summary("Synthetic data generator"),
+                            html.Div(
+                                className="field-grid",
+                                children=[
+                                    _number(GENERATOR_N, "n points", g["n"], min=3, max=200, step=1),
+                                    _number(GENERATOR_W1, "true w₁", g["true_w"][0], step=0.1),
+                                    _number(GENERATOR_W2, "true w₂", g["true_w"][1], step=0.1),
+                                    _number(GENERATOR_NOISE, "noise σ", g["noise"], min=0, step=0.05),
+                                    _number(GENERATOR_SEED, "seed", g["seed"], min=0, step=1),
+                                    html.Button("Resample data", id=RESAMPLE_BUTTON, n_clicks=0, className="button"),
+                                ],
+                            ),
+                        ],
+                    ),
+                    html.P("Drag a point to move it · click empty space to add one · double-click a point to remove it.", className="hint"),
+                ],
+            ),
+            html.Div(
+                id=SHAPE_CONTROLS,
+                style={"display": "none"},
+                children=[
+                    html.Div(
+                        className="control-row",
+                        children=[
+                            html.Span("Eccentricity", className="control-title"),
+                            html.Div(
+                                dcc.Slider(id=ECCENTRICITY_SLIDER, min=0.0, max=0.99, step=0.01, value=0.89, marks={0: "circle", 0.99: "0.99"}, allow_direct_input=False),
+                                className="slider-track",
+                            ),
+                        ],
+                    ),
+                    html.Div(
+                        className="control-row",
+                        children=[
+                            html.Span("Rotation (°)", className="control-title"),
+                            html.Div(
+                                dcc.Slider(id=ROTATION_SLIDER, min=0, max=180, step=1, value=30, marks={0: "0°", 90: "90°", 180: "180°"}, allow_direct_input=False),
+                                className="slider-track",
+                            ),
+                        ],
+                    ),
+                    html.P("Drag the OLS point (×) in the weight plane to move the centre of the ellipses.", className="hint"),
+                ],
+            ),
+        ],
+    )
+
+
+def register_callbacks(app: Dash) -> None:
+    app.clientside_callback(
+        ClientsideFunction(namespace="lab", function_name="collectControls"),
+        Output(PROBLEM_CONTROLS, "data"),
+        Input(SOURCE_TOGGLE, "value"),
+        Input(BASIS_DROPDOWN, "value"),
+        Input(RHO_SLIDER, "value"),
+        Input(ECCENTRICITY_SLIDER, "value"),
+        Input(ROTATION_SLIDER, "value"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        Output(LAB_STATE, "data"),
+        Output(SCENE_STORE, "data"),
+        Output(WEIGHT_PLANE, "figure"),
+        Output(DATA_PLOT, "figure"),
+        Output(DATA_MESSAGE, "children"),
+        Input(DATA_PLOT, "relayoutData"),
+        Input(DATA_EDIT, "data"),
+        Input(RESAMPLE_BUTTON, "n_clicks"),
+        Input(PROBLEM_CONTROLS, "data"),
+        Input(WEIGHT_PLANE, "relayoutData"),
+        State(LAB_STATE, "data"),
+        State(GENERATOR_N, "value"),
+        State(GENERATOR_W1, "value"),
+        State(GENERATOR_W2, "value"),
+        State(GENERATOR_NOISE, "value"),
+        State(GENERATOR_SEED, "value"),
+        State(lambda_control.LAMBDA_SLIDER, "value"),
+        State(lambda_control.MODE_TOGGLE, "value"),
+        State(penalty_control.PENALTY_CHECKLIST, "value"),
+        State(penalty_control.L1_RATIO_SLIDER, "value"),
+        prevent_initial_call=True,
+    )(update_problem)
+
+    @app.callback(
+        Output(POINTS_CONTROLS, "style"),
+        Output(SHAPE_CONTROLS, "style"),
+        Output(RHO_SLIDER, "disabled"),
+        Input(SOURCE_TOGGLE, "value"),
+        Input(BASIS_DROPDOWN, "value"),
+    )
+    def show_source_controls(source, basis):
+        shape = source == "shape"
+        return ({"display": "none"} if shape else {}), ({} if shape else {"display": "none"}), not BASES[basis].uses_rho

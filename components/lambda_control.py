@@ -1,0 +1,153 @@
+"""The lam control: a log-scale slider, an exact number box, and the penalized/constrained toggle.
+
+The slider's value is ``v = log10(lam / lambda_max)`` in penalized mode and
+``v = log10(t / t_ref)`` in constrained mode (``t_ref = ||w_ols||_1``), over
+``[-3, log10(3)]``: lam runs from 10^-3 lambda_max to 3 lambda_max. Keeping the value relative
+means the slider stays where it is when the data change.
+"""
+
+from __future__ import annotations
+
+import math
+
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
+
+__all__ = [
+    "LAMBDA_SLIDER",
+    "LAMBDA_INPUT",
+    "LAMBDA_LABEL",
+    "LAMBDA_MESSAGE",
+    "MODE_TOGGLE",
+    "SLIDER_MIN",
+    "SLIDER_MAX",
+    "SLIDER_DEFAULT",
+    "MODES",
+    "reference_value",
+    "slider_to_value",
+    "value_to_slider",
+    "layout",
+    "register_callbacks",
+]
+
+LAMBDA_SLIDER = "lambda-slider"
+LAMBDA_INPUT = "lambda-input"
+LAMBDA_LABEL = "lambda-label"
+LAMBDA_MESSAGE = "lambda-message"
+MODE_TOGGLE = "mode-toggle"
+
+SLIDER_MIN = -3.0
+SLIDER_MAX = math.log10(3.0)
+SLIDER_STEP = 0.01
+SLIDER_DEFAULT = math.log10(0.3)
+
+MODES = {"penalized": "penalized (λ)", "constrained": "constrained (t)"}
+
+
+def reference_value(scene: dict, mode: str) -> float:
+    """lambda_max (penalized) or ||w_ols||_1 (constrained): the slider's unit."""
+    if mode == "constrained":
+        return float(sum(abs(v) for v in scene["ols"]))
+    return float(scene["lambda_max"])
+
+
+def slider_to_value(scene: dict, mode: str, v: float) -> float:
+    """lam (penalized) or t (constrained) at slider position v."""
+    return reference_value(scene, mode) * 10.0 ** float(v)
+
+
+def value_to_slider(scene: dict, mode: str, value) -> tuple[float | None, str]:
+    """The slider position of a typed lam or t, clamped to the range, and a message.
+
+    Returns
+    -------
+    (v, message)
+        ``v`` is None when the value is not a number at all; the message is "" when the value
+        was in range.
+    """
+    name = "t" if mode == "constrained" else "λ"
+    unit = "‖w_OLS‖₁" if mode == "constrained" else "λ_max"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None, f"Type a number for {name}."
+    if not math.isfinite(number):
+        return None, f"Type a finite number for {name}."
+    ref = reference_value(scene, mode)
+    low, high = ref * 10.0**SLIDER_MIN, ref * 10.0**SLIDER_MAX
+    if number < low:
+        return SLIDER_MIN, f"{name} = {number:.4g} is below the range; clamped to 10⁻³·{unit} = {low:.4g}."
+    if number > high:
+        return SLIDER_MAX, f"{name} = {number:.4g} is above the range; clamped to 3·{unit} = {high:.4g}."
+    return math.log10(number / ref), ""
+
+
+def _marks() -> dict:
+    labels = {-3: "10⁻³", -2: "10⁻²", -1: "10⁻¹", 0: "1"}
+    marks = {float(k): {"label": v} for k, v in labels.items()}
+    marks[SLIDER_MAX] = {"label": "3"}
+    return marks
+
+
+def layout() -> html.Div:
+    """The control block: mode toggle, label, slider and number box, message line."""
+    return html.Div(
+        className="control-block lambda-control",
+        children=[
+            html.Div(
+                className="control-row",
+                children=[
+                    html.Span("Mode", className="control-title"),
+                    dcc.RadioItems(
+                        id=MODE_TOGGLE,
+                        options=[{"label": label, "value": key} for key, label in MODES.items()],
+                        value="penalized",
+                        inline=True,
+                        className="mode-toggle",
+                    ),
+                ],
+            ),
+            html.Div(id=LAMBDA_LABEL, className="lambda-label", children="λ = …"),
+            html.Div(
+                className="control-row slider-row",
+                children=[
+                    html.Div(
+                        dcc.Slider(
+                            id=LAMBDA_SLIDER,
+                            min=SLIDER_MIN,
+                            max=SLIDER_MAX,
+                            step=SLIDER_STEP,
+                            value=SLIDER_DEFAULT,
+                            marks=_marks(),
+                            updatemode="drag",
+                            allow_direct_input=False,
+                        ),
+                        className="slider-track",
+                        title="log scale: the marks are multiples of λ_max (or of ‖w_OLS‖₁ in constrained mode)",
+                    ),
+                    dcc.Input(
+                        id=LAMBDA_INPUT,
+                        type="number",
+                        debounce=True,
+                        className="number-box",
+                        placeholder="exact value",
+                    ),
+                ],
+            ),
+            html.Div(id=LAMBDA_MESSAGE, className="message", role="status"),
+        ],
+    )
+
+
+def register_callbacks(app: Dash) -> None:
+    """Slider <-> number box sync and the label, all in the browser (``assets/lab_clientside.js``)."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="lab", function_name="syncLambda"),
+        Output(LAMBDA_SLIDER, "value"),
+        Output(LAMBDA_INPUT, "value"),
+        Output(LAMBDA_MESSAGE, "children"),
+        Output(LAMBDA_LABEL, "children"),
+        Input(LAMBDA_SLIDER, "value"),
+        Input(LAMBDA_INPUT, "value"),
+        Input(MODE_TOGGLE, "value"),
+        Input("scene-store", "data"),
+    )

@@ -1,0 +1,28 @@
+"""The λ drag path, entirely in the browser: one clientside callback patches the moving traces
+of ``weight-plane`` and the fitted curves of ``data-plot`` (``assets/lab_clientside.js``).
+"""
+
+from __future__ import annotations
+
+from dash import ClientsideFunction, Dash, Input, Output, State
+
+from . import lambda_control, penalty_control
+from .data_panel import DATA_PLOT
+from .stores import SCENE_STORE
+from .weight_plane import WEIGHT_PLANE
+
+__all__ = ["register_callbacks"]
+
+
+def register_callbacks(app: Dash) -> None:
+    app.clientside_callback(
+        ClientsideFunction(namespace="lab", function_name="moveTraces"),
+        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
+        Output(DATA_PLOT, "figure", allow_duplicate=True),
+        Input(lambda_control.LAMBDA_SLIDER, "value"),
+        Input(lambda_control.MODE_TOGGLE, "value"),
+        Input(penalty_control.PENALTY_CHECKLIST, "value"),
+        Input(penalty_control.L1_RATIO_SLIDER, "value"),
+        State(SCENE_STORE, "data"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,66 @@
+"""Which regions to show (L1 / L2 / elastic net) and the elastic-net mix l1_ratio."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, dcc, html
+
+__all__ = ["PENALTY_CHECKLIST", "L1_RATIO_SLIDER", "DEFAULT_SHOWN", "layout", "register_callbacks", "ratio_disabled"]
+
+PENALTY_CHECKLIST = "penalty-checklist"
+L1_RATIO_SLIDER = "l1-ratio-slider"
+DEFAULT_SHOWN = ["l1", "l2"]
+DEFAULT_L1_RATIO = 0.5
+
+
+def layout() -> html.Div:
+    return html.Div(
+        className="control-block penalty-control",
+        children=[
+            html.Div(
+                className="control-row",
+                children=[
+                    html.Span("Show", className="control-title"),
+                    dcc.Checklist(
+                        id=PENALTY_CHECKLIST,
+                        options=[
+                            {"label": html.Span("L1 diamond", className="swatch-l1"), "value": "l1"},
+                            {"label": html.Span("L2 circle", className="swatch-l2"), "value": "l2"},
+                            {"label": html.Span("Elastic net", className="swatch-en"), "value": "en"},
+                        ],
+                        value=DEFAULT_SHOWN,
+                        inline=True,
+                    ),
+                ],
+            ),
+            html.Div(
+                className="control-row",
+                children=[
+                    html.Span("Elastic-net mix r (l1_ratio)", className="control-title"),
+                    html.Div(
+                        dcc.Slider(
+                            id=L1_RATIO_SLIDER,
+                            min=0.0,
+                            max=1.0,
+                            step=0.05,
+                            value=DEFAULT_L1_RATIO,
+                            marks={0: "0 (ridge)", 0.5: "0.5", 1: "1 (lasso)"},
+                            updatemode="drag",
+                            allow_direct_input=False,
+                            disabled=True,
+                        ),
+                        className="slider-track",
+                        title="penalty r·‖w‖₁ + (1−r)·‖w‖₂²; tick 'Elastic net' to use it",
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def ratio_disabled(shown) -> bool:
+    """The mix slider only does something while the elastic-net region is shown."""
+    return "en" not in (shown or [])
+
+
+def register_callbacks(app: Dash) -> None:
+    app.callback(Output(L1_RATIO_SLIDER, "disabled"), Input(PENALTY_CHECKLIST, "value"))(ratio_disabled)

@@ -1,0 +1,216 @@
+"""The regression problem the user edits: the ``lab-state`` dict and pure functions on it.
+
+The state is plain JSON (it lives in a ``dcc.Store`` and, later, in the URL):
+
+``source``
+    ``"points"`` (a loss from data points) or ``"shape"`` (a loss given by its ellipse).
+``basis``, ``rho``
+    The two features phi1, phi2 of x (see :mod:`geometry.basis`).
+``points``
+    ``{"x": [...], "y": [...]}``, the data in the data panel.
+``shape``
+    ``{"center": [w1, w2], "ratio": minor/major axis in (0, 1], "angle": degrees}``.
+
+Every edit returns a new state; an edit that would make the problem degenerate is refused
+with a message (:class:`ProblemError`) so the last valid picture stays.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+
+import numpy as np
+
+from geometry import QuadraticLoss, lambda_max
+from geometry.basis import BASES, X_RANGE, design_matrix, synthetic_data
+
+__all__ = [
+    "ProblemError",
+    "GENERATOR_DEFAULTS",
+    "MIN_POINTS",
+    "MAX_POINTS",
+    "default_state",
+    "loss_for_state",
+    "check_problem",
+    "move_points",
+    "add_point",
+    "remove_nearest_point",
+    "resample",
+    "shape_moves",
+]
+
+MIN_POINTS = 3
+MAX_POINTS = 200
+
+GENERATOR_DEFAULTS: dict = {"n": 20, "rho": 0.6, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
+SHAPE_DEFAULTS: dict = {"center": [1.5, 0.6], "ratio": 0.45, "angle": 30.0}
+
+
+class ProblemError(ValueError):
+    """An edit that would make the problem degenerate; the message is shown to the user."""
+
+
+def default_state() -> dict:
+    """The state a new user sees: correlated features, 20 noisy points, data mode."""
+    state = {
+        "source": "points",
+        "basis": "correlated",
+        "rho": GENERATOR_DEFAULTS["rho"],
+        "points": {"x": [], "y": []},
+        "shape": copy.deepcopy(SHAPE_DEFAULTS),
+    }
+    return resample(state, GENERATOR_DEFAULTS)
+
+
+def loss_for_state(state: dict) -> QuadraticLoss:
+    """The loss J0 the state describes (from the points and basis, or from the ellipse)."""
+    if state.get("source") == "shape":
+        shape = state["shape"]
+        ratio = float(shape["ratio"])
+        return QuadraticLoss.from_ellipse(shape["center"], [1.0, ratio], math.radians(float(shape["angle"])))
+    x = np.asarray(state["points"]["x"], dtype=float)
+    y = np.asarray(state["points"]["y"], dtype=float)
+    X = design_matrix(state["basis"], x, rho=float(state["rho"]))
+    return QuadraticLoss.from_data(X, y)
+
+
+def check_problem(state: dict) -> QuadraticLoss:
+    """The state's loss, or :class:`ProblemError` saying why it cannot be drawn."""
+    if state.get("source") != "shape":
+        n = len(state["points"]["x"])
+        if n < MIN_POINTS:
+            raise ProblemError(f"At least {MIN_POINTS} points are needed to fit two weights and an intercept.")
+    try:
+        loss = loss_for_state(state)
+    except ValueError as exc:
+        raise ProblemError(f"This problem cannot be drawn: {exc}.") from None
+    flat = loss.rank == 0
+    if state.get("source") != "shape":
+        X = design_matrix(state["basis"], state["points"]["x"], rho=float(state["rho"]))
+        # Rounding leaves a tiny curvature even when every point has the same features.
+        flat = flat or float(loss.eigenvalues[-1]) <= 1e-12 * max(1.0, float(np.max(X * X)))
+    if flat:
+        raise ProblemError(
+            "All points have the same features (e.g. the same x): the loss is flat, "
+            "so there are no contours to draw. Move a point sideways."
+        )
+    if lambda_max(loss) == 0.0:
+        raise ProblemError("The targets y carry no signal (constant y): every weight is 0. Move a point up or down.")
+    return loss
+
+
+def _with_points(state: dict, x: list[float], y: list[float]) -> dict:
+    new = copy.deepcopy(state)
+    new["points"] = {"x": [float(v) for v in x], "y": [float(v) for v in y]}
+    check_problem(new)
+    return new
+
+
+def move_points(state: dict, moves: dict[int, tuple[float, float]]) -> dict:
+    """Move points ``{index: (x, y)}``; x is clipped to the data window."""
+    x = list(state["points"]["x"])
+    y = list(state["points"]["y"])
+    for index, (px, py) in moves.items():
+        if not 0 <= index < len(x):
+            raise ProblemError(f"There is no point number {index + 1}.")
+        if not (math.isfinite(px) and math.isfinite(py)):
+            raise ProblemError("A point needs finite coordinates.")
+        x[index] = min(max(px, X_RANGE[0]), X_RANGE[1])
+        y[index] = py
+    return _with_points(state, x, y)
+
+
+def add_point(state: dict, px: float, py: float) -> dict:
+    """Add a point at (px, py)."""
+    if len(state["points"]["x"]) >= MAX_POINTS:
+        raise ProblemError(f"The data panel holds at most {MAX_POINTS} points.")
+    if not (math.isfinite(px) and math.isfinite(py)):
+        raise ProblemError("A point needs finite coordinates.")
+    px = min(max(px, X_RANGE[0]), X_RANGE[1])
+    return _with_points(state, [*state["points"]["x"], px], [*state["points"]["y"], py])
+
+
+def remove_nearest_point(
+    state: dict, px: float, py: float, *, x_scale: float = 1.0, y_scale: float = 1.0, max_distance: float = math.inf
+) -> dict:
+    """Remove the point nearest to (px, py), if it is within ``max_distance``.
+
+    Distances are measured in units of the given scales (the browser sends data units per
+    pixel, so ``max_distance`` is in pixels).
+    """
+    x = np.asarray(state["points"]["x"], dtype=float)
+    y = np.asarray(state["points"]["y"], dtype=float)
+    if x.size == 0:
+        raise ProblemError("There is no point to remove.")
+    if x.size <= MIN_POINTS:
+        raise ProblemError(f"At least {MIN_POINTS} points are needed; add one before removing another.")
+    dist = ((x - px) / x_scale) ** 2 + ((y - py) / y_scale) ** 2
+    k = int(np.argmin(dist))
+    if dist[k] > max_distance**2:
+        raise ProblemError("Double-click on a point to remove it.")
+    keep = np.arange(x.size) != k
+    return _with_points(state, x[keep].tolist(), y[keep].tolist())
+
+
+def resample(state: dict, params: dict) -> dict:
+    """Replace the points with fresh synthetic data from the generator's parameters.
+
+    ``params``: ``n``, ``rho``, ``true_w`` (two numbers), ``noise``, ``seed``. The basis is the
+    state's. A bad parameter raises :class:`ProblemError` naming it.
+    """
+    try:
+        n = int(params["n"]) if float(params["n"]) == int(float(params["n"])) else params["n"]
+        seed = int(params["seed"]) if float(params["seed"]) == int(float(params["seed"])) else params["seed"]
+        x, y = synthetic_data(
+            n=n,
+            basis=state["basis"],
+            rho=float(params["rho"]),
+            true_w=[float(v) for v in params["true_w"]],
+            noise=float(params["noise"]),
+            seed=seed,
+        )
+    except (TypeError, KeyError, OverflowError) as exc:
+        raise ProblemError(f"Generator settings are incomplete: {exc}.") from None
+    except ValueError as exc:
+        raise ProblemError(f"Generator: {exc}.") from None
+    new = copy.deepcopy(state)
+    new["rho"] = float(params["rho"])
+    return _with_points(new, x.tolist(), y.tolist())
+
+
+_SHAPE_KEY = re.compile(r"^shapes\[(\d+)\]\.(x0|x1|y0|y1|xanchor|yanchor)$")
+
+
+def shape_moves(relayout: dict | None) -> dict[int, dict[str, float]]:
+    """Shape positions from a graph's ``relayoutData``: ``{index: {"x": .., "y": ..}}``.
+
+    Works for pixel-sized markers (``xanchor``/``yanchor``) and for data-sized circles
+    (the centre of ``x0``..``x1``, ``y0``..``y1``). Anything else (zoom, autosize) gives ``{}``.
+    """
+    found: dict[int, dict[str, float]] = {}
+    for key, value in (relayout or {}).items():
+        match = _SHAPE_KEY.match(str(key))
+        if match is None or not isinstance(value, (int, float)):
+            continue
+        found.setdefault(int(match.group(1)), {})[match.group(2)] = float(value)
+    moves: dict[int, dict[str, float]] = {}
+    for index, parts in found.items():
+        pos = {}
+        if "xanchor" in parts:
+            pos["x"] = parts["xanchor"]
+        elif "x0" in parts and "x1" in parts:
+            pos["x"] = 0.5 * (parts["x0"] + parts["x1"])
+        if "yanchor" in parts:
+            pos["y"] = parts["yanchor"]
+        elif "y0" in parts and "y1" in parts:
+            pos["y"] = 0.5 * (parts["y0"] + parts["y1"])
+        if pos:
+            moves[index] = pos
+    return moves
+
+
+def basis_names() -> dict[str, str]:
+    """Labels of the bases, for the chooser."""
+    return {key: spec.label for key, spec in BASES.items()}

@@ -1,0 +1,154 @@
+"""The readout: weights, exact zeros, J0, penalty, t and lam for each region, lambda_max, and one
+sentence that explains the picture in its current state.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from dash import Dash, Input, Output, html
+
+from geometry.scene import loss_from_scene
+from geometry.touch import Touch, penalty_value
+
+from . import lambda_control, penalty_control
+from .stores import SCENE_STORE
+from .weight_plane import REGION_KEYS, REGION_STYLE, touches_for_view
+
+__all__ = ["READOUT", "explanation", "readout_children", "register_callbacks"]
+
+READOUT = "readout"
+
+_SUB = "₁₂"
+
+
+def _num(value: float) -> str:
+    if value == math.inf:
+        return "∞"
+    if value == 0:
+        return "0"
+    return f"{value:.4g}"
+
+
+def explanation(scene: dict, view: dict, touches: dict[str, Touch]) -> str:
+    """One sentence on why the L1 (or, if hidden, the L2) optimum sits where it does."""
+    loss = loss_from_scene(scene)
+    shown = set(view.get("shown", ("l1", "l2")))
+    lam_max = float(scene["lambda_max"])
+    if "l1" in shown:
+        touch = touches["l1"]
+        w = touch.w
+        grad = loss.gradient(w)
+        lam = touch.lam
+        zeros = [i for i in range(2) if w[i] == 0.0]
+        if len(zeros) == 2:
+            if view.get("mode") == "constrained" and touch.t == 0:
+                return "With t = 0 the diamond is a single point: both weights are exactly 0."
+            return (
+                f"Both weights are exactly 0: λ = {_num(lam)} ≥ λ_max = {_num(lam_max)}, so |∂J0/∂wᵢ| ≤ λ at the "
+                f"origin for both weights; the diamond has shrunk to a point."
+            )
+        if len(zeros) == 1:
+            j, k = zeros[0], 1 - zeros[0]
+            return (
+                f"w{_SUB[j]} is exactly 0: |∂J0/∂w{_SUB[j]}| = {_num(abs(grad[j]))} ≤ λ = {_num(lam)}, "
+                f"the contour touches the diamond at its corner on the w{_SUB[k]} axis."
+            )
+        if lam == 0:
+            return "λ = 0 here: the diamond contains the OLS point, so nothing is shrunk and no weight is 0."
+        ridge = touches["l2"].w
+        return (
+            f"Both L1 weights are non-zero: the contour touches an edge of the diamond, where "
+            f"|∂J0/∂w₁| = |∂J0/∂w₂| = λ = {_num(lam)}. Larger λ shrinks the diamond toward a corner; "
+            f"L2 meanwhile shrinks both weights smoothly to ({_num(ridge[0])}, {_num(ridge[1])})."
+        )
+    if "l2" in shown:
+        w = touches["l2"].w
+        return (
+            f"The circle has no corners: the L2 optimum ({_num(w[0])}, {_num(w[1])}) shrinks both weights by the factor "
+            f"(H + 2λI)⁻¹H but a weight is exactly 0 only if it is 0 at the OLS point too."
+        )
+    if "en" in shown:
+        w = touches["elasticnet"].w
+        n_zero = int(np.sum(w == 0.0))
+        return f"The elastic-net region has rounded corners: here {n_zero} weight(s) are exactly 0."
+    return "Tick L1, L2 or elastic net above the plot to see a region touch the contours."
+
+
+def readout_children(scene: dict, view: dict) -> list:
+    """The readout's content: a table and a sentence."""
+    loss = loss_from_scene(scene)
+    touches = touches_for_view(scene, view)
+    r = float(view.get("l1_ratio", 0.5))
+    shown = set(view.get("shown", ("l1", "l2")))
+    header = html.Tr([html.Th(h) for h in ("", "w₁", "w₂", "exact zeros", "J0", "penalty P(w)", "t (region size)", "λ")])
+    ols = np.asarray(scene["ols"], dtype=float)
+    rows = [
+        html.Tr(
+            [
+                html.Th("OLS", className="row-ols"),
+                html.Td(_num(ols[0])),
+                html.Td(_num(ols[1])),
+                html.Td(str(int(np.sum(ols == 0.0)))),
+                html.Td(_num(loss.min_value)),
+                html.Td("—"),
+                html.Td("—"),
+                html.Td("0"),
+            ]
+        )
+    ]
+    for region, style in REGION_STYLE.items():
+        key = REGION_KEYS[region]
+        if key not in shown:
+            continue
+        touch = touches[region]
+        name = style["name"] + (f" (r = {r:g})" if region == "elasticnet" else "")
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(name, className=f"row-{key}"),
+                    html.Td(_num(touch.w[0])),
+                    html.Td(_num(touch.w[1])),
+                    html.Td(str(int(np.sum(touch.w == 0.0)))),
+                    html.Td(_num(loss.min_value + loss.excess(touch.w))),
+                    html.Td(_num(penalty_value(region, touch.w, l1_ratio=r))),
+                    html.Td(_num(touch.t)),
+                    html.Td(_num(touch.lam)),
+                ],
+                id=f"readout-{key}",
+            )
+        )
+    mode = view.get("mode", "penalized")
+    value = lambda_control.slider_to_value(scene, mode, view["slider"])
+    facts = f"λ_max = {_num(float(scene['lambda_max']))}  ·  " + (
+        f"t = {_num(value)}" if mode == "constrained" else f"λ = {_num(value)} = {_num(value / float(scene['lambda_max']))}·λ_max"
+    )
+    return [
+        html.Table([html.Thead(header), html.Tbody(rows)], className="readout-table"),
+        html.P(facts, className="readout-facts"),
+        html.P(explanation(scene, view, touches), className="readout-explanation", id="readout-explanation"),
+    ]
+
+
+def update_readout(slider, mode, shown, l1_ratio, scene):
+    """Server callback body (call it directly in tests)."""
+    if not scene:
+        return []
+    view = {"slider": float(slider), "mode": mode or "penalized", "shown": list(shown or []), "l1_ratio": float(l1_ratio)}
+    return readout_children(scene, view)
+
+
+def layout(children: list) -> html.Div:
+    return html.Div(id=READOUT, className="readout", children=children, role="status")
+
+
+def register_callbacks(app: Dash) -> None:
+    app.callback(
+        Output(READOUT, "children"),
+        Input(lambda_control.LAMBDA_SLIDER, "value"),
+        Input(lambda_control.MODE_TOGGLE, "value"),
+        Input(penalty_control.PENALTY_CHECKLIST, "value"),
+        Input(penalty_control.L1_RATIO_SLIDER, "value"),
+        Input(SCENE_STORE, "data"),
+    )(update_readout)

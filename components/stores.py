@@ -1,0 +1,58 @@
+"""The app's shared state: ``lab-state`` (what the user edits), ``scene-store`` (what the
+server computed from it) and ``data-edit`` (click/double-click edits sent by the browser).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from dash import dcc, html
+
+from geometry.basis import BASES, X_RANGE, design_matrix
+from geometry.scene import scene_bundle
+
+from .problem import check_problem
+from .weight_plane import TRACE_INDEX
+
+__all__ = ["LAB_STATE", "SCENE_STORE", "DATA_EDIT", "PROBLEM_CONTROLS", "FIT_GRID_POINTS", "build_scene", "layout"]
+
+LAB_STATE = "lab-state"
+SCENE_STORE = "scene-store"
+DATA_EDIT = "data-edit"
+PROBLEM_CONTROLS = "problem-controls"
+FIT_GRID_POINTS = 161
+
+
+def build_scene(state: dict) -> dict:
+    """The ``scene-store`` content for a state: :func:`geometry.scene.scene_bundle` plus what the
+    panels need (feature names, basis values on a grid for the fitted curves, trace indices).
+
+    Raises
+    ------
+    components.problem.ProblemError
+        When the state cannot be drawn.
+    """
+    loss = check_problem(state)
+    scene = scene_bundle(loss)
+    scene["source"] = state.get("source", "points")
+    if scene["source"] == "shape":
+        scene["feature_names"] = ["feature 1", "feature 2"]
+        scene["fit_grid"] = None
+    else:
+        spec = BASES[state["basis"]]
+        grid = np.linspace(X_RANGE[0], X_RANGE[1], FIT_GRID_POINTS)
+        phi = design_matrix(state["basis"], grid, rho=float(state["rho"]))
+        scene["feature_names"] = list(spec.feature_names)
+        scene["fit_grid"] = {"x": grid.tolist(), "phi1": phi[:, 0].tolist(), "phi2": phi[:, 1].tolist()}
+    scene["trace_index"] = dict(TRACE_INDEX)
+    return scene
+
+
+def layout(state: dict, scene: dict) -> html.Div:
+    return html.Div(
+        [
+            dcc.Store(id=LAB_STATE, data=state),
+            dcc.Store(id=SCENE_STORE, data=scene),
+            dcc.Store(id=DATA_EDIT, data=None),
+            dcc.Store(id=PROBLEM_CONTROLS, data=None),
+        ]
+    )

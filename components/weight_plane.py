@@ -1,0 +1,311 @@
+"""The weight plane: loss contours, the L1 diamond / L2 circle / elastic-net region and touch points.
+
+Trace order is fixed (:data:`TRACE_UIDS`), every trace has a stable ``uid``. The background
+contours never move with lam; the regions, the highlighted contours through the touch
+points and the touch points themselves are the "moving" traces that the browser updates
+while lam is dragged (``assets/lab_clientside.js``, which mirrors :func:`moving_traces`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+from dash import dcc
+
+from geometry.contours import contour_curve
+from geometry.regions import region_boundary
+from geometry.scene import loss_from_scene
+from geometry.touch import Touch, penalty_value, touch_point
+
+from .lambda_control import slider_to_value
+
+__all__ = [
+    "WEIGHT_PLANE",
+    "TRACE_UIDS",
+    "TRACE_INDEX",
+    "REGION_STYLE",
+    "REGION_KEYS",
+    "touches_for_view",
+    "moving_traces",
+    "weight_plane_figure",
+    "empty_figure",
+    "layout",
+]
+
+WEIGHT_PLANE = "weight-plane"
+
+#: uid prefix of each region
+REGION_KEYS = {"l1": "l1", "l2": "l2", "elasticnet": "en"}
+
+TRACE_UIDS: tuple[str, ...] = (
+    "loss-contours",
+    "l1-region",
+    "l2-region",
+    "en-region",
+    "l1-contour",
+    "l2-contour",
+    "en-contour",
+    "ols-point",
+    "l1-touch",
+    "l2-touch",
+    "en-touch",
+)
+TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(TRACE_UIDS)}
+
+REGION_STYLE = {
+    "l1": {"name": "L1 (lasso)", "shape": "diamond", "color": "#d9480f", "fill": "rgba(217,72,15,0.13)"},
+    "l2": {"name": "L2 (ridge)", "shape": "circle", "color": "#1864ab", "fill": "rgba(24,100,171,0.11)"},
+    "elasticnet": {"name": "Elastic net", "shape": "region", "color": "#2b8a3e", "fill": "rgba(43,138,62,0.11)"},
+}
+CONTOUR_COLOR = "rgba(90,90,110,0.45)"
+OLS_COLOR = "#212529"
+CURVE_POINTS = 181
+
+
+def touches_for_view(scene: dict, view: dict) -> dict[str, Touch]:
+    """Touch points of the three regions for the view's mode and slider position.
+
+    ``view``: ``{"mode": "penalized"|"constrained", "slider": v, "l1_ratio": r, ...}``.
+    """
+    loss = loss_from_scene(scene)
+    mode = view.get("mode", "penalized")
+    value = slider_to_value(scene, mode, view["slider"])
+    r = float(view.get("l1_ratio", 0.5))
+    key = "t" if mode == "constrained" else "lam"
+    return {region: touch_point(loss, region, l1_ratio=r, **{key: value}) for region in REGION_STYLE}
+
+
+def _fmt(value: float) -> str:
+    if value == math.inf:
+        return "∞"
+    return f"{value:.4g}"
+
+
+def touch_hover(scene: dict, touch: Touch, l1_ratio: float) -> str:
+    """Hover text of a touch point: w, J0, penalty, total objective, lam and t."""
+    loss = loss_from_scene(scene)
+    j0 = loss.min_value + loss.excess(touch.w)
+    pen = penalty_value(touch.region, touch.w, l1_ratio=l1_ratio)
+    total = j0 + touch.lam * pen if math.isfinite(touch.lam) else math.inf
+    name = REGION_STYLE[touch.region]["name"]
+    return (
+        f"<b>{name} touch point</b><br>w = ({touch.w[0]:.4g}, {touch.w[1]:.4g})<br>"
+        f"J0 = {j0:.4g}<br>penalty P(w) = {pen:.4g}<br>J0 + λ·P = {_fmt(total)}<br>"
+        f"λ = {_fmt(touch.lam)}, t = {touch.t:.4g}"
+    )
+
+
+def _region_xy(region: str, t: float, l1_ratio: float) -> tuple[list, list]:
+    boundary = region_boundary(region, t, l1_ratio=l1_ratio, num=CURVE_POINTS)
+    return boundary[:, 0].tolist(), boundary[:, 1].tolist()
+
+
+def _contour_xy(scene: dict, w: np.ndarray) -> tuple[list, list]:
+    loss = loss_from_scene(scene)
+    view = (tuple(scene["view"]["x"]), tuple(scene["view"]["y"]))
+    level = loss.min_value + loss.excess(w)
+    xs: list = []
+    ys: list = []
+    for curve in contour_curve(loss, level, num=CURVE_POINTS, view=view):
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs.extend(curve[:, 0].tolist())
+        ys.extend(curve[:, 1].tolist())
+    return xs, ys
+
+
+def moving_traces(scene: dict, view: dict) -> dict[str, dict]:
+    """The data of every moving trace, keyed by uid: ``{"x", "y", "visible", "hovertext"?}``."""
+    shown = set(view.get("shown", ("l1", "l2")))
+    r = float(view.get("l1_ratio", 0.5))
+    out: dict[str, dict] = {}
+    for region, touch in touches_for_view(scene, view).items():
+        key = REGION_KEYS[region]
+        visible = key in shown
+        rx, ry = _region_xy(region, touch.t, r)
+        cx, cy = _contour_xy(scene, touch.w)
+        out[f"{key}-region"] = {"x": rx, "y": ry, "visible": visible}
+        out[f"{key}-contour"] = {"x": cx, "y": cy, "visible": visible}
+        out[f"{key}-touch"] = {
+            "x": [float(touch.w[0])],
+            "y": [float(touch.w[1])],
+            "visible": visible,
+            "hovertext": [touch_hover(scene, touch, r)],
+        }
+    return out
+
+
+def _axis_title(index: int, feature_names) -> str:
+    sub = "₁₂"[index]
+    return f"w{sub}  (weight of {feature_names[index]})" if feature_names else f"w{sub}"
+
+
+def weight_plane_figure(scene: dict, view: dict, *, feature_names=None, draggable_center: bool = False) -> go.Figure:
+    """The whole weight-plane figure for a scene and a view.
+
+    Parameters
+    ----------
+    scene : dict
+        :func:`geometry.scene.scene_bundle` output.
+    view : dict
+        ``mode``, ``slider``, ``shown`` (subset of {"l1", "l2", "en"}), ``l1_ratio``.
+    feature_names : (str, str), optional
+        For the axis titles.
+    draggable_center : bool
+        Loss-shape mode: the OLS point is an editable shape the user drags.
+    """
+    fig = go.Figure()
+    contours = scene["contours"]
+    fig.add_trace(
+        go.Scatter(
+            uid="loss-contours",
+            name="loss contours J0",
+            x=contours["x"],
+            y=contours["y"],
+            mode="lines",
+            line={"color": CONTOUR_COLOR, "width": 1},
+            hoverinfo="skip",
+        )
+    )
+    moving = moving_traces(scene, view)
+    for region, style in REGION_STYLE.items():
+        key = REGION_KEYS[region]
+        data = moving[f"{key}-region"]
+        fig.add_trace(
+            go.Scatter(
+                uid=f"{key}-region",
+                name=f"{style['name']} region",
+                x=data["x"],
+                y=data["y"],
+                visible=data["visible"],
+                mode="lines",
+                fill="toself",
+                fillcolor=style["fill"],
+                line={"color": style["color"], "width": 2},
+                hoverinfo="skip",
+                legendgroup=key,
+            )
+        )
+    for region, style in REGION_STYLE.items():
+        key = REGION_KEYS[region]
+        data = moving[f"{key}-contour"]
+        fig.add_trace(
+            go.Scatter(
+                uid=f"{key}-contour",
+                name=f"contour touching {style['name']}",
+                x=data["x"],
+                y=data["y"],
+                visible=data["visible"],
+                mode="lines",
+                line={"color": style["color"], "width": 2.5, "dash": "dot"},
+                hoverinfo="skip",
+                legendgroup=key,
+                showlegend=False,
+            )
+        )
+    ols = scene["ols"]
+    fig.add_trace(
+        go.Scatter(
+            uid="ols-point",
+            name="OLS (λ = 0)",
+            x=[ols[0]],
+            y=[ols[1]],
+            mode="markers",
+            marker={"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
+            hovertemplate="<b>OLS optimum</b><br>w = (%{x:.4g}, %{y:.4g})<extra></extra>",
+        )
+    )
+    for region, style in REGION_STYLE.items():
+        key = REGION_KEYS[region]
+        data = moving[f"{key}-touch"]
+        fig.add_trace(
+            go.Scatter(
+                uid=f"{key}-touch",
+                name=f"{style['name']} optimum",
+                x=data["x"],
+                y=data["y"],
+                visible=data["visible"],
+                mode="markers",
+                marker={"size": 13, "color": style["color"], "line": {"width": 2, "color": "white"}},
+                hovertext=data["hovertext"],
+                hoverinfo="text",
+                legendgroup=key,
+            )
+        )
+    (x0, x1), (y0, y1) = scene["view"]["x"], scene["view"]["y"]
+    fig.update_xaxes(
+        range=[x0, x1],
+        zeroline=True,
+        zerolinewidth=1.5,
+        zerolinecolor="#868e96",
+        title=_axis_title(0, feature_names),
+        constrain="domain",
+    )
+    fig.update_yaxes(
+        range=[y0, y1],
+        zeroline=True,
+        zerolinewidth=1.5,
+        zerolinecolor="#868e96",
+        title=_axis_title(1, feature_names),
+        scaleanchor="x",
+        scaleratio=1,
+        constrain="domain",
+    )
+    shapes = []
+    if draggable_center:
+        size = 9
+        shapes.append(
+            {
+                "type": "circle",
+                "xref": "x",
+                "yref": "y",
+                "xsizemode": "pixel",
+                "ysizemode": "pixel",
+                "xanchor": ols[0],
+                "yanchor": ols[1],
+                "x0": -size,
+                "x1": size,
+                "y0": -size,
+                "y1": size,
+                "line": {"color": OLS_COLOR, "width": 2},
+                "fillcolor": "rgba(255,255,255,0.6)",
+                "editable": True,
+            }
+        )
+    fig.update_layout(
+        template="plotly_white",
+        margin={"l": 60, "r": 20, "t": 30, "b": 50},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0.0},
+        shapes=shapes,
+        hovermode="closest",
+        dragmode=False,
+        font={"size": 14},
+        uirevision=None,
+    )
+    return fig
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A blank figure with a centred message (shown before any valid problem exists)."""
+    fig = go.Figure()
+    fig.update_layout(
+        template="plotly_white",
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        annotations=[{"text": message, "showarrow": False, "font": {"size": 16}}],
+    )
+    return fig
+
+
+def layout(figure: go.Figure) -> dcc.Graph:
+    """The graph component."""
+    return dcc.Graph(
+        id=WEIGHT_PLANE,
+        figure=figure,
+        config={"displaylogo": False, "edits": {"shapePosition": True}, "scrollZoom": False},
+        className="weight-plane",
+        style={"height": "640px"},
+    )

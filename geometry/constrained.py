@@ -1,0 +1,241 @@
+"""Exact minimisers of J0 over a region: the constrained forms drawn in the weight plane.
+
+``constrained_optimum(loss, region, t)`` minimises J0 over ``||w||_1 <= t`` ("l1"),
+``||w||_2 <= t`` ("l2"), ``||w||_p <= t`` ("lp") or ``r ||w||_1 + (1 - r) ||w||_2^2 <= t``
+("elasticnet"). When the unconstrained (minimum-norm OLS) optimum is inside, it is returned.
+
+- l2: the secular equation ``||w(mu)|| = t`` with ``w(mu) = V diag(1/(e + 2 mu)) V^T g``,
+  solved by a safeguarded Newton iteration on ``1/||w(mu)|| - 1/t``.
+- l1: in 2-D by minimising J0 exactly on the diamond's four edges; in general from the exact
+  lasso homotopy, along which ``||w(lam)||_1`` is piecewise linear.
+- elastic net: the penalized elastic net at the multiplier mu whose optimum has penalty t
+  (monotone in mu), found by safeguarded Newton/bisection.
+- lp (p not 1 or 2): in 2-D only, a global search over the boundary angle (the region is not
+  convex for p < 1), refined by repeated zooming.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .loss import QuadraticLoss
+from .regions import check_p, check_region, check_size, region_size
+from .solvers import _check_loss, check_l1_ratio, lasso_homotopy, penalized_optimum
+
+__all__ = ["constrained_optimum", "region_size"]
+
+
+def constrained_optimum(loss: QuadraticLoss, region: str, t: float, *, l1_ratio: float = 0.5, p: float = 2.0) -> np.ndarray:
+    """Exact minimiser of J0 over the region of size t.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+    region : {"l1", "l2", "lp", "elasticnet"}
+    t : float >= 0
+    l1_ratio : float in [0, 1]
+        Mix r of the elastic-net region.
+    p : float > 0
+        Exponent of the p-norm region. For p not in {1, 2} only 2-D losses are supported
+        (for p < 1 the region is not convex and the global optimum is certified only there).
+
+    Returns
+    -------
+    w : ndarray of shape (d,)
+    """
+    _check_loss(loss)
+    check_region(region)
+    t = check_size(t)
+    if region == "elasticnet":
+        r = check_l1_ratio(l1_ratio)
+        if r == 1.0:
+            region = "l1"
+        elif r == 0.0:
+            region, t = "l2", math.sqrt(t)
+    if region == "lp":
+        p = check_p(p)
+        if p == 1.0:
+            region = "l1"
+        elif p == 2.0:
+            region = "l2"
+        elif loss.dim != 2:
+            kind = "not convex, so its global optimum is only certified" if p < 1 else "supported"
+            raise ValueError(f"an lp region with p = {p:g} is {kind} in 2-D; this loss has dimension {loss.dim}")
+    ols = loss.ols_point
+    if region_size(region, ols, l1_ratio=l1_ratio, p=p) <= t:
+        return ols.copy()
+    if t == 0.0:
+        return np.zeros(loss.dim)
+    if region == "l2":
+        return _l2_ball(loss, t)
+    if region == "l1":
+        if loss.dim == 2:
+            return _l1_diamond_2d(loss, t)
+        return _l1_from_path(loss, t)
+    if region == "elasticnet":
+        return _elastic_net_region(loss, t, float(l1_ratio))
+    return _lp_ball_2d(loss, t, p)
+
+
+# ---------------------------------------------------------------------------- l2
+def _l2_ball(loss: QuadraticLoss, t: float) -> np.ndarray:
+    values, vectors = loss.eigenvalues, loss.eigenvectors
+    coef = vectors.T @ loss.linear
+    keep = np.abs(coef) > 0
+    e, c = values[keep], coef[keep]
+
+    def norm_and_slope(mu: float) -> tuple[float, float]:
+        denom = e + 2.0 * mu
+        sq = float(np.sum(c * c / (denom * denom)))
+        dsq = -4.0 * float(np.sum(c * c / denom**3))
+        return math.sqrt(sq), dsq
+
+    # psi(mu) = 1/||w(mu)|| - 1/t is increasing and nearly linear: Newton from the left converges
+    # monotonically; keep a bracket for safety.
+    lo, hi = 0.0, max(float(np.max(np.abs(c))) / t, 1e-300)
+    while norm_and_slope(hi)[0] > t:
+        lo, hi = hi, 2.0 * hi
+    mu = lo
+    for _ in range(100):
+        norm, dsq = norm_and_slope(mu) if mu > 0 or np.all(e > 0) else (math.inf, 0.0)
+        if not math.isfinite(norm):
+            mu = 0.5 * (lo + hi)
+            continue
+        psi = 1.0 / norm - 1.0 / t
+        if psi < 0:
+            lo = max(lo, mu)
+        else:
+            hi = min(hi, mu)
+        if abs(norm - t) <= 1e-15 * t:
+            break
+        dpsi = -0.5 * dsq / norm**3
+        nxt = mu - psi / dpsi if dpsi > 0 else 0.5 * (lo + hi)
+        if not (lo <= nxt <= hi) or nxt == mu:
+            nxt = 0.5 * (lo + hi)
+        if hi - lo <= 1e-16 * hi:
+            break
+        mu = nxt
+    denom = values + 2.0 * mu
+    inv = np.where(keep, 1.0 / np.where(denom > 0, denom, 1.0), 0.0)
+    w = vectors @ (coef * inv)
+    norm = float(np.linalg.norm(w))
+    return w * (t / norm) if norm > 0 else w  # exactly on the circle
+
+
+# ---------------------------------------------------------------------------- l1
+def _l1_diamond_2d(loss: QuadraticLoss, t: float) -> np.ndarray:
+    """Minimum of J0 on the diamond's boundary: each edge is a 1-D quadratic minimised in closed form."""
+    H, g = loss.hessian, loss.linear
+    h11, h12, h22, g1, g2 = float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(g[0]), float(g[1])
+
+    def j(w1: float, w2: float) -> float:
+        return 0.5 * (h11 * w1 * w1 + 2 * h12 * w1 * w2 + h22 * w2 * w2) - g1 * w1 - g2 * w2
+
+    best = None
+    for s1 in (1.0, -1.0):
+        for s2 in (1.0, -1.0):
+            # edge from a = (s1 t, 0) to b = (0, s2 t): w(u) = a + u (b - a), u in [0, 1]
+            a1, a2, d1, d2 = s1 * t, 0.0, -s1 * t, s2 * t
+            curv = h11 * d1 * d1 + 2 * h12 * d1 * d2 + h22 * d2 * d2
+            slope = (h11 * a1 + h12 * a2 - g1) * d1 + (h12 * a1 + h22 * a2 - g2) * d2
+            u = min(max(-slope / curv, 0.0), 1.0) if curv > 0 else (0.0 if slope >= 0 else 1.0)
+            w1, w2 = (a1, a2) if u == 0.0 else ((0.0, s2 * t) if u == 1.0 else (a1 + u * d1, u * d2))
+            value = j(w1, w2)
+            if best is None or value < best[0]:
+                best = (value, w1, w2)
+    return np.array([best[1], best[2]])
+
+
+def _l1_from_path(loss: QuadraticLoss, t: float) -> np.ndarray:
+    lambdas, weights = lasso_homotopy(loss.hessian, loss.linear, lam_stop=0.0)
+    norms = np.abs(weights).sum(axis=1)  # non-decreasing as lam decreases
+    if t >= norms[-1]:
+        return weights[-1]  # a least-squares solution inside the diamond
+    k = int(np.searchsorted(norms, t, side="right")) - 1
+    k = min(max(k, 0), len(norms) - 2)
+    span = norms[k + 1] - norms[k]
+    theta = (t - norms[k]) / span if span > 0 else 0.0
+    return weights[k] + theta * (weights[k + 1] - weights[k])
+
+
+# ---------------------------------------------------------------------------- elastic net
+def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
+    """Find mu with P(w_EN(mu)) = t; P is continuous and non-increasing in mu."""
+
+    def pen(w: np.ndarray) -> float:
+        return r * float(np.abs(w).sum()) + (1.0 - r) * float(w @ w)
+
+    def solve(mu: float) -> np.ndarray:
+        return penalized_optimum(loss, "elasticnet", mu, l1_ratio=r)
+
+    lo, hi = 0.0, max(float(np.max(np.abs(loss.linear))), 1e-300)
+    while pen(solve(hi)) > t:
+        lo, hi = hi, 2.0 * hi
+    mu = 0.5 * (lo + hi)
+    w = solve(mu)
+    for _ in range(200):
+        value = pen(w) - t
+        if value > 0:
+            lo = mu
+        else:
+            hi = mu
+        if abs(value) <= 1e-14 * t or hi - lo <= 1e-15 * hi:
+            break
+        # Newton step from the active set at mu: dw_A/dmu = -(H_AA + 2 mu (1-r) I)^-1 (r s_A + 2 (1-r) w_A)
+        active = np.flatnonzero(w)
+        nxt = math.nan
+        if active.size:
+            s = np.sign(w[active])
+            M = loss.hessian[np.ix_(active, active)] + 2.0 * mu * (1.0 - r) * np.eye(active.size)
+            rhs = r * s + 2.0 * (1.0 - r) * w[active]
+            try:
+                dw = -np.linalg.solve(M, rhs)
+                dpen = float((r * s + 2.0 * (1.0 - r) * w[active]) @ dw)
+                if dpen < 0:
+                    nxt = mu - value / dpen
+            except np.linalg.LinAlgError:
+                pass
+        if not (lo < nxt < hi):
+            nxt = 0.5 * (lo + hi)
+        mu = nxt
+        w = solve(mu)
+    return w
+
+
+# ---------------------------------------------------------------------------- lp in 2-D
+def _lp_ball_2d(loss: QuadraticLoss, t: float, p: float) -> np.ndarray:
+    """Global minimum of J0 on the boundary of the 2-D p-norm ball, over the boundary angle."""
+
+    def boundary(theta: np.ndarray) -> np.ndarray:
+        c, s = np.cos(theta), np.sin(theta)
+        scale = (np.abs(c) ** p + np.abs(s) ** p) ** (1.0 / p)
+        return t * np.c_[c / scale, s / scale]
+
+    grid = np.linspace(0.0, 2.0 * np.pi, 4097)[:-1]
+    values = loss.excess(boundary(grid))
+    # the four corners (exact axis points) are candidates of their own
+    axes = np.array([[t, 0.0], [0.0, t], [-t, 0.0], [0.0, -t]])
+    candidates = [(float(v), w) for v, w in zip(loss.excess(axes), axes)]
+    order = np.argsort(values)
+    step = grid[1] - grid[0]
+    seen: list[float] = []
+    for idx in order[:12]:
+        theta0 = float(grid[idx])
+        if any(abs((theta0 - other + np.pi) % (2 * np.pi) - np.pi) < 3 * step for other in seen):
+            continue
+        seen.append(theta0)
+        lo, hi = theta0 - step, theta0 + step
+        for _ in range(12):  # each round zooms 16x: 4e-3 / 16^12 is far below 1e-13
+            thetas = np.linspace(lo, hi, 33)
+            vals = loss.excess(boundary(thetas))
+            k = int(np.argmin(vals))
+            width = (hi - lo) / 32
+            lo, hi = thetas[k] - width, thetas[k] + width
+        theta = 0.5 * (lo + hi)
+        w = boundary(np.array([theta]))[0]
+        candidates.append((float(loss.excess(w)), w))
+        if len(seen) >= 4:
+            break
+    return min(candidates, key=lambda item: item[0])[1].copy()

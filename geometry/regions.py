@@ -1,0 +1,146 @@
+"""Constraint regions and their sizes: the L1 diamond, the L2 circle, p-norm balls, elastic net.
+
+- ``"l1"``: ``||w||_1 <= t`` (a square rotated 45 degrees, corners on the axes),
+- ``"l2"``: ``||w||_2 <= t`` (a circle of radius t),
+- ``"lp"``: ``||w||_p <= t`` for any p > 0 (concave "star" sides for p < 1),
+- ``"elasticnet"``: ``r ||w||_1 + (1 - r) ||w||_2^2 <= t``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+__all__ = ["REGION_NAMES", "check_region", "check_size", "check_p", "region_size", "region_boundary"]
+
+REGION_NAMES: tuple[str, ...] = ("l1", "l2", "lp", "elasticnet")
+
+
+def check_region(region) -> str:
+    """``region`` if it names a known region; ValueError listing the valid names otherwise."""
+    if region not in REGION_NAMES:
+        raise ValueError(f"unknown region {region!r}; valid regions are {', '.join(map(repr, REGION_NAMES))}")
+    return region
+
+
+def check_size(t) -> float:
+    """``t`` as a float; ValueError unless it is a finite number >= 0."""
+    try:
+        value = float(t)
+    except (TypeError, ValueError):
+        raise ValueError(f"t must be a finite number >= 0, got {t!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"t must be a finite number >= 0, got {t!r}")
+    return value
+
+
+def check_p(p) -> float:
+    """``p`` as a float; ValueError unless it is a finite number > 0."""
+    try:
+        value = float(p)
+    except (TypeError, ValueError):
+        raise ValueError(f"p must be a finite number > 0, got {p!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"p must be a finite number > 0, got {p!r}")
+    return value
+
+
+def _check_ratio(l1_ratio) -> float:
+    from .solvers import check_l1_ratio
+
+    return check_l1_ratio(l1_ratio)
+
+
+def region_size(region: str, w, *, l1_ratio: float = 0.5, p: float = 2.0) -> float:
+    """The size t whose region boundary passes through w.
+
+    Parameters
+    ----------
+    region : {"l1", "l2", "lp", "elasticnet"}
+    w : array_like of shape (d,)
+    l1_ratio : float in [0, 1]
+    p : float > 0
+
+    Returns
+    -------
+    float
+        ``||w||_1``, ``||w||_2``, ``||w||_p`` or ``r ||w||_1 + (1 - r) ||w||_2^2``.
+    """
+    check_region(region)
+    w = np.asarray(w, dtype=float)
+    if w.ndim != 1:
+        raise ValueError(f"w must be 1-dimensional, got shape {w.shape}")
+    if not np.all(np.isfinite(w)):
+        raise ValueError("w contains NaN or infinite values")
+    if region == "l1":
+        return float(np.abs(w).sum())
+    if region == "l2":
+        return float(np.linalg.norm(w))
+    if region == "lp":
+        p = check_p(p)
+        top = float(np.max(np.abs(w))) if w.size else 0.0
+        if top == 0.0:
+            return 0.0
+        return top * float(np.sum((np.abs(w) / top) ** p)) ** (1.0 / p)
+    r = _check_ratio(l1_ratio)
+    return r * float(np.abs(w).sum()) + (1.0 - r) * float(w @ w)
+
+
+def _quadrant_directions(num: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit directions (cos, sin) of the first quadrant with exact end points (1, 0) and (0, 1)."""
+    phi = np.linspace(0.0, 0.5 * np.pi, num)
+    c, s = np.cos(phi), np.sin(phi)
+    c[0], s[0], c[-1], s[-1] = 1.0, 0.0, 0.0, 1.0
+    return c, s
+
+
+def _mirror(qx: np.ndarray, qy: np.ndarray) -> np.ndarray:
+    """Closed polyline from a first-quadrant arc running from the +w1 axis to the +w2 axis."""
+    xs = np.concatenate([qx, -qx[::-1][1:], -qx[1:], qx[::-1][1:]])
+    ys = np.concatenate([qy, qy[::-1][1:], -qy[1:], -qy[::-1][1:]])
+    out = np.c_[xs, ys]
+    out[-1] = out[0]
+    return out
+
+
+def region_boundary(region: str, t: float, *, l1_ratio: float = 0.5, p: float = 2.0, num: int = 256) -> np.ndarray:
+    """The boundary of a 2-D region as a closed polyline.
+
+    Parameters
+    ----------
+    region : {"l1", "l2", "lp", "elasticnet"}
+    t : float >= 0
+    l1_ratio : float in [0, 1] (elastic net)
+    p : float > 0 (p-norm)
+    num : int >= 8
+        Approximate number of points (the L1 diamond always has exactly 5).
+
+    Returns
+    -------
+    ndarray of shape (m, 2)
+        First row equals last row. The L1 diamond is exactly ``(t,0), (0,t), (-t,0), (0,-t), (t,0)``;
+        every other shape contains the four axis points ``(+-a, 0), (0, +-a)`` exactly.
+    """
+    check_region(region)
+    t = check_size(t)
+    if isinstance(num, bool) or not isinstance(num, (int, np.integer)) or num < 8:
+        raise ValueError(f"num must be a whole number >= 8, got {num!r}")
+    if region == "l1":
+        return np.array([[t, 0.0], [0.0, t], [-t, 0.0], [0.0, -t], [t, 0.0]])
+    per_quadrant = max(3, int(num) // 4 + 1)
+    if region == "l2":
+        c, s = _quadrant_directions(per_quadrant)
+        return _mirror(t * c, t * s)
+    if region == "lp":
+        p = check_p(p)
+        # |x|^p + |y|^p = t^p  <=>  x = t cos(phi)^(2/p), y = t sin(phi)^(2/p): points crowd
+        # where the curve bends most, and the axis points are exact.
+        c, s = _quadrant_directions(per_quadrant)
+        return _mirror(t * c ** (2.0 / p), t * s ** (2.0 / p))
+    r = _check_ratio(l1_ratio)
+    c, s = _quadrant_directions(per_quadrant)
+    a = r * (c + s)
+    # r rho (|c| + |s|) + (1 - r) rho^2 = t, solved without cancellation
+    rho = 2.0 * t / (a + np.sqrt(a * a + 4.0 * (1.0 - r) * t)) if t > 0 else np.zeros_like(c)
+    return _mirror(rho * c, rho * s)

@@ -1,0 +1,209 @@
+"""The interactive lab in real headless Chromium: ids, λ by keyboard, exact touch points, data drag."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from components.lambda_control import SLIDER_MAX
+from components.problem import default_state, loss_for_state
+from geometry import lambda_max, penalized_optimum
+
+from .conftest import wait_for
+
+pytestmark = pytest.mark.browser
+
+IDS = (
+    "weight-plane",
+    "lambda-slider",
+    "lambda-input",
+    "mode-toggle",
+    "penalty-checklist",
+    "l1-ratio-slider",
+    "data-plot",
+    "basis-dropdown",
+    "resample-button",
+    "readout",
+)
+
+TRACES_JS = """
+const gd = document.querySelector('#%s .js-plotly-plot');
+if (!gd || !gd._fullData) { return null; }
+const out = {};
+for (const t of gd._fullData) {
+  out[t.uid] = {x: Array.from(t.x || []), y: Array.from(t.y || []), visible: t.visible};
+}
+return out;
+"""
+
+
+def traces(driver, graph: str = "weight-plane") -> dict:
+    return driver.execute_script(TRACES_JS % graph)
+
+
+def slider_value(driver) -> float:
+    thumb = driver.find_element(By.CSS_SELECTOR, "#lambda-slider [role=slider]")
+    return float(thumb.get_attribute("aria-valuenow"))
+
+
+@pytest.fixture(scope="module")
+def lab(app_server, driver):
+    """The lab, freshly loaded, with its figures drawn."""
+    url = app_server()
+    driver.get(url)
+    wait_for(driver, "return !!document.querySelector('#weight-plane .js-plotly-plot') && "
+             "document.querySelector('#weight-plane .js-plotly-plot')._fullData.length > 5", timeout=60)
+    return driver, url
+
+
+def reload(driver, url):
+    driver.get(url)
+    wait_for(driver, "const g = document.querySelector('#weight-plane .js-plotly-plot');"
+             "return !!g && !!g._fullData && g._fullData.length > 5", timeout=60)
+
+
+def press(driver, key, times: int = 1) -> None:
+    thumb = driver.find_element(By.CSS_SELECTOR, "#lambda-slider [role=slider]")
+    thumb.click()
+    for _ in range(times):
+        thumb.send_keys(key)
+
+
+def wait_touch_change(driver, before: dict, uid: str) -> dict:
+    """Wait until the touch point `uid` differs from `before`; return the new traces."""
+    old = [float(before[uid]["x"][0]), float(before[uid]["y"][0])]
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        f"const t = gd._fullData.find(t => t.uid === '{uid}');"
+        f"return t && (t.x[0] !== {old[0]!r} || t.y[0] !== {old[1]!r});",
+    )
+    return traces(driver)
+
+
+def test_page_has_every_contract_id_and_the_classic_picture(lab):
+    driver, _ = lab
+    for id_ in IDS:
+        assert driver.find_elements(By.ID, id_), f"missing #{id_}"
+    data = traces(driver)
+    for uid in ("loss-contours", "ols-point", "l1-region", "l2-region", "l1-touch", "l2-touch"):
+        assert uid in data, uid
+        assert data[uid]["visible"] is True
+    assert len(data["loss-contours"]["x"]) > 100
+    # equal aspect ratio: one unit is as long on both axes
+    ratio = driver.execute_script(
+        "const l = document.querySelector('#weight-plane .js-plotly-plot')._fullLayout;"
+        "return (l.xaxis._length / (l.xaxis.range[1] - l.xaxis.range[0])) /"
+        "       (l.yaxis._length / (l.yaxis.range[1] - l.yaxis.range[0]));"
+    )
+    assert ratio == pytest.approx(1.0, rel=0.02)
+
+
+def test_keyboard_moves_both_touch_points_and_they_stay_on_their_regions(lab):
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)
+    press(driver, Keys.PAGE_UP)
+    after = wait_touch_change(driver, before, "l2-touch")
+    assert after["l1-touch"]["x"] != before["l1-touch"]["x"] or after["l1-touch"]["y"] != before["l1-touch"]["y"]
+    for data in (before, after):
+        w1 = np.array([data["l1-touch"]["x"][0], data["l1-touch"]["y"][0]])
+        diamond = np.c_[data["l1-region"]["x"], data["l1-region"]["y"]]
+        t1 = np.abs(diamond).sum(axis=1)
+        assert np.ptp(t1) <= 1e-9 * t1.max()  # every vertex on |w1| + |w2| = t
+        assert np.abs(w1).sum() == pytest.approx(t1[0], rel=1e-9)
+        w2 = np.array([data["l2-touch"]["x"][0], data["l2-touch"]["y"][0]])
+        circle = np.c_[data["l2-region"]["x"], data["l2-region"]["y"]]
+        radius = np.hypot(circle[:, 0], circle[:, 1])
+        assert np.hypot(*w2) == pytest.approx(radius.mean(), rel=1e-9)
+
+
+def test_browser_touch_points_equal_the_python_solver(lab):
+    driver, url = lab
+    reload(driver, url)
+    loss = loss_for_state(default_state())  # the page starts from the same default data
+    lam_max = lambda_max(loss)
+    for key, times in ((Keys.PAGE_DOWN, 1), (Keys.ARROW_RIGHT, 7), (Keys.PAGE_UP, 2), (Keys.HOME, 1)):
+        before = traces(driver)
+        press(driver, key, times)
+        wait_touch_change(driver, before, "l2-touch")
+        # Several key presses redraw several times: poll until the drawing has caught up with
+        # the slider, i.e. it shows the exact optimum for the slider's current value.
+        deadline = time.monotonic() + 20
+        while True:
+            lam = lam_max * 10.0 ** slider_value(driver)
+            data = traces(driver)
+            errors = {}
+            for region in ("l1", "l2"):
+                w = penalized_optimum(loss, region, lam)
+                got = np.array([data[f"{region}-touch"]["x"][0], data[f"{region}-touch"]["y"][0]])
+                errors[region] = float(np.abs(got - w).max()) / max(1.0, float(np.abs(w).max()))
+            if max(errors.values()) <= 1e-9:
+                break
+            assert time.monotonic() < deadline, f"touch points never matched the exact optimum at λ = {lam}: {errors}"
+            time.sleep(0.05)  # polling a DOM condition
+
+
+def test_top_of_the_slider_puts_the_l1_touch_point_exactly_at_zero(lab):
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)
+    press(driver, Keys.END)
+    data = wait_touch_change(driver, before, "l2-touch")
+    assert slider_value(driver) == pytest.approx(SLIDER_MAX, abs=1e-9)
+    assert data["l1-touch"]["x"][0] == 0.0 and data["l1-touch"]["y"][0] == 0.0
+    assert np.hypot(data["l2-touch"]["x"][0], data["l2-touch"]["y"][0]) > 0  # ridge never reaches 0
+
+
+def test_readout_follows_lambda(lab):
+    driver, url = lab
+    reload(driver, url)
+    first = driver.find_element(By.ID, "readout").text
+    press(driver, Keys.END)
+    wait_for(driver, "return document.getElementById('readout').innerText.includes('Both weights are exactly 0')")
+    assert driver.find_element(By.ID, "readout").text != first
+
+
+def test_typed_lambda_out_of_range_is_clamped_with_a_message(lab):
+    driver, url = lab
+    reload(driver, url)
+    box = driver.find_element(By.ID, "lambda-input")
+    box.clear()
+    box.send_keys("1e9" + Keys.ENTER)
+    wait_for(driver, "return document.getElementById('lambda-message').innerText.includes('clamped')")
+    wait_for(driver, f"return Math.abs(Number(document.querySelector('#lambda-slider [role=slider]')"
+                     f".getAttribute('aria-valuenow')) - {SLIDER_MAX}) < 1e-9")
+    # an exact value in range is honoured exactly
+    loss = loss_for_state(default_state())
+    lam = float(0.123456 * lambda_max(loss))
+    box = driver.find_element(By.ID, "lambda-input")
+    box.clear()
+    box.send_keys(repr(lam) + Keys.ENTER)
+    wait_for(driver, "return document.getElementById('lambda-message').innerText === ''")
+    w = [float(v) for v in penalized_optimum(loss, "l1", lam)]
+    wait_for(driver, "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+                     "const t = gd._fullData.find(t => t.uid === 'l1-touch');"
+                     f"return Math.abs(t.x[0] - {w[0]!r}) < 1e-9 && Math.abs(t.y[0] - {w[1]!r}) < 1e-9;")
+
+
+def test_dragging_a_data_point_moves_the_ols_point(lab):
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)["ols-point"]
+    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
+    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[-1]
+    ActionChains(driver).move_to_element(shape).click_and_hold().move_by_offset(0, -90).release().perform()
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
+        f"return t.x[0] !== {before['x'][0]!r} || t.y[0] !== {before['y'][0]!r};",
+    )
+    after = traces(driver)["ols-point"]
+    assert math.hypot(after["x"][0] - before["x"][0], after["y"][0] - before["y"][0]) > 1e-6

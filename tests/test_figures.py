@@ -1,0 +1,193 @@
+"""Figure builders and callbacks, called as plain functions."""
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from components import data_panel, readout, stores
+from components.lambda_control import SLIDER_MAX, SLIDER_MIN, slider_to_value, value_to_slider
+from components.problem import default_state, loss_for_state
+from components.weight_plane import TRACE_INDEX, TRACE_UIDS, moving_traces, weight_plane_figure
+from geometry import lambda_max, penalized_optimum
+from geometry.constrained import constrained_optimum
+
+VIEW = {"slider": math.log10(0.3), "mode": "penalized", "shown": ["l1", "l2"], "l1_ratio": 0.5}
+
+
+@pytest.fixture(scope="module")
+def state():
+    return default_state()
+
+
+@pytest.fixture(scope="module")
+def scene(state):
+    return stores.build_scene(state)
+
+
+def by_uid(fig: go.Figure) -> dict:
+    return {trace.uid: trace for trace in fig.data}
+
+
+def test_weight_plane_has_every_trace_in_the_fixed_order(scene):
+    fig = weight_plane_figure(scene, VIEW)
+    assert tuple(t.uid for t in fig.data) == TRACE_UIDS
+    assert scene["trace_index"] == TRACE_INDEX
+    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1
+
+
+@pytest.mark.parametrize("fraction", [0.01, 0.3, 0.9, 2.5])
+def test_touch_points_are_the_penalized_optima_and_lie_on_their_regions(state, scene, fraction):
+    loss = loss_for_state(state)
+    lam = fraction * lambda_max(loss)
+    view = dict(VIEW, slider=math.log10(fraction))
+    traces = by_uid(weight_plane_figure(scene, view))
+    for region in ("l1", "l2"):
+        w = np.array([traces[f"{region}-touch"].x[0], traces[f"{region}-touch"].y[0]])
+        np.testing.assert_allclose(w, penalized_optimum(loss, region, lam), atol=1e-12)
+    diamond = np.c_[traces["l1-region"].x, traces["l1-region"].y]
+    w1 = np.array([traces["l1-touch"].x[0], traces["l1-touch"].y[0]])
+    np.testing.assert_allclose(np.abs(diamond).sum(axis=1), np.abs(w1).sum(), rtol=1e-12, atol=1e-15)
+    circle = np.c_[traces["l2-region"].x, traces["l2-region"].y]
+    w2 = np.array([traces["l2-touch"].x[0], traces["l2-touch"].y[0]])
+    np.testing.assert_allclose(np.hypot(*circle.T), np.hypot(*w2), rtol=1e-12)
+    if fraction >= 1:
+        assert w1.tolist() == [0.0, 0.0]
+
+
+def test_highlighted_contour_passes_through_the_touch_point(state, scene):
+    loss = loss_for_state(state)
+    traces = by_uid(weight_plane_figure(scene, VIEW))
+    for region in ("l1", "l2"):
+        w = np.array([traces[f"{region}-touch"].x[0], traces[f"{region}-touch"].y[0]])
+        xy = np.array([(x, y) for x, y in zip(traces[f"{region}-contour"].x, traces[f"{region}-contour"].y) if x is not None])
+        values = loss(xy)
+        np.testing.assert_allclose(values, loss(w), rtol=1e-9)
+
+
+def test_constrained_mode_uses_the_budget_t(state, scene):
+    loss = loss_for_state(state)
+    view = dict(VIEW, mode="constrained", slider=math.log10(0.5))
+    t = slider_to_value(scene, "constrained", view["slider"])
+    assert t == pytest.approx(0.5 * np.abs(loss.ols_point).sum())
+    traces = by_uid(weight_plane_figure(scene, view))
+    for region in ("l1", "l2"):
+        w = np.array([traces[f"{region}-touch"].x[0], traces[f"{region}-touch"].y[0]])
+        np.testing.assert_allclose(w, constrained_optimum(loss, region, t), atol=1e-12)
+    # same budget t for both: the diamond is inscribed in the circle
+    assert max(traces["l1-region"].x) == pytest.approx(max(traces["l2-region"].x), rel=1e-6)
+
+
+def test_hidden_regions_are_invisible(scene):
+    moving = moving_traces(scene, dict(VIEW, shown=["l2"]))
+    assert moving["l1-region"]["visible"] is False and moving["l1-touch"]["visible"] is False
+    assert moving["l2-region"]["visible"] is True
+    assert moving["en-region"]["visible"] is False
+
+
+def test_hover_on_a_touch_point_reports_w_j0_penalty_and_total(state, scene):
+    loss = loss_for_state(state)
+    traces = by_uid(weight_plane_figure(scene, VIEW))
+    text = traces["l1-touch"].hovertext[0]
+    w = penalized_optimum(loss, "l1", slider_to_value(scene, "penalized", VIEW["slider"]))
+    assert f"{w[0]:.4g}" in text and f"{loss(w):.4g}" in text
+    assert "penalty" in text and "J0 + λ·P" in text
+
+
+def test_fit_curves_use_the_touch_point_weights(state, scene):
+    loss = loss_for_state(state)
+    fits = data_panel.fit_curves(scene, VIEW)
+    grid = scene["fit_grid"]
+    lam = slider_to_value(scene, "penalized", VIEW["slider"])
+    for region, key in (("l1", "l1-fit"), ("l2", "l2-fit")):
+        w = penalized_optimum(loss, region, lam)
+        b = loss.intercept(w)
+        expected = b + w[0] * np.asarray(grid["phi1"]) + w[1] * np.asarray(grid["phi2"])
+        np.testing.assert_allclose(fits[key], expected, rtol=1e-12, atol=1e-12)
+
+
+def test_data_figure_has_a_draggable_shape_per_point(state, scene):
+    fig = data_panel.data_figure(state, scene, VIEW)
+    assert [t.uid for t in fig.data] == list(data_panel.DATA_TRACE_UIDS)
+    assert len(fig.layout.shapes) == len(state["points"]["x"])
+    assert fig.layout.shapes[4].xanchor == state["points"]["x"][4]
+    assert all(s.editable for s in fig.layout.shapes)
+
+
+def test_dragging_a_point_updates_state_scene_and_figures(state):
+    relayout = {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0}
+    new, scene, plane, data, message = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
+    assert message == ""
+    assert new["points"]["y"][2] == 6.0
+    ols = by_uid(plane)["ols-point"]
+    np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(new).ols_point)
+    assert not np.allclose(scene["ols"], loss_for_state(state).ols_point)
+    assert data.layout.shapes[2].yanchor == 6.0
+
+
+def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
+    n = len(state["points"]["x"])
+    relayout = {f"shapes[{i}].xanchor": 0.2 for i in range(n)}
+    relayout.update({f"shapes[{i}].yanchor": float(i) for i in range(n)})
+    new, scene, plane, data, message = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
+    assert new is data_panel.no_update and scene is data_panel.no_update and plane is data_panel.no_update
+    assert "same features" in message
+    # the data panel is redrawn from the old state so the dragged points snap back
+    assert [s.xanchor for s in data.layout.shapes] == state["points"]["x"]
+
+
+def test_resample_and_basis_change(state):
+    gen = {"n": 15, "rho": 0.2, "true_w": [0.0, 1.0], "noise": 0.1, "seed": 3}
+    new, *_ , message = data_panel.problem_outputs("resample-button", 1, state, gen, VIEW)
+    assert message == "" and len(new["points"]["x"]) == 15
+    controls = {"source": "points", "basis": "x-x2", "rho": state["rho"], "eccentricity": 0.8, "rotation": 30}
+    new2, scene2, *_ = data_panel.problem_outputs("problem-controls", controls, new, gen, VIEW)
+    assert new2["basis"] == "x-x2" and scene2["feature_names"] == ["x", "x²"]
+
+
+def test_shape_mode_and_dragging_the_center(state):
+    controls = {"source": "shape", "basis": state["basis"], "rho": state["rho"], "eccentricity": 0.8, "rotation": 45}
+    new, scene, plane, data, message = data_panel.problem_outputs("problem-controls", controls, state, {}, VIEW)
+    assert new["source"] == "shape" and plane.layout.shapes[0].editable
+    moved, scene2, *_ = data_panel.problem_outputs("weight-plane", {"shapes[0].xanchor": -1.0, "shapes[0].yanchor": 2.0}, new, {}, VIEW)
+    np.testing.assert_allclose(scene2["ols"], [-1.0, 2.0], atol=1e-12)
+
+
+def test_irrelevant_relayout_is_ignored(state):
+    from dash.exceptions import PreventUpdate
+
+    with pytest.raises(PreventUpdate):
+        data_panel.handle_problem_event("data-plot", {"autosize": True}, state, {})
+
+
+def test_value_to_slider_clamps_with_a_message(scene):
+    lam_max = scene["lambda_max"]
+    v, message = value_to_slider(scene, "penalized", 1e9)
+    assert v == SLIDER_MAX and "clamped" in message
+    v, message = value_to_slider(scene, "penalized", 1e-12)
+    assert v == SLIDER_MIN and "below" in message
+    v, message = value_to_slider(scene, "penalized", 0.5 * lam_max)
+    assert message == "" and 10**v * lam_max == pytest.approx(0.5 * lam_max)
+    assert value_to_slider(scene, "penalized", "abc") == (None, "Type a number for λ.")
+
+
+def test_readout_explains_a_corner_solution(state, scene):
+    loss = loss_for_state(state)
+    lam_max = lambda_max(loss)
+    # find a lam where the lasso has exactly one zero weight
+    lams = np.linspace(0.05, 0.99, 60) * lam_max
+    lam = next(l for l in lams if np.sum(penalized_optimum(loss, "l1", l) == 0) == 1)
+    view = dict(VIEW, slider=math.log10(lam / lam_max))
+    children = readout.update_readout(view["slider"], "penalized", ["l1", "l2"], 0.5, scene)
+    sentence = children[-1].children
+    w = penalized_optimum(loss, "l1", lam)
+    j = int(np.flatnonzero(w == 0)[0])
+    assert f"w{'₁₂'[j]} is exactly 0" in sentence
+    grad = loss.gradient(w)[j]
+    assert f"{abs(grad):.4g}" in sentence
+
+
+def test_readout_at_the_top_says_both_zero(scene):
+    children = readout.update_readout(SLIDER_MAX, "penalized", ["l1", "l2"], 0.5, scene)
+    assert "Both weights are exactly 0" in children[-1].children
