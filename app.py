@@ -10,7 +10,7 @@ import argparse
 
 from dash import Dash, html
 
-from components import data_panel, lambda_control, live_update, penalty_control, readout, stores, weight_plane
+from components import data_panel, lambda_control, legend, live_update, penalty_control, readout, stores, weight_plane
 from components.problem import default_state
 
 TITLE = "Regularization Geometry Lab"
@@ -36,7 +36,7 @@ def serve_layout() -> html.Div:
     return html.Div(
         className="lab",
         children=[
-            stores.layout(state, scene),
+            stores.layout(state, scene, view),
             html.Header(
                 className="lab-header",
                 children=[
@@ -56,6 +56,7 @@ def serve_layout() -> html.Div:
                         children=[
                             penalty_control.layout(),
                             weight_plane.layout(plane),
+                            legend.weight_plane_legend(),
                             lambda_control.layout(),
                         ],
                     ),
@@ -63,7 +64,7 @@ def serve_layout() -> html.Div:
                         className="panel side-panel",
                         children=[
                             html.H2("Data"),
-                            data_panel.layout(state, data),
+                            data_panel.layout(state, data, legend.data_legend()),
                             html.H2("Readout"),
                             readout.layout(readout.readout_children(scene, view)),
                         ],

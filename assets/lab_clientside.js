@@ -94,6 +94,33 @@
 
   function shownList(shown) { return Array.isArray(shown) ? shown : []; }
 
+  /*
+   * The data panel's fits follow the weight plane: the view is parked here and written to
+   * `view-store` once the weight plane has drawn and λ has rested for FITS_DELAY_MS. While
+   * λ is stepped continuously the data panel (whose draggable points make it the costlier
+   * redraw) updates at the pauses, so it never slows down the weight plane.
+   */
+  var FITS_DELAY_MS = 120;
+  var pendingView = null;
+  var fitsTimer = null;
+  function afterPlaneRedraw(view) {
+    pendingView = view;
+    var gd = document.querySelector('#weight-plane .js-plotly-plot');
+    if (!gd || gd.__labFitsHook || !gd.on) { return; }
+    gd.__labFitsHook = true;
+    gd.on('plotly_afterplot', function () {
+      if (pendingView === null) { return; }
+      if (fitsTimer) { clearTimeout(fitsTimer); }
+      fitsTimer = setTimeout(function () {
+        fitsTimer = null;
+        if (pendingView === null) { return; }
+        var v = pendingView;
+        pendingView = null;
+        window.dash_clientside.set_props('view-store', {data: v});
+      }, FITS_DELAY_MS);
+    });
+  }
+
   var lab = {
     /**
      * λ drag: patch the moving traces of both figures.
@@ -102,27 +129,41 @@
     moveTraces: function (slider, mode, shown, l1Ratio, scene) {
       var nu = window.dash_clientside.no_update;
       if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu]; }
-      var r = (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio;
-      var on = shownList(shown);
-      var T = touches(scene, mode || 'penalized', slider, r);
+      var view = {slider: slider, mode: mode || 'penalized', shown: shownList(shown),
+                  l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio};
+      var T = touches(scene, view.mode, view.slider, view.l1_ratio);
       var idx = scene.trace_index;
       var plane = new window.dash_clientside.Patch();
-      var data = new window.dash_clientside.Patch();
       REGIONS.forEach(function (spec) {
         var touch = T[spec.region];
-        var visible = on.indexOf(spec.key) >= 0;
-        var b = boundary(spec.region, touch.t, r);
+        var visible = view.shown.indexOf(spec.key) >= 0;
+        var b = boundary(spec.region, touch.t, view.l1_ratio);
         var c = window.labMath.contourThrough(scene, touch.w, CURVE_POINTS);
         plane.merge(['data', idx[spec.key + '-region']], {x: b.x, y: b.y, visible: visible});
         plane.merge(['data', idx[spec.key + '-contour']], {x: c.x, y: c.y, visible: visible});
         plane.merge(['data', idx[spec.key + '-touch']], {
-          x: [touch.w[0]], y: [touch.w[1]], visible: visible, hovertext: [hoverText(scene, spec, touch, r)]
+          x: [touch.w[0]], y: [touch.w[1]], visible: visible, hovertext: [hoverText(scene, spec, touch, view.l1_ratio)]
         });
-        if (scene.fit_grid) {
-          data.merge(['data', DATA_TRACES[spec.key + '-fit']], {y: fitCurve(scene, touch.w), visible: visible});
-        }
       });
-      return [plane.build(), scene.fit_grid ? data.build() : nu];
+      afterPlaneRedraw(view);
+      return plane.build();
+    },
+
+    /**
+     * The data panel's fitted curves for the view in `view-store` (runs after moveTraces).
+     * @returns {object} data-plot figure Patch
+     */
+    moveFits: function (view, scene) {
+      var nu = window.dash_clientside.no_update;
+      if (!view || !scene || !scene.fit_grid || !window.labMath) { return nu; }
+      var T = touches(scene, view.mode, view.slider, view.l1_ratio);
+      var data = new window.dash_clientside.Patch();
+      REGIONS.forEach(function (spec) {
+        data.merge(['data', DATA_TRACES[spec.key + '-fit']], {
+          y: fitCurve(scene, T[spec.region].w), visible: view.shown.indexOf(spec.key) >= 0
+        });
+      });
+      return data.build();
     },
 
     /**

@@ -28,12 +28,13 @@ from .problem import (
     shape_moves,
 )
 from .stores import DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene
-from .weight_plane import REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_figure
+from .weight_plane import PLOT_TEMPLATE, REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_dict
 
 __all__ = [
     "DATA_PLOT",
     "DATA_TRACE_UIDS",
     "data_figure",
+    "data_figure_dict",
     "fit_curves",
     "handle_problem_event",
     "layout",
@@ -88,49 +89,49 @@ def _y_range(ys) -> list[float]:
     return [lo - pad, hi + pad]
 
 
-def data_figure(state: dict, scene: dict, view: dict) -> go.Figure:
-    """The data panel's figure: points (as draggable shapes and a hoverable trace) and fits."""
-    fig = go.Figure()
+def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
+    """The data panel's figure as a plain plotly dict (fast: no validation; see :func:`data_figure`)."""
     points = state["points"]
     is_shape = state.get("source") == "shape"
-    fig.add_trace(
-        go.Scatter(
-            uid="data-points",
-            name="data",
-            x=[] if is_shape else points["x"],
-            y=[] if is_shape else points["y"],
-            mode="markers",
-            marker={"size": 2 * POINT_RADIUS_PX, "color": "rgba(0,0,0,0)"},
-            hovertemplate="x = %{x:.3f}<br>y = %{y:.3f}<extra>drag to move, double-click to remove</extra>",
-            showlegend=False,
-        )
-    )
     fits = {} if is_shape else fit_curves(scene, view)
+    grid_x = scene["fit_grid"]["x"] if fits else []
     shown = set(view.get("shown", penalty_control.DEFAULT_SHOWN))
-    fig.add_trace(
-        go.Scatter(
-            uid="ols-fit",
-            name="OLS fit",
-            x=scene["fit_grid"]["x"] if fits else [],
-            y=fits.get("ols-fit", []),
-            mode="lines",
-            line={"color": "#212529", "width": 2, "dash": "dash"},
-            hoverinfo="skip",
-        )
-    )
+    data: list[dict] = [
+        {
+            "type": "scatter",
+            "uid": "data-points",
+            "name": "data",
+            "x": [] if is_shape else points["x"],
+            "y": [] if is_shape else points["y"],
+            "mode": "markers",
+            "marker": {"size": 2 * POINT_RADIUS_PX, "color": "rgba(0,0,0,0)"},
+            "hovertemplate": "x = %{x:.3f}<br>y = %{y:.3f}<extra>drag to move, double-click to remove</extra>",
+        },
+        {
+            "type": "scatter",
+            "uid": "ols-fit",
+            "name": "OLS fit",
+            "x": grid_x,
+            "y": fits.get("ols-fit", []),
+            "mode": "lines",
+            "line": {"color": "#212529", "width": 2, "dash": "dash"},
+            "hoverinfo": "skip",
+        },
+    ]
     for region, style in REGION_STYLE.items():
         key = REGION_KEYS[region]
-        fig.add_trace(
-            go.Scatter(
-                uid=f"{key}-fit",
-                name=f"{style['name']} fit",
-                x=scene["fit_grid"]["x"] if fits else [],
-                y=fits.get(f"{key}-fit", []),
-                visible=key in shown,
-                mode="lines",
-                line={"color": style["color"], "width": 2.5},
-                hoverinfo="skip",
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "uid": f"{key}-fit",
+                "name": f"{style['name']} fit",
+                "x": grid_x,
+                "y": fits.get(f"{key}-fit", []),
+                "visible": key in shown,
+                "mode": "lines",
+                "line": {"color": style["color"], "width": 2.5},
+                "hoverinfo": "skip",
+            }
         )
     shapes = []
     if not is_shape:
@@ -170,27 +171,38 @@ def data_figure(state: dict, scene: dict, view: dict) -> go.Figure:
         )
     pad = 0.08 * (X_RANGE[1] - X_RANGE[0])
     names = scene.get("feature_names") or ["φ₁", "φ₂"]
-    fig.update_layout(
-        template="plotly_white",
-        margin={"l": 50, "r": 10, "t": 30, "b": 45},
-        xaxis={"range": [X_RANGE[0] - pad, X_RANGE[1] + pad], "title": "x", "fixedrange": True},
-        yaxis={"range": _y_range(points["y"]) if not is_shape else [-1, 1], "title": "y", "fixedrange": True},
-        shapes=shapes,
-        annotations=annotations,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
-        dragmode=False,
-        hovermode="closest",
-        font={"size": 13},
-        title={
+    layout = {
+        "template": PLOT_TEMPLATE,
+        "margin": {"l": 50, "r": 10, "t": 10, "b": 45},
+        "xaxis": {"range": [X_RANGE[0] - pad, X_RANGE[1] + pad], "title": {"text": "x"}, "fixedrange": True},
+        "yaxis": {"range": _y_range(points["y"]) if not is_shape else [-1, 1], "title": {"text": "y"}, "fixedrange": True},
+        "shapes": shapes,
+        "annotations": annotations,
+        "showlegend": False,  # HTML legend beside the graph: cheaper to redraw
+        "dragmode": False,
+        "hovermode": "closest",
+        "font": {"size": 13},
+        "title": {
             "text": f"ŷ = b + w₁·{names[0]} + w₂·{names[1]}",
             "font": {"size": 13},
             "x": 0.99,
             "xanchor": "right",
-            "y": 0.02,
+            "y": 0.04,
             "yanchor": "bottom",
         },
-    )
-    return fig
+    }
+    return {"data": data, "layout": layout}
+
+
+def data_figure(state: dict, scene: dict, view: dict) -> go.Figure:
+    """The data panel's figure: points (as draggable shapes and a hoverable trace) and fits.
+
+    Returns
+    -------
+    go.Figure
+        Traces in the order of :data:`DATA_TRACE_UIDS`; one editable circle shape per point.
+    """
+    return go.Figure(data_figure_dict(state, scene, view))
 
 
 # ---------------------------------------------------------------------------- the edit logic
@@ -302,12 +314,12 @@ def _view(slider, mode, shown, l1_ratio) -> dict:
     }
 
 
-def figures_for(state: dict, scene: dict, view: dict) -> tuple[go.Figure, go.Figure]:
-    """Both figures for a state: the weight plane and the data panel."""
-    plane = weight_plane_figure(
+def figures_for(state: dict, scene: dict, view: dict) -> tuple[dict, dict]:
+    """Both figures for a state, as plotly dicts: the weight plane and the data panel."""
+    plane = weight_plane_dict(
         scene, view, feature_names=scene.get("feature_names"), draggable_center=state.get("source") == "shape"
     )
-    return plane, data_figure(state, scene, view)
+    return plane, data_figure_dict(state, scene, view)
 
 
 def update_problem(plot_relayout, edit, resample_clicks, controls, plane_relayout, state, n, w1, w2, noise, seed, slider, mode, shown, l1_ratio):
@@ -332,7 +344,7 @@ def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
     except ProblemError as exc:
         # Refused: keep the last valid picture; redraw the data panel so dragged points snap back.
         old_scene = build_scene(state)
-        return no_update, no_update, no_update, data_figure(state, old_scene, view), str(exc)
+        return no_update, no_update, no_update, data_figure_dict(state, old_scene, view), str(exc)
     plane, data = figures_for(new, scene, view)
     return new, scene, plane, data, ""
 
@@ -345,7 +357,7 @@ def _number(id_: str, label: str, value, **kwargs) -> html.Label:
     )
 
 
-def layout(state: dict, figure: go.Figure) -> html.Div:
+def layout(state: dict, figure, legend: html.Div) -> html.Div:
     g = GENERATOR_DEFAULTS
     return html.Div(
         className="data-panel",
@@ -354,8 +366,9 @@ def layout(state: dict, figure: go.Figure) -> html.Div:
                 id=DATA_PLOT,
                 figure=figure,
                 config={"displaylogo": False, "edits": {"shapePosition": True}, "scrollZoom": False, "doubleClick": False},
-                style={"height": "380px"},
+                style={"height": "360px"},
             ),
+            legend,
             html.Div(id=DATA_MESSAGE, className="message", role="status"),
             html.Div(
                 className="control-row",

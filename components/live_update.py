@@ -8,21 +8,30 @@ from dash import ClientsideFunction, Dash, Input, Output, State
 
 from . import lambda_control, penalty_control
 from .data_panel import DATA_PLOT
-from .stores import SCENE_STORE
+from .stores import SCENE_STORE, VIEW_STORE
 from .weight_plane import WEIGHT_PLANE
 
 __all__ = ["register_callbacks"]
 
 
 def register_callbacks(app: Dash) -> None:
+    # The weight plane first; once it has drawn, the view it shows is written to ``view-store``
+    # (set_props from a plotly_afterplot listener), which then updates the fitted curves of the
+    # data panel: a second redraw that never delays the first.
     app.clientside_callback(
         ClientsideFunction(namespace="lab", function_name="moveTraces"),
         Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
-        Output(DATA_PLOT, "figure", allow_duplicate=True),
         Input(lambda_control.LAMBDA_SLIDER, "value"),
         Input(lambda_control.MODE_TOGGLE, "value"),
         Input(penalty_control.PENALTY_CHECKLIST, "value"),
         Input(penalty_control.L1_RATIO_SLIDER, "value"),
+        State(SCENE_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="lab", function_name="moveFits"),
+        Output(DATA_PLOT, "figure", allow_duplicate=True),
+        Input(VIEW_STORE, "data"),
         State(SCENE_STORE, "data"),
         prevent_initial_call=True,
     )

@@ -64,3 +64,14 @@ def ratio_disabled(shown) -> bool:
 
 def register_callbacks(app: Dash) -> None:
     app.callback(Output(L1_RATIO_SLIDER, "disabled"), Input(PENALTY_CHECKLIST, "value"))(ratio_disabled)
+    # the data panel's legend lists only the fits that are drawn
+    app.clientside_callback(
+        """function (shown) {
+            shown = shown || [];
+            return ['l1', 'l2', 'en'].map(k => shown.indexOf(k) >= 0 ? {} : {display: 'none'});
+        }""",
+        Output("data-legend-l1", "style"),
+        Output("data-legend-l2", "style"),
+        Output("data-legend-en", "style"),
+        Input(PENALTY_CHECKLIST, "value"),
+    )

@@ -1,5 +1,6 @@
 """The app's shared state: ``lab-state`` (what the user edits), ``scene-store`` (what the
-server computed from it) and ``data-edit`` (click/double-click edits sent by the browser).
+server computed from it), ``view-store`` (the λ settings on screen) and ``data-edit``
+(click/double-click edits sent by the browser).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from geometry.scene import scene_bundle
 from .problem import check_problem
 from .weight_plane import TRACE_INDEX
 
-__all__ = ["LAB_STATE", "SCENE_STORE", "DATA_EDIT", "PROBLEM_CONTROLS", "FIT_GRID_POINTS", "build_scene", "layout"]
+__all__ = ["LAB_STATE", "SCENE_STORE", "DATA_EDIT", "PROBLEM_CONTROLS", "VIEW_STORE", "FIT_GRID_POINTS", "build_scene", "layout"]
 
 LAB_STATE = "lab-state"
 SCENE_STORE = "scene-store"
 DATA_EDIT = "data-edit"
 PROBLEM_CONTROLS = "problem-controls"
+VIEW_STORE = "view-store"
 FIT_GRID_POINTS = 161
 
 
@@ -47,11 +49,14 @@ def build_scene(state: dict) -> dict:
     return scene
 
 
-def layout(state: dict, scene: dict) -> html.Div:
+def layout(state: dict, scene: dict, view: dict) -> html.Div:
+    """The stores. ``view-store`` holds the λ-control settings the weight plane shows:
+    ``{"slider", "mode", "shown", "l1_ratio"}``."""
     return html.Div(
         [
             dcc.Store(id=LAB_STATE, data=state),
             dcc.Store(id=SCENE_STORE, data=scene),
+            dcc.Store(id=VIEW_STORE, data=view),
             dcc.Store(id=DATA_EDIT, data=None),
             dcc.Store(id=PROBLEM_CONTROLS, data=None),
         ]

@@ -29,6 +29,7 @@ __all__ = [
     "REGION_KEYS",
     "touches_for_view",
     "moving_traces",
+    "weight_plane_dict",
     "weight_plane_figure",
     "empty_figure",
     "layout",
@@ -60,6 +61,8 @@ REGION_STYLE = {
     "elasticnet": {"name": "Elastic net", "shape": "region", "color": "#2b8a3e", "fill": "rgba(43,138,62,0.11)"},
 }
 CONTOUR_COLOR = "rgba(90,90,110,0.45)"
+#: plotly_white's look without shipping the whole template on every update
+PLOT_TEMPLATE = {"layout": {"plot_bgcolor": "white", "paper_bgcolor": "white", "xaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"}, "yaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"}}}
 OLS_COLOR = "#212529"
 CURVE_POINTS = 181
 
@@ -143,117 +146,78 @@ def _axis_title(index: int, feature_names) -> str:
     return f"w{sub}  (weight of {feature_names[index]})" if feature_names else f"w{sub}"
 
 
-def weight_plane_figure(scene: dict, view: dict, *, feature_names=None, draggable_center: bool = False) -> go.Figure:
-    """The whole weight-plane figure for a scene and a view.
-
-    Parameters
-    ----------
-    scene : dict
-        :func:`geometry.scene.scene_bundle` output.
-    view : dict
-        ``mode``, ``slider``, ``shown`` (subset of {"l1", "l2", "en"}), ``l1_ratio``.
-    feature_names : (str, str), optional
-        For the axis titles.
-    draggable_center : bool
-        Loss-shape mode: the OLS point is an editable shape the user drags.
-    """
-    fig = go.Figure()
+def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_center: bool = False) -> dict:
+    """The weight-plane figure as a plain plotly dict (fast: no validation; see :func:`weight_plane_figure`)."""
     contours = scene["contours"]
-    fig.add_trace(
-        go.Scatter(
-            uid="loss-contours",
-            name="loss contours J0",
-            x=contours["x"],
-            y=contours["y"],
-            mode="lines",
-            line={"color": CONTOUR_COLOR, "width": 1},
-            hoverinfo="skip",
-        )
-    )
     moving = moving_traces(scene, view)
+    data: list[dict] = [
+        {
+            "type": "scatter",
+            "uid": "loss-contours",
+            "name": "loss contours J0",
+            "x": contours["x"],
+            "y": contours["y"],
+            "mode": "lines",
+            "line": {"color": CONTOUR_COLOR, "width": 1},
+            "hoverinfo": "skip",
+        }
+    ]
     for region, style in REGION_STYLE.items():
         key = REGION_KEYS[region]
-        data = moving[f"{key}-region"]
-        fig.add_trace(
-            go.Scatter(
-                uid=f"{key}-region",
-                name=f"{style['name']} region",
-                x=data["x"],
-                y=data["y"],
-                visible=data["visible"],
-                mode="lines",
-                fill="toself",
-                fillcolor=style["fill"],
-                line={"color": style["color"], "width": 2},
-                hoverinfo="skip",
-                legendgroup=key,
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "uid": f"{key}-region",
+                "name": f"{style['name']} region",
+                **moving[f"{key}-region"],
+                "mode": "lines",
+                "fill": "toself",
+                "fillcolor": style["fill"],
+                "line": {"color": style["color"], "width": 2},
+                "hoverinfo": "skip",
+            }
         )
     for region, style in REGION_STYLE.items():
         key = REGION_KEYS[region]
-        data = moving[f"{key}-contour"]
-        fig.add_trace(
-            go.Scatter(
-                uid=f"{key}-contour",
-                name=f"contour touching {style['name']}",
-                x=data["x"],
-                y=data["y"],
-                visible=data["visible"],
-                mode="lines",
-                line={"color": style["color"], "width": 2.5, "dash": "dot"},
-                hoverinfo="skip",
-                legendgroup=key,
-                showlegend=False,
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "uid": f"{key}-contour",
+                "name": f"contour touching {style['name']}",
+                **moving[f"{key}-contour"],
+                "mode": "lines",
+                "line": {"color": style["color"], "width": 2.5, "dash": "dot"},
+                "hoverinfo": "skip",
+            }
         )
     ols = scene["ols"]
-    fig.add_trace(
-        go.Scatter(
-            uid="ols-point",
-            name="OLS (λ = 0)",
-            x=[ols[0]],
-            y=[ols[1]],
-            mode="markers",
-            marker={"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
-            hovertemplate="<b>OLS optimum</b><br>w = (%{x:.4g}, %{y:.4g})<extra></extra>",
-        )
+    data.append(
+        {
+            "type": "scatter",
+            "uid": "ols-point",
+            "name": "OLS (λ = 0)",
+            "x": [ols[0]],
+            "y": [ols[1]],
+            "mode": "markers",
+            "marker": {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
+            "hovertemplate": "<b>OLS optimum</b><br>w = (%{x:.4g}, %{y:.4g})<extra></extra>",
+        }
     )
     for region, style in REGION_STYLE.items():
         key = REGION_KEYS[region]
-        data = moving[f"{key}-touch"]
-        fig.add_trace(
-            go.Scatter(
-                uid=f"{key}-touch",
-                name=f"{style['name']} optimum",
-                x=data["x"],
-                y=data["y"],
-                visible=data["visible"],
-                mode="markers",
-                marker={"size": 13, "color": style["color"], "line": {"width": 2, "color": "white"}},
-                hovertext=data["hovertext"],
-                hoverinfo="text",
-                legendgroup=key,
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "uid": f"{key}-touch",
+                "name": f"{style['name']} optimum",
+                **moving[f"{key}-touch"],
+                "mode": "markers",
+                "marker": {"size": 13, "color": style["color"], "line": {"width": 2, "color": "white"}},
+                "hoverinfo": "text",
+            }
         )
     (x0, x1), (y0, y1) = scene["view"]["x"], scene["view"]["y"]
-    fig.update_xaxes(
-        range=[x0, x1],
-        zeroline=True,
-        zerolinewidth=1.5,
-        zerolinecolor="#868e96",
-        title=_axis_title(0, feature_names),
-        constrain="domain",
-    )
-    fig.update_yaxes(
-        range=[y0, y1],
-        zeroline=True,
-        zerolinewidth=1.5,
-        zerolinecolor="#868e96",
-        title=_axis_title(1, feature_names),
-        scaleanchor="x",
-        scaleratio=1,
-        constrain="domain",
-    )
+    axis = {"zeroline": True, "zerolinewidth": 1.5, "zerolinecolor": "#868e96", "constrain": "domain"}
     shapes = []
     if draggable_center:
         size = 9
@@ -275,17 +239,42 @@ def weight_plane_figure(scene: dict, view: dict, *, feature_names=None, draggabl
                 "editable": True,
             }
         )
-    fig.update_layout(
-        template="plotly_white",
-        margin={"l": 60, "r": 20, "t": 30, "b": 50},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0.0},
-        shapes=shapes,
-        hovermode="closest",
-        dragmode=False,
-        font={"size": 14},
-        uirevision=None,
-    )
-    return fig
+    layout = {
+        "template": PLOT_TEMPLATE,
+        "xaxis": {**axis, "range": [x0, x1], "title": {"text": _axis_title(0, feature_names)}},
+        "yaxis": {**axis, "range": [y0, y1], "title": {"text": _axis_title(1, feature_names)}, "scaleanchor": "x", "scaleratio": 1},
+        "margin": {"l": 60, "r": 20, "t": 20, "b": 50},
+        # The legend is HTML beside the graph (components/legend.py): plotly's own legend
+        # would be redrawn on every λ step and costs more than the rest of the figure.
+        "showlegend": False,
+        "shapes": shapes,
+        "hovermode": "closest",
+        "dragmode": False,
+        "font": {"size": 14},
+    }
+    return {"data": data, "layout": layout}
+
+
+def weight_plane_figure(scene: dict, view: dict, *, feature_names=None, draggable_center: bool = False) -> go.Figure:
+    """The whole weight-plane figure for a scene and a view.
+
+    Parameters
+    ----------
+    scene : dict
+        :func:`geometry.scene.scene_bundle` output.
+    view : dict
+        ``mode``, ``slider``, ``shown`` (subset of {"l1", "l2", "en"}), ``l1_ratio``.
+    feature_names : (str, str), optional
+        For the axis titles.
+    draggable_center : bool
+        Loss-shape mode: the OLS point is an editable shape the user drags.
+
+    Returns
+    -------
+    go.Figure
+        Traces in the order of :data:`TRACE_UIDS`, each with its ``uid``.
+    """
+    return go.Figure(weight_plane_dict(scene, view, feature_names=feature_names, draggable_center=draggable_center))
 
 
 def empty_figure(message: str) -> go.Figure:

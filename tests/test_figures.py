@@ -26,7 +26,9 @@ def scene(state):
     return stores.build_scene(state)
 
 
-def by_uid(fig: go.Figure) -> dict:
+def by_uid(fig) -> dict:
+    if isinstance(fig, dict):
+        fig = go.Figure(fig)  # validates the dict the callbacks send
     return {trace.uid: trace for trace in fig.data}
 
 
@@ -123,7 +125,7 @@ def test_dragging_a_point_updates_state_scene_and_figures(state):
     ols = by_uid(plane)["ols-point"]
     np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(new).ols_point)
     assert not np.allclose(scene["ols"], loss_for_state(state).ols_point)
-    assert data.layout.shapes[2].yanchor == 6.0
+    assert go.Figure(data).layout.shapes[2].yanchor == 6.0
 
 
 def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
@@ -134,7 +136,7 @@ def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
     assert new is data_panel.no_update and scene is data_panel.no_update and plane is data_panel.no_update
     assert "same features" in message
     # the data panel is redrawn from the old state so the dragged points snap back
-    assert [s.xanchor for s in data.layout.shapes] == state["points"]["x"]
+    assert [s.xanchor for s in go.Figure(data).layout.shapes] == state["points"]["x"]
 
 
 def test_resample_and_basis_change(state):
@@ -149,7 +151,7 @@ def test_resample_and_basis_change(state):
 def test_shape_mode_and_dragging_the_center(state):
     controls = {"source": "shape", "basis": state["basis"], "rho": state["rho"], "eccentricity": 0.8, "rotation": 45}
     new, scene, plane, data, message = data_panel.problem_outputs("problem-controls", controls, state, {}, VIEW)
-    assert new["source"] == "shape" and plane.layout.shapes[0].editable
+    assert new["source"] == "shape" and go.Figure(plane).layout.shapes[0].editable
     moved, scene2, *_ = data_panel.problem_outputs("weight-plane", {"shapes[0].xanchor": -1.0, "shapes[0].yanchor": 2.0}, new, {}, VIEW)
     np.testing.assert_allclose(scene2["ols"], [-1.0, 2.0], atol=1e-12)
 

@@ -207,3 +207,19 @@ def test_dragging_a_data_point_moves_the_ols_point(lab):
     )
     after = traces(driver)["ols-point"]
     assert math.hypot(after["x"][0] - before["x"][0], after["y"][0] - before["y"][0]) > 1e-6
+
+
+def test_data_panel_fits_follow_lambda(lab):
+    driver, url = lab
+    reload(driver, url)
+    y_mean = float(np.mean(default_state()["points"]["y"]))
+    press(driver, Keys.END)
+    # at the top of the slider the lasso weights are 0, so its fitted curve is the constant mean of y
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#data-plot .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'l1-fit');"
+        f"return t && t.y.length > 10 && Array.from(t.y).every(v => Math.abs(v - {y_mean!r}) < 1e-9);",
+    )
+    fits = traces(driver, "data-plot")
+    assert np.ptp(fits["l2-fit"]["y"]) > 1e-3  # ridge still bends
