@@ -97,7 +97,8 @@ def contour_curve(loss: QuadraticLoss, level: float, *, num: int = 181, view=Non
     scale = max(abs(loss.min_value), abs(level), 1e-300)
     if delta < -1e-12 * scale:
         return []
-    delta = max(delta, 0.0)
+    if delta <= 1e-12 * scale:  # the minimum itself, up to rounding
+        delta = 0.0
     values, vectors = loss.eigenvalues, loss.eigenvectors
     center = loss.ols_point
     rank = loss.rank
