@@ -28,7 +28,7 @@ from .problem import (
     shape_moves,
 )
 from .stores import DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene
-from .weight_plane import PLOT_TEMPLATE, REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_dict
+from .weight_plane import GRAPH_CONFIG, PLOT_TEMPLATE, REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_dict
 
 __all__ = [
     "DATA_PLOT",
@@ -365,7 +365,7 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
             dcc.Graph(
                 id=DATA_PLOT,
                 figure=figure,
-                config={"displaylogo": False, "edits": {"shapePosition": True}, "scrollZoom": False, "doubleClick": False},
+                config=GRAPH_CONFIG,
                 style={"height": "360px"},
             ),
             legend,

@@ -38,7 +38,8 @@ MODE_TOGGLE = "mode-toggle"
 SLIDER_MIN = -3.0
 SLIDER_MAX = math.log10(3.0)
 SLIDER_STEP = 0.01
-SLIDER_DEFAULT = math.log10(0.3)
+#: 0.6 lambda_max: with the default data the lasso sits on a corner (w2 = 0), ridge does not
+SLIDER_DEFAULT = math.log10(0.6)
 
 MODES = {"penalized": "penalized (λ)", "constrained": "constrained (t)"}
 

@@ -66,6 +66,17 @@ PLOT_TEMPLATE = {"layout": {"plot_bgcolor": "white", "paper_bgcolor": "white", "
 OLS_COLOR = "#212529"
 CURVE_POINTS = 181
 
+#: Graph options: keep "download as PNG" for teachers, drop the zoom/select tools the fixed
+#: views do not use; shapes (draggable points) stay editable.
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "displayModeBar": "hover",
+    "modeBarButtonsToRemove": ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"],
+    "edits": {"shapePosition": True},
+    "scrollZoom": False,
+    "doubleClick": False,
+}
+
 
 def touches_for_view(scene: dict, view: dict) -> dict[str, Touch]:
     """Touch points of the three regions for the view's mode and slider position.
@@ -294,7 +305,7 @@ def layout(figure: go.Figure) -> dcc.Graph:
     return dcc.Graph(
         id=WEIGHT_PLANE,
         figure=figure,
-        config={"displaylogo": False, "edits": {"shapePosition": True}, "scrollZoom": False},
+        config=GRAPH_CONFIG,
         className="weight-plane",
         style={"height": "640px"},
     )

@@ -4,17 +4,37 @@ No dash or plotly here: everything the app draws is computed by these functions 
 tested with numpy alone. Conventions: ``shared/MISSION.md``.
 """
 
+from .constrained import constrained_optimum
+from .contours import contour_curve, contour_level_through, contour_levels, contour_lines
+from .group import group_lasso_optimum
 from .loss import QuadraticLoss
 from .paths import LassoPath, lasso_path_breakpoints, regularization_path, ridge_path
+from .regions import REGION_NAMES, region_boundary, region_size
+from .scene import scene_bundle, weight_view
 from .solvers import PENALTIES, lambda_max, penalized_optimum
+from .touch import Touch, equivalent_lambda, touch_point
 
 __all__ = [
     "QuadraticLoss",
     "PENALTIES",
     "penalized_optimum",
     "lambda_max",
+    "group_lasso_optimum",
+    "REGION_NAMES",
+    "constrained_optimum",
+    "region_size",
+    "region_boundary",
+    "contour_curve",
+    "contour_level_through",
+    "contour_levels",
+    "contour_lines",
     "LassoPath",
     "lasso_path_breakpoints",
     "ridge_path",
     "regularization_path",
+    "scene_bundle",
+    "weight_view",
+    "Touch",
+    "touch_point",
+    "equivalent_lambda",
 ]

@@ -71,7 +71,7 @@ def constrained_optimum(loss: QuadraticLoss, region: str, t: float, *, l1_ratio:
     if region == "l2":
         return _l2_ball(loss, t)
     if region == "l1":
-        if loss.dim == 2:
+        if loss.dim == 2 and loss.rank == 2:  # unique optimum: the closed form on the edges
             return _l1_diamond_2d(loss, t)
         return _l1_from_path(loss, t)
     if region == "elasticnet":

@@ -117,3 +117,11 @@ def test_lp_in_more_than_two_dimensions_is_refused_clearly():
         constrained_optimum(loss, "lp", 0.5, p=0.5)
     # p = 1 and p = 2 are the l1 and l2 balls and work in any dimension
     np.testing.assert_allclose(constrained_optimum(loss, "lp", 0.5, p=2.0), constrained_optimum(loss, "l2", 0.5))
+
+
+def test_identical_columns_split_the_l1_budget_evenly(rng):
+    # J0 is flat along w1 - w2: every split of the budget is optimal; the minimum-norm one is even
+    x = rng.normal(size=20)
+    loss = QuadraticLoss.from_data(np.c_[x, x], 2 * x + 0.1 * rng.normal(size=20))
+    w = constrained_optimum(loss, "l1", 0.3 * np.abs(loss.ols_point).sum())
+    assert w[0] == pytest.approx(w[1], rel=1e-12)
