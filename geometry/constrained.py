@@ -83,23 +83,28 @@ def constrained_optimum(loss: QuadraticLoss, region: str, t: float, *, l1_ratio:
 def _l2_ball(loss: QuadraticLoss, t: float) -> np.ndarray:
     values, vectors = loss.eigenvalues, loss.eigenvectors
     coef = vectors.T @ loss.linear
-    keep = np.abs(coef) > 0
-    e, c = values[keep], coef[keep]
+    # Plain floats: the vectors are tiny and numpy's per-call overhead would dominate.
+    pairs = [(float(e), float(c) * float(c)) for e, c in zip(values, coef) if c != 0.0]
 
     def norm_and_slope(mu: float) -> tuple[float, float]:
-        denom = e + 2.0 * mu
-        sq = float(np.sum(c * c / (denom * denom)))
-        dsq = -4.0 * float(np.sum(c * c / denom**3))
+        sq = dsq = 0.0
+        for e, c2 in pairs:
+            den = e + 2.0 * mu
+            if den <= 0.0:
+                return math.inf, 0.0
+            q = c2 / (den * den)
+            sq += q
+            dsq -= 4.0 * q / den
         return math.sqrt(sq), dsq
 
-    # psi(mu) = 1/||w(mu)|| - 1/t is increasing and nearly linear: Newton from the left converges
-    # monotonically; keep a bracket for safety.
-    lo, hi = 0.0, max(float(np.max(np.abs(c))) / t, 1e-300)
+    # psi(mu) = 1/||w(mu)|| - 1/t is increasing and nearly linear in mu: Newton converges fast;
+    # a bracket [lo, hi] keeps every step safe.
+    lo, hi = 0.0, max(math.sqrt(max(c2 for _, c2 in pairs)) / t, 1e-300)
     while norm_and_slope(hi)[0] > t:
         lo, hi = hi, 2.0 * hi
     mu = lo
     for _ in range(100):
-        norm, dsq = norm_and_slope(mu) if mu > 0 or np.all(e > 0) else (math.inf, 0.0)
+        norm, dsq = norm_and_slope(mu)
         if not math.isfinite(norm):
             mu = 0.5 * (lo + hi)
             continue
@@ -108,17 +113,15 @@ def _l2_ball(loss: QuadraticLoss, t: float) -> np.ndarray:
             lo = max(lo, mu)
         else:
             hi = min(hi, mu)
-        if abs(norm - t) <= 1e-15 * t:
+        if abs(norm - t) <= 1e-15 * t or hi - lo <= 1e-16 * hi:
             break
         dpsi = -0.5 * dsq / norm**3
         nxt = mu - psi / dpsi if dpsi > 0 else 0.5 * (lo + hi)
         if not (lo <= nxt <= hi) or nxt == mu:
             nxt = 0.5 * (lo + hi)
-        if hi - lo <= 1e-16 * hi:
-            break
         mu = nxt
     denom = values + 2.0 * mu
-    inv = np.where(keep, 1.0 / np.where(denom > 0, denom, 1.0), 0.0)
+    inv = np.where((coef != 0.0) & (denom > 0), 1.0 / np.where(denom > 0, denom, 1.0), 0.0)
     w = vectors @ (coef * inv)
     norm = float(np.linalg.norm(w))
     return w * (t / norm) if norm > 0 else w  # exactly on the circle

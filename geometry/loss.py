@@ -74,9 +74,10 @@ class QuadraticLoss:
             raise ValueError("the loss needs at least one weight (d >= 1)")
         if H.shape != (d, d):
             raise ValueError(f"hessian must have shape ({d}, {d}) to match linear, got {H.shape}")
-        scale = float(np.max(np.abs(H))) if H.size else 0.0
-        if not np.allclose(H, H.T, rtol=0.0, atol=1e-12 * max(scale, 1e-300)):
-            raise ValueError("hessian must be symmetric")
+        if not _from_data:  # a data loss is symmetric and PSD by construction
+            scale = float(np.max(np.abs(H))) if H.size else 0.0
+            if float(np.max(np.abs(H - H.T))) > 1e-12 * max(scale, 1e-300):
+                raise ValueError("hessian must be symmetric")
         H = 0.5 * (H + H.T)
         c = float(constant)
         if not np.isfinite(c):
@@ -90,14 +91,15 @@ class QuadraticLoss:
         self.y_mean: float = float(y_mean)
         if not np.isfinite(self.y_mean):
             raise ValueError(f"y_mean must be finite, got {y_mean!r}")
+        if _from_data:
+            return  # g = Xc^T yc / n lies in range(Xc^T) = range(H): nothing more to check
         values = self.eigenvalues
         top = float(values[-1]) if values.size else 0.0
         if values[0] < -1e-9 * max(top, 1e-300) and values[0] < -1e-300:
             raise ValueError("hessian must be positive semi-definite (it has a negative eigenvalue)")
         # g must be orthogonal to the null space of H, otherwise J0 is unbounded below.
-        # (Data losses satisfy this by construction: g = Xc^T yc / n lies in range(Xc^T).)
         null = self.eigenvectors[:, ~self._positive]
-        if null.shape[1] and not _from_data:
+        if null.shape[1]:
             leak = float(np.max(np.abs(null.T @ g)))
             if leak > 1e-9 * max(float(np.max(np.abs(g))), np.sqrt(max(top, 0.0)), 1e-300):
                 raise ValueError("linear must lie in the range of hessian: J0 would be unbounded below")

@@ -209,8 +209,8 @@ def _lasso_active_set(H: np.ndarray, g: np.ndarray, lam: float, *, max_iter: int
         ts = np.unique(np.append(cross[(cross > 0) & (cross < 1)], 1.0))
         points = start[None, :] + ts[:, None] * step[None, :]
         # the coordinate that crosses at t is exactly zero there
-        for k, t in enumerate(ts[:-1]):
-            points[k, np.isclose(cross, t, rtol=1e-14, atol=0)] = 0.0
+        crossing = np.abs(cross[None, :] - ts[:-1, None]) <= 1e-14 * ts[:-1, None]
+        points[:-1][crossing] = 0.0
         values = 0.5 * np.einsum("ki,ij,kj->k", points, M, points) - points @ g[A] + lam * np.abs(points).sum(axis=1)
         best = points[int(np.argmin(values))]
         w[A] = best
