@@ -205,6 +205,14 @@
       return [trig === 'lambda-input' ? v : nu, box, message, label];
     },
 
+    /** relayoutData if it reports a shape move, else no_update (resizes and zooms stay here). */
+    onlyShapeMoves: function (relayout) {
+      if (relayout && Object.keys(relayout).some(function (k) { return k.indexOf('shapes[') === 0; })) {
+        return relayout;
+      }
+      return window.dash_clientside.no_update;
+    },
+
     /** Collect the problem controls into one dict for the server (one input instead of five). */
     collectControls: function (source, basis, rho, eccentricity, rotation) {
       return {source: source, basis: basis, rho: rho, eccentricity: eccentricity, rotation: rotation};

@@ -27,7 +27,7 @@ from .problem import (
     resample,
     shape_moves,
 )
-from .stores import DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene
+from .stores import CENTER_DRAG, DATA_DRAG, DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene
 from .weight_plane import GRAPH_CONFIG, PLOT_TEMPLATE, REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_dict
 
 __all__ = [
@@ -326,12 +326,13 @@ def update_problem(plot_relayout, edit, resample_clicks, controls, plane_relayou
     """Server callback: any data/basis/shape edit -> state, scene, both figures, message."""
     trigger = ctx.triggered_id
     payload = {
-        DATA_PLOT: plot_relayout,
+        DATA_DRAG: plot_relayout,
         DATA_EDIT: edit,
         RESAMPLE_BUTTON: resample_clicks,
         PROBLEM_CONTROLS: controls,
-        WEIGHT_PLANE: plane_relayout,
+        CENTER_DRAG: plane_relayout,
     }.get(trigger)
+    trigger = {DATA_DRAG: DATA_PLOT, CENTER_DRAG: WEIGHT_PLANE}.get(trigger, trigger)
     generator = {"n": n, "rho": (controls or {}).get("rho", state.get("rho")), "true_w": [w1, w2], "noise": noise, "seed": seed}
     return problem_outputs(trigger, payload, state, generator, _view(slider, mode, shown, l1_ratio))
 
@@ -470,6 +471,16 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
 
 
 def register_callbacks(app: Dash) -> None:
+    # Only shape moves go to the server. A graph also reports resizes and zooms in
+    # relayoutData; passing those on would re-trigger update_problem, and Dash drops the
+    # answer of a request that a newer one of the same callback overtakes.
+    for graph, store in ((DATA_PLOT, DATA_DRAG), (WEIGHT_PLANE, CENTER_DRAG)):
+        app.clientside_callback(
+            ClientsideFunction(namespace="lab", function_name="onlyShapeMoves"),
+            Output(store, "data"),
+            Input(graph, "relayoutData"),
+            prevent_initial_call=True,
+        )
     app.clientside_callback(
         ClientsideFunction(namespace="lab", function_name="collectControls"),
         Output(PROBLEM_CONTROLS, "data"),
@@ -486,11 +497,11 @@ def register_callbacks(app: Dash) -> None:
         Output(WEIGHT_PLANE, "figure"),
         Output(DATA_PLOT, "figure"),
         Output(DATA_MESSAGE, "children"),
-        Input(DATA_PLOT, "relayoutData"),
+        Input(DATA_DRAG, "data"),
         Input(DATA_EDIT, "data"),
         Input(RESAMPLE_BUTTON, "n_clicks"),
         Input(PROBLEM_CONTROLS, "data"),
-        Input(WEIGHT_PLANE, "relayoutData"),
+        Input(CENTER_DRAG, "data"),
         State(LAB_STATE, "data"),
         State(GENERATOR_N, "value"),
         State(GENERATOR_W1, "value"),

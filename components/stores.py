@@ -1,6 +1,7 @@
 """The app's shared state: ``lab-state`` (what the user edits), ``scene-store`` (what the
-server computed from it), ``view-store`` (the λ settings on screen) and ``data-edit``
-(click/double-click edits sent by the browser).
+server computed from it), ``view-store`` (the λ settings on screen), ``data-edit``
+(click/double-click edits sent by the browser) and ``data-drag`` / ``center-drag`` (shape
+moves of the data points / the OLS centre, filtered from the graphs' relayoutData).
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from geometry.scene import scene_bundle
 from .problem import check_problem
 from .weight_plane import TRACE_INDEX
 
-__all__ = ["LAB_STATE", "SCENE_STORE", "DATA_EDIT", "PROBLEM_CONTROLS", "VIEW_STORE", "FIT_GRID_POINTS", "build_scene", "layout"]
+__all__ = ["LAB_STATE", "SCENE_STORE", "DATA_EDIT", "PROBLEM_CONTROLS", "VIEW_STORE", "DATA_DRAG", "CENTER_DRAG", "FIT_GRID_POINTS", "build_scene", "layout"]
 
 LAB_STATE = "lab-state"
 SCENE_STORE = "scene-store"
 DATA_EDIT = "data-edit"
 PROBLEM_CONTROLS = "problem-controls"
 VIEW_STORE = "view-store"
+DATA_DRAG = "data-drag"
+CENTER_DRAG = "center-drag"
 FIT_GRID_POINTS = 161
 
 
@@ -58,6 +61,8 @@ def layout(state: dict, scene: dict, view: dict) -> html.Div:
             dcc.Store(id=SCENE_STORE, data=scene),
             dcc.Store(id=VIEW_STORE, data=view),
             dcc.Store(id=DATA_EDIT, data=None),
+            dcc.Store(id=DATA_DRAG, data=None),
+            dcc.Store(id=CENTER_DRAG, data=None),
             dcc.Store(id=PROBLEM_CONTROLS, data=None),
         ]
     )

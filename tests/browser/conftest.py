@@ -91,26 +91,32 @@ def driver():
     drv.quit()
 
 
+SERVER_LOGS: list[Path] = []
+
+
 @pytest.fixture(scope="session")
-def app_server():
+def app_server(tmp_path_factory):
     """Factory: start ``python app.py`` on a free port, return its base URL; all stopped at the end."""
     procs: list[subprocess.Popen] = []
 
     def start(*args: str) -> str:
         port = free_port()
-        proc = subprocess.Popen(
-            [sys.executable, "app.py", "--port", str(port), *args],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        log = tmp_path_factory.mktemp("app") / "server.log"
+        with open(log, "w") as sink:  # a file, not a pipe: a full pipe would stall the server
+            proc = subprocess.Popen(
+                [sys.executable, "app.py", "--port", str(port), *args],
+                cwd=ROOT,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
         procs.append(proc)
+        SERVER_LOGS.append(log)
         url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise RuntimeError(f"app.py exited early: {proc.stderr.read()}")
+                raise RuntimeError(f"app.py exited early: {log.read_text()}")
             try:
                 with urllib.request.urlopen(url, timeout=2) as resp:
                     if resp.status == 200:

@@ -223,3 +223,89 @@ def test_data_panel_fits_follow_lambda(lab):
     )
     fits = traces(driver, "data-plot")
     assert np.ptp(fits["l2-fit"]["y"]) > 1e-3  # ridge still bends
+
+
+def click_radio(driver, container_id: str, value: str) -> None:
+    driver.find_element(By.CSS_SELECTOR, f"#{container_id} input[value='{value}']").click()
+
+
+def test_constrained_mode_draws_the_same_budget_for_both_regions(lab):
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)
+    click_radio(driver, "mode-toggle", "constrained")
+    wait_for(driver, "return document.getElementById('lambda-label').innerText.startsWith('t =')")
+    data = wait_touch_change(driver, before, "l2-touch")
+    t_l1 = np.abs(np.c_[data["l1-region"]["x"], data["l1-region"]["y"]]).sum(axis=1).max()
+    t_l2 = np.hypot(data["l2-region"]["x"], data["l2-region"]["y"]).max()
+    assert t_l1 == pytest.approx(t_l2, rel=1e-9)  # one budget t: the diamond is inscribed in the circle
+    loss = loss_for_state(default_state())
+    t = np.abs(loss.ols_point).sum() * 10.0 ** slider_value(driver)
+    from geometry import constrained_optimum
+
+    for region in ("l1", "l2"):
+        w = constrained_optimum(loss, region, t)
+        got = [data[f"{region}-touch"]["x"][0], data[f"{region}-touch"]["y"][0]]
+        np.testing.assert_allclose(got, w, atol=1e-9)
+
+
+def test_elastic_net_toggle_shows_its_region_and_enables_the_mix_slider(lab):
+    driver, url = lab
+    reload(driver, url)
+    assert traces(driver)["en-touch"]["visible"] is False
+    driver.find_element(By.CSS_SELECTOR, "#penalty-checklist input[value='en']").click()
+    wait_for(driver, "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+                     "return gd._fullData.find(t => t.uid === 'en-region').visible === true;")
+    wait_for(driver, "return !document.querySelector('#l1-ratio-slider [role=slider]').hasAttribute('data-disabled');")
+    data = traces(driver)
+    loss = loss_for_state(default_state())
+    lam = lambda_max(loss) * 10.0 ** slider_value(driver)
+    w = penalized_optimum(loss, "elasticnet", lam, l1_ratio=0.5)
+    np.testing.assert_allclose([data["en-touch"]["x"][0], data["en-touch"]["y"][0]], w, atol=1e-9)
+
+
+def test_click_adds_a_point_and_double_click_removes_it(lab):
+    driver, url = lab
+    reload(driver, url)
+    count = lambda: driver.execute_script("return document.querySelectorAll('#data-plot .shapelayer path').length")  # noqa: E731
+    n = count()
+    area = driver.find_element(By.CSS_SELECTOR, "#data-plot .nsewdrag")
+    ActionChains(driver).move_to_element_with_offset(area, 40, -60).click().perform()
+    wait_for(driver, f"return document.querySelectorAll('#data-plot .shapelayer path').length === {n + 1}")
+    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[-1]
+    ActionChains(driver).move_to_element(shape).double_click().perform()
+    wait_for(driver, f"return document.querySelectorAll('#data-plot .shapelayer path').length === {n}")
+
+
+def test_resample_replaces_the_data_and_moves_the_ols_point(lab):
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)["ols-point"]
+    driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
+    seed = driver.find_element(By.ID, "generator-seed")
+    seed.clear()
+    seed.send_keys("123" + Keys.TAB)
+    driver.find_element(By.ID, "resample-button").click()
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
+        f"return t.x[0] !== {float(before['x'][0])!r};",
+    )
+
+
+def test_loss_shape_mode_has_no_data_and_a_draggable_center(lab):
+    driver, url = lab
+    reload(driver, url)
+    click_radio(driver, "source-toggle", "shape")
+    wait_for(driver, "return document.querySelectorAll('#weight-plane .shapelayer path').length === 1")
+    wait_for(driver, "return document.getElementById('shape-controls').style.display !== 'none'")
+    before = traces(driver)["ols-point"]
+    center = driver.find_element(By.CSS_SELECTOR, "#weight-plane .shapelayer path")
+    ActionChains(driver).move_to_element(center).click_and_hold().move_by_offset(-60, 40).release().perform()
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
+        f"return t.x[0] < {float(before['x'][0])!r} - 0.05;",
+    )
