@@ -12,7 +12,7 @@
 
   var SLIDER_MIN = -3;
   var SLIDER_MAX = Math.log10(3);
-  var CURVE_POINTS = 181;
+  var CURVE_POINTS = 121;
   var REGIONS = [
     {region: 'l1', key: 'l1', name: 'L1 (lasso)'},
     {region: 'l2', key: 'l2', name: 'L2 (ridge)'},

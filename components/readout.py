@@ -12,8 +12,8 @@ from dash import Dash, Input, Output, html
 from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value
 
-from . import lambda_control, penalty_control
-from .stores import SCENE_STORE
+from . import lambda_control
+from .stores import SCENE_STORE, VIEW_STORE
 from .weight_plane import REGION_KEYS, REGION_STYLE, touches_for_view
 
 __all__ = ["READOUT", "explanation", "readout_children", "register_callbacks"]
@@ -131,12 +131,22 @@ def readout_children(scene: dict, view: dict) -> list:
     ]
 
 
-def update_readout(slider, mode, shown, l1_ratio, scene):
-    """Server callback body (call it directly in tests)."""
-    if not scene:
+def update_readout(view: dict | None, scene: dict | None) -> list:
+    """Server callback body (call it directly in tests).
+
+    ``view`` is the ``view-store`` dict (``slider``, ``mode``, ``shown``, ``l1_ratio``); it is
+    written when λ rests after a drag, so the readout costs one request per pause, not one
+    per slider step.
+    """
+    if not scene or not view:
         return []
-    view = {"slider": float(slider), "mode": mode or "penalized", "shown": list(shown or []), "l1_ratio": float(l1_ratio)}
-    return readout_children(scene, view)
+    clean = {
+        "slider": float(view.get("slider", lambda_control.SLIDER_DEFAULT)),
+        "mode": view.get("mode") or "penalized",
+        "shown": list(view.get("shown") or []),
+        "l1_ratio": float(view.get("l1_ratio", 0.5)),
+    }
+    return readout_children(scene, clean)
 
 
 def layout(children: list) -> html.Div:
@@ -146,9 +156,7 @@ def layout(children: list) -> html.Div:
 def register_callbacks(app: Dash) -> None:
     app.callback(
         Output(READOUT, "children"),
-        Input(lambda_control.LAMBDA_SLIDER, "value"),
-        Input(lambda_control.MODE_TOGGLE, "value"),
-        Input(penalty_control.PENALTY_CHECKLIST, "value"),
-        Input(penalty_control.L1_RATIO_SLIDER, "value"),
+        Input(VIEW_STORE, "data"),
         Input(SCENE_STORE, "data"),
+        prevent_initial_call=True,
     )(update_readout)

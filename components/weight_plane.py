@@ -64,7 +64,7 @@ CONTOUR_COLOR = "rgba(90,90,110,0.45)"
 #: plotly_white's look without shipping the whole template on every update
 PLOT_TEMPLATE = {"layout": {"plot_bgcolor": "white", "paper_bgcolor": "white", "xaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"}, "yaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"}}}
 OLS_COLOR = "#212529"
-CURVE_POINTS = 181
+CURVE_POINTS = 121
 
 #: Graph options: keep "download as PNG" for teachers, drop the zoom/select tools the fixed
 #: views do not use; shapes (draggable points) stay editable.

@@ -75,7 +75,7 @@ def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12) -> 
         view = weight_view(loss)
     path = lasso_path_breakpoints(loss)
     levels = contour_levels(loss, count=contour_count, view=view)
-    cx, cy = contour_lines(loss, levels, view=view)
+    cx, cy = contour_lines(loss, levels, num=91, view=view)
     return {
         "dim": 2,
         "hessian": loss.hessian.tolist(),

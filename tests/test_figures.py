@@ -181,7 +181,7 @@ def test_readout_explains_a_corner_solution(state, scene):
     lams = np.linspace(0.05, 0.99, 60) * lam_max
     lam = next(l for l in lams if np.sum(penalized_optimum(loss, "l1", l) == 0) == 1)
     view = dict(VIEW, slider=math.log10(lam / lam_max))
-    children = readout.update_readout(view["slider"], "penalized", ["l1", "l2"], 0.5, scene)
+    children = readout.update_readout(dict(view, shown=["l1", "l2"]), scene)
     sentence = children[-1].children
     w = penalized_optimum(loss, "l1", lam)
     j = int(np.flatnonzero(w == 0)[0])
@@ -191,5 +191,5 @@ def test_readout_explains_a_corner_solution(state, scene):
 
 
 def test_readout_at_the_top_says_both_zero(scene):
-    children = readout.update_readout(SLIDER_MAX, "penalized", ["l1", "l2"], 0.5, scene)
+    children = readout.update_readout(dict(VIEW, slider=SLIDER_MAX), scene)
     assert "Both weights are exactly 0" in children[-1].children
