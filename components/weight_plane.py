@@ -307,5 +307,5 @@ def layout(figure: go.Figure) -> dcc.Graph:
         figure=figure,
         config=GRAPH_CONFIG,
         className="weight-plane",
-        style={"height": "640px"},
+        style={"height": "590px"},
     )
