@@ -1,7 +1,9 @@
 /*
  * Data panel editing by mouse: a click on empty plot area adds a point, a double-click on
- * a point removes it. Dragging points is plotly's own shape editing (relayoutData).
- * The edit is sent to the server by writing the `data-edit` store with set_props.
+ * a point removes it (both written to the `data-edit` store with set_props).
+ * Dragging a point is plotly's own shape editing, which reports the move only on release;
+ * while the button is held, the pointer's position is also sent to `data-drag` (throttled,
+ * marked `live`) so the contours reshape as the point moves.
  */
 (function () {
   'use strict';
@@ -50,6 +52,40 @@
     if (!pos) { return; }
     if (pendingClick) { clearTimeout(pendingClick); }
     pendingClick = setTimeout(function () { pendingClick = null; send('add', pos); }, CLICK_DELAY_MS);
+  }, true);
+
+  var LIVE_MS = 60;           // at most one live position per this many ms
+  var drag = null;
+  var lastLive = 0;
+
+  document.addEventListener('mousedown', function (evt) {
+    var path = evt.target.closest ? evt.target.closest('#data-plot .shapelayer path') : null;
+    var gd = graphDiv(evt.target);
+    if (!path || !gd || !gd.layout || !gd.layout.shapes) { return; }
+    var index = Number(path.getAttribute('data-index'));
+    var shape = gd.layout.shapes[index];
+    var pos = dataCoords(gd, evt);
+    if (!shape || !pos) { return; }
+    drag = {gd: gd, index: index, dx: pos.x - shape.xanchor, dy: pos.y - shape.yanchor};
+    window.labDragging = true;
+  }, true);
+
+  document.addEventListener('mousemove', function (evt) {
+    if (!drag) { return; }
+    var now = performance.now();
+    if (now - lastLive < LIVE_MS) { return; }
+    var pos = dataCoords(drag.gd, evt);
+    if (!pos || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    lastLive = now;
+    var move = {live: true};
+    move['shapes[' + drag.index + '].xanchor'] = pos.x - drag.dx;
+    move['shapes[' + drag.index + '].yanchor'] = pos.y - drag.dy;
+    window.dash_clientside.set_props('data-drag', {data: move});
+  }, true);
+
+  document.addEventListener('mouseup', function () {
+    drag = null;
+    window.labDragging = false;
   }, true);
 
   document.addEventListener('dblclick', function (evt) {

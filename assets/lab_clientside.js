@@ -153,17 +153,46 @@
      * The data panel's fitted curves for the view in `view-store` (runs after moveTraces).
      * @returns {object} data-plot figure Patch
      */
-    moveFits: function (view, scene) {
+    moveFits: function (view, scene, state, figure) {
       var nu = window.dash_clientside.no_update;
-      if (!view || !scene || !scene.fit_grid || !window.labMath) { return nu; }
-      var T = touches(scene, view.mode, view.slider, view.l1_ratio);
+      if (!view || !scene || !window.labMath) { return nu; }
+      if (window.labDragging) {           // never redraw the data panel under the pointer
+        afterPlaneRedraw(view);
+        return nu;
+      }
       var data = new window.dash_clientside.Patch();
-      REGIONS.forEach(function (spec) {
-        data.merge(['data', DATA_TRACES[spec.key + '-fit']], {
-          y: fitCurve(scene, T[spec.region].w), visible: view.shown.indexOf(spec.key) >= 0
+      if (scene.fit_grid) {
+        var T = touches(scene, view.mode, view.slider, view.l1_ratio);
+        REGIONS.forEach(function (spec) {
+          data.merge(['data', DATA_TRACES[spec.key + '-fit']], {
+            y: fitCurve(scene, T[spec.region].w), visible: view.shown.indexOf(spec.key) >= 0
+          });
         });
-      });
+        data.merge(['data', DATA_TRACES['ols-fit']], {y: fitCurve(scene, scene.ols)});
+      }
+      // After a drag the server sent only the weight plane: bring points, shapes and the y range
+      // of the data panel in line with lab-state (same rules as data_panel.data_figure_dict).
+      var pts = state && state.source !== 'shape' ? state.points : null;
+      var shapes = figure && figure.layout && figure.layout.shapes;
+      if (pts && shapes && shapes.length === pts.x.length) {
+        data.merge(['data', DATA_TRACES['data-points']], {x: pts.x, y: pts.y});
+        for (var i = 0; i < pts.x.length; i++) {
+          data.merge(['layout', 'shapes', i], {xanchor: pts.x[i], yanchor: pts.y[i]});
+        }
+        var lo = Math.min.apply(null, pts.y), hi = Math.max.apply(null, pts.y);
+        var pad = Math.max(0.15 * (hi - lo), 0.5);
+        data.assign(['layout', 'yaxis', 'range'], [lo - pad, hi + pad]);
+      }
       return data.build();
+    },
+
+    /** New scene from the server: have view-store refreshed after the weight plane redraws. */
+    armAfterScene: function (scene, slider, mode, shown, l1Ratio) {
+      if (scene && slider !== null && slider !== undefined) {
+        afterPlaneRedraw({slider: slider, mode: mode || 'penalized', shown: shownList(shown),
+                          l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio});
+      }
+      return window.dash_clientside.no_update;
     },
 
     /**

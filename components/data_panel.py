@@ -338,16 +338,25 @@ def update_problem(plot_relayout, edit, resample_clicks, controls, plane_relayou
 
 
 def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
-    """Outputs of :func:`update_problem` (testable without a Dash request context)."""
+    """Outputs of :func:`update_problem` (testable without a Dash request context).
+
+    A point drag (``data-plot``) answers with the weight plane only: plotly has already moved
+    the point, and the data panel catches up in the browser (``lab.moveFits``) once the weight
+    plane has drawn and the drag rests, so it is never redrawn under the user's pointer.
+    """
+    dragging = trigger == DATA_PLOT
+    live = dragging and bool((payload or {}).get("live"))
     try:
         new = handle_problem_event(trigger, payload, state, generator)
         scene = build_scene(new)
     except ProblemError as exc:
+        if live:  # judged again when the point is released
+            return no_update, no_update, no_update, no_update, str(exc)
         # Refused: keep the last valid picture; redraw the data panel so dragged points snap back.
         old_scene = build_scene(state)
         return no_update, no_update, no_update, data_figure_dict(state, old_scene, view), str(exc)
     plane, data = figures_for(new, scene, view)
-    return new, scene, plane, data, ""
+    return new, scene, plane, (no_update if dragging else data), ""
 
 
 # ---------------------------------------------------------------------------- layout

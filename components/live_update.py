@@ -8,7 +8,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State
 
 from . import lambda_control, penalty_control
 from .data_panel import DATA_PLOT
-from .stores import SCENE_STORE, VIEW_STORE
+from .stores import LAB_STATE, SCENE_STORE, VIEW_STORE
 from .weight_plane import WEIGHT_PLANE
 
 __all__ = ["register_callbacks"]
@@ -33,5 +33,19 @@ def register_callbacks(app: Dash) -> None:
         Output(DATA_PLOT, "figure", allow_duplicate=True),
         Input(VIEW_STORE, "data"),
         State(SCENE_STORE, "data"),
+        State(LAB_STATE, "data"),
+        State(DATA_PLOT, "figure"),
+        prevent_initial_call=True,
+    )
+    # New data from the server: once the new weight plane has drawn, refresh view-store so the
+    # data panel (fits, points, axis range) and the readout follow.
+    app.clientside_callback(
+        ClientsideFunction(namespace="lab", function_name="armAfterScene"),
+        Output(VIEW_STORE, "data", allow_duplicate=True),
+        Input(SCENE_STORE, "data"),
+        State(lambda_control.LAMBDA_SLIDER, "value"),
+        State(lambda_control.MODE_TOGGLE, "value"),
+        State(penalty_control.PENALTY_CHECKLIST, "value"),
+        State(penalty_control.L1_RATIO_SLIDER, "value"),
         prevent_initial_call=True,
     )

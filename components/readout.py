@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, State, html
 
 from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value
@@ -157,6 +157,6 @@ def register_callbacks(app: Dash) -> None:
     app.callback(
         Output(READOUT, "children"),
         Input(VIEW_STORE, "data"),
-        Input(SCENE_STORE, "data"),
+        State(SCENE_STORE, "data"),
         prevent_initial_call=True,
     )(update_readout)

@@ -125,7 +125,16 @@ def test_dragging_a_point_updates_state_scene_and_figures(state):
     ols = by_uid(plane)["ols-point"]
     np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(new).ols_point)
     assert not np.allclose(scene["ols"], loss_for_state(state).ols_point)
-    assert go.Figure(data).layout.shapes[2].yanchor == 6.0
+    # plotly has already moved the point: the data panel is synced in the browser, not resent
+    assert data is data_panel.no_update
+
+
+def test_a_live_drag_to_a_degenerate_place_only_warns(state):
+    n = len(state["points"]["x"])
+    relayout = {f"shapes[{i}].xanchor": 0.2 for i in range(n)}
+    relayout.update({f"shapes[{i}].yanchor": float(i) for i in range(n)}, live=True)
+    outputs = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
+    assert all(o is data_panel.no_update for o in outputs[:4]) and "same features" in outputs[4]
 
 
 def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):

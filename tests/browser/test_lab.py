@@ -192,6 +192,27 @@ def test_typed_lambda_out_of_range_is_clamped_with_a_message(lab):
                      f"return Math.abs(t.x[0] - {w[0]!r}) < 1e-9 && Math.abs(t.y[0] - {w[1]!r}) < 1e-9;")
 
 
+def test_the_ols_point_moves_while_a_data_point_is_still_being_dragged(lab):
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)["ols-point"]
+    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
+    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[-1]
+    hold = ActionChains(driver).move_to_element(shape).click_and_hold()
+    for _ in range(6):
+        hold = hold.move_by_offset(0, -15)
+    hold.perform()
+    try:
+        wait_for(
+            driver,
+            "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+            "const t = gd._fullData.find(t => t.uid === 'ols-point');"
+            f"return t.x[0] !== {float(before['x'][0])!r} || t.y[0] !== {float(before['y'][0])!r};",
+        )
+    finally:
+        ActionChains(driver).release().perform()
+
+
 def test_dragging_a_data_point_moves_the_ols_point(lab):
     driver, url = lab
     reload(driver, url)
@@ -207,6 +228,15 @@ def test_dragging_a_data_point_moves_the_ols_point(lab):
     )
     after = traces(driver)["ols-point"]
     assert math.hypot(after["x"][0] - before["x"][0], after["y"][0] - before["y"][0]) > 1e-6
+    # the data panel catches up: its hover trace, the shape anchors and the fits agree with the new data
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#data-plot .js-plotly-plot');"
+        "const pts = gd._fullData.find(t => t.uid === 'data-points');"
+        "const k = pts.y.length - 1;"
+        "return Math.abs(pts.y[k] - gd.layout.shapes[k].yanchor) < 1e-12 && "
+        f"Math.abs(pts.y[k] - {float(default_state()['points']['y'][-1])!r}) > 1e-3;",
+    )
 
 
 def test_data_panel_fits_follow_lambda(lab):
