@@ -101,24 +101,33 @@
    * redraw) updates at the pauses, so it never slows down the weight plane.
    */
   var FITS_DELAY_MS = 120;
+  var FALLBACK_MS = 400;       // if no redraw is seen (it may have happened before we listened)
   var pendingView = null;
   var fitsTimer = null;
-  function afterPlaneRedraw(view) {
+
+  function flushView() {
+    fitsTimer = null;
+    if (pendingView === null) { return; }
+    var v = pendingView;
+    pendingView = null;
+    window.dash_clientside.set_props('view-store', {data: v});
+  }
+
+  function scheduleFlush(delay) {
+    if (fitsTimer) { clearTimeout(fitsTimer); }
+    fitsTimer = setTimeout(flushView, delay);
+  }
+
+  function afterPlaneRedraw(view, fallback) {
     pendingView = view;
     var gd = document.querySelector('#weight-plane .js-plotly-plot');
-    if (!gd || gd.__labFitsHook || !gd.on) { return; }
-    gd.__labFitsHook = true;
-    gd.on('plotly_afterplot', function () {
-      if (pendingView === null) { return; }
-      if (fitsTimer) { clearTimeout(fitsTimer); }
-      fitsTimer = setTimeout(function () {
-        fitsTimer = null;
-        if (pendingView === null) { return; }
-        var v = pendingView;
-        pendingView = null;
-        window.dash_clientside.set_props('view-store', {data: v});
-      }, FITS_DELAY_MS);
-    });
+    if (gd && !gd.__labFitsHook && gd.on) {
+      gd.__labFitsHook = true;
+      gd.on('plotly_afterplot', function () {
+        if (pendingView !== null) { scheduleFlush(FITS_DELAY_MS); }
+      });
+    }
+    if (fallback) { scheduleFlush(FALLBACK_MS); }
   }
 
   var lab = {
@@ -157,7 +166,7 @@
       var nu = window.dash_clientside.no_update;
       if (!view || !scene || !window.labMath) { return nu; }
       if (window.labDragging) {           // never redraw the data panel under the pointer
-        afterPlaneRedraw(view);
+        afterPlaneRedraw(view, true);
         return nu;
       }
       var data = new window.dash_clientside.Patch();
@@ -190,7 +199,7 @@
     armAfterScene: function (scene, slider, mode, shown, l1Ratio) {
       if (scene && slider !== null && slider !== undefined) {
         afterPlaneRedraw({slider: slider, mode: mode || 'penalized', shown: shownList(shown),
-                          l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio});
+                          l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio}, true);
       }
       return window.dash_clientside.no_update;
     },

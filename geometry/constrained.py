@@ -164,11 +164,61 @@ def _l1_from_path(loss: QuadraticLoss, t: float) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------- elastic net
+def _least_penalty_ols_point_2d(loss: QuadraticLoss, r: float) -> np.ndarray:
+    """Rank-1 2-D loss: the least-squares point (on the line w_ols + s v) of least EN penalty.
+
+    The penalty is convex and piecewise quadratic in s: its minimum is at a kink (a coordinate
+    is 0) or at the stationary point of one of the four sign pieces.
+    """
+    o = loss.ols_point
+    v = loss.eigenvectors[:, 0]  # the flat direction (eigenvalues ascend)
+
+    def pen(w: np.ndarray) -> float:
+        return r * float(np.abs(w).sum()) + (1.0 - r) * float(w @ w)
+
+    candidates = [(0.0, None)]
+    for k in range(2):
+        if v[k] != 0:
+            candidates.append((-o[k] / v[k], k))
+    for s1 in (1.0, -1.0):
+        for s2 in (1.0, -1.0):
+            st = -(r * (s1 * v[0] + s2 * v[1]) + 2 * (1 - r) * float(o @ v)) / (2 * (1 - r))
+            p = o + st * v
+            if p[0] * s1 >= 0 and p[1] * s2 >= 0:
+                candidates.append((st, None))
+    best, best_value = o.copy(), math.inf
+    for st, zero in candidates:
+        p = o + st * v
+        if zero is not None:
+            p[zero] = 0.0  # exactly on the axis
+        value = pen(p)
+        if value < best_value:
+            best, best_value = p, value
+    return best
+
+
 def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
     """Find mu with P(w_EN(mu)) = t; P is continuous and non-increasing in mu."""
 
     def pen(w: np.ndarray) -> float:
         return r * float(np.abs(w).sum()) + (1.0 - r) * float(w @ w)
+
+    if loss.dim == 2 and loss.rank == 1:
+        # The least-squares points form a line; if one of them fits the budget it is optimal.
+        # Take the one nearest the minimum-norm point on the segment towards the least-penalty
+        # point (it moves continuously with t).
+        o, best = loss.ols_point, _least_penalty_ols_point_2d(loss, r)
+        if pen(best) <= t:
+            lo, hi = 0.0, 1.0  # the penalty is convex along the segment: > t at 0, <= t at 1
+            for _ in range(80):
+                mid = 0.5 * (lo + hi)
+                if pen(o + mid * (best - o)) > t:
+                    lo = mid
+                else:
+                    hi = mid
+                if hi - lo <= 1e-17:
+                    break
+            return o + hi * (best - o)
 
     def solve(mu: float) -> np.ndarray:
         return penalized_optimum(loss, "elasticnet", mu, l1_ratio=r)
@@ -204,6 +254,11 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
             nxt = 0.5 * (lo + hi)
         mu = nxt
         w = solve(mu)
+    # For small t the penalty is far more sensitive to mu than mu can be resolved; the direction
+    # of w is not. Scale w exactly onto the boundary: (1 - r) q c^2 + a c = t.
+    a, q = r * float(np.abs(w).sum()), float(w @ w)
+    if a + q > 0:
+        w = w * (2.0 * t / (a + math.sqrt(a * a + 4.0 * (1.0 - r) * q * t)))
     return w
 
 

@@ -104,7 +104,7 @@ def ridge_path(loss: QuadraticLoss, lambdas) -> np.ndarray:
     coef = vectors.T @ loss.linear
     denom = values[None, :] + 2.0 * lam[:, None]
     inv = np.zeros_like(denom)
-    usable = loss._positive[None, :] | ((denom > 0) & (lam[:, None] > 0))
+    usable = np.broadcast_to(loss._positive[None, :], denom.shape)  # flat directions carry no g
     inv[usable] = 1.0 / denom[usable]
     return (coef[None, :] * inv) @ vectors.T
 

@@ -145,7 +145,7 @@ def _ridge(loss: QuadraticLoss, lam: float) -> np.ndarray:
     coef = vectors.T @ loss.linear
     denom = values + 2.0 * lam
     inv = np.zeros_like(values)
-    keep = loss._positive | (denom > 0) if lam > 0 else loss._positive
+    keep = loss._positive  # g has no component along flat directions, only rounding residue
     inv[keep] = 1.0 / denom[keep]
     return vectors @ (coef * inv)
 

@@ -125,3 +125,33 @@ def test_identical_columns_split_the_l1_budget_evenly(rng):
     loss = QuadraticLoss.from_data(np.c_[x, x], 2 * x + 0.1 * rng.normal(size=20))
     w = constrained_optimum(loss, "l1", 0.3 * np.abs(loss.ols_point).sum())
     assert w[0] == pytest.approx(w[1], rel=1e-12)
+
+
+def test_rank_one_elastic_net_budget_is_met_by_a_least_squares_point():
+    # x2 = -2 x1: the least-squares points form a line; the minimum-norm one may not have the
+    # least elastic-net penalty, so a budget between the two is met by another LS point.
+    x = np.linspace(-1, 1, 11)
+    loss = QuadraticLoss.from_data(np.c_[x, -2 * x], 1.5 * x + 0.05 * np.cos(3 * x))
+    r = 0.25
+    size = region_size("elasticnet", loss.ols_point, l1_ratio=r)
+    for fraction in (0.999999, 0.995):
+        t = fraction * size
+        w = constrained_optimum(loss, "elasticnet", t, l1_ratio=r)
+        assert region_size("elasticnet", w, l1_ratio=r) <= t * (1 + 1e-12)
+        assert loss(w) == pytest.approx(loss.min_value, abs=1e-12)  # still a least-squares point
+
+
+def test_tiny_elastic_net_budget_lands_on_the_boundary():
+    loss = QuadraticLoss.from_ellipse([1.5, 0.6], [1.0, 0.45], 0.5)
+    size = region_size("elasticnet", loss.ols_point, l1_ratio=0.5)
+    for t in (1e-12 * size, 1e-6 * size):
+        w = constrained_optimum(loss, "elasticnet", t, l1_ratio=0.5)
+        assert region_size("elasticnet", w, l1_ratio=0.5) == pytest.approx(t, rel=1e-12)
+
+
+def test_ridge_ignores_rounding_along_flat_directions():
+    x = np.linspace(-1, 1, 9)
+    loss = QuadraticLoss.from_data(np.c_[x, x], 1.5 * x)
+    for lam in (6e-16, 1e-12, 1e-8):
+        w = penalized_optimum(loss, "l2", lam)
+        assert w[0] == pytest.approx(w[1], rel=1e-12)
