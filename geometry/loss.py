@@ -214,8 +214,13 @@ class QuadraticLoss:
 
     @cached_property
     def min_value(self) -> float:
-        """The smallest value of J0, ``c - 1/2 g^T H^+ g`` (never below 0 for data losses)."""
-        return self.constant - 0.5 * float(self.linear @ self.ols_point)
+        """The smallest value of J0, ``c - 1/2 g^T H^+ g`` (never below 0 for data losses).
+
+        A difference at the level of rounding (relative 1e-12) is returned as exactly 0.
+        """
+        drop = 0.5 * float(self.linear @ self.ols_point)
+        value = self.constant - drop
+        return 0.0 if abs(value) <= 1e-12 * max(abs(self.constant), abs(drop)) else value
 
     # ------------------------------------------------------------------ evaluation
     def __call__(self, w) -> np.ndarray | float:

@@ -96,7 +96,9 @@ def test_resample_follows_the_generator():
     [
         ({"n": 1, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": 0}, "n must be a whole number"),
         ({"n": 10, "rho": 0.5, "true_w": [1, 1], "noise": -1, "seed": 0}, "noise must be"),
-        ({"n": 10, "rho": 0.5, "true_w": [1, None], "noise": 0.1, "seed": 0}, "incomplete"),
+        ({"n": 10, "rho": 0.5, "true_w": [1, None], "noise": 0.1, "seed": 0}, "true w₂ must be a number"),
+        ({"n": None, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": 0}, "n points must be a whole number from 3 to 200"),
+        ({"n": 10, "rho": 0.5, "true_w": [1, 1], "noise": None, "seed": 0}, "noise σ must be a number ≥ 0"),
         ({"n": 10, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": -2}, "seed must be"),
         ({"n": 10.5, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": 0}, "n must be a whole number"),
     ],
