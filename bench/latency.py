@@ -24,24 +24,29 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Steps a slider by dispatching keys to its thumb and times each redraw of a graph.
-KEY_STEPS_JS = """
-const [sliderId, graphId, steps, done] = arguments;
-const thumb = document.querySelector('#' + sliderId + ' [role=slider]');
-const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
-const times = [];
+# Counts plotly_afterplot events of `gd` and waits (by animation frames) for the next one.
+WAIT_PLOT_JS = """
 let count = 0;
 gd.on('plotly_afterplot', () => { count += 1; });
 function waitPlot(before, t0) {
   return new Promise((resolve, reject) => {
     function poll() {
       if (count > before) { resolve(performance.now() - t0); return; }
-      if (performance.now() - t0 > 5000) { reject(new Error('no afterplot')); return; }
+      if (performance.now() - t0 > 10000) { reject(new Error('no afterplot')); return; }
       requestAnimationFrame(poll);
     }
     poll();
   });
 }
+"""
+
+# Steps a slider by dispatching keys to its thumb and times each redraw of a graph.
+KEY_STEPS_JS = """
+const [sliderId, graphId, steps, done] = arguments;
+const thumb = document.querySelector('#' + sliderId + ' [role=slider]');
+const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
+const times = [];
+""" + WAIT_PLOT_JS + """
 (async () => {
   thumb.focus();
   for (let i = 0; i < steps; i++) {
@@ -62,18 +67,7 @@ const [dataId, graphId, steps, keyX, keyY, x, y0, dy, done] = arguments;
 const src = document.querySelector('#' + dataId + ' .js-plotly-plot');
 const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
 const times = [];
-let count = 0;
-gd.on('plotly_afterplot', () => { count += 1; });
-function waitPlot(before, t0) {
-  return new Promise((resolve, reject) => {
-    function poll() {
-      if (count > before) { resolve(performance.now() - t0); return; }
-      if (performance.now() - t0 > 10000) { reject(new Error('no afterplot')); return; }
-      requestAnimationFrame(poll);
-    }
-    poll();
-  });
-}
+""" + WAIT_PLOT_JS + """
 (async () => {
   for (let i = 0; i < steps; i++) {
     const update = {};

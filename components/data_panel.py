@@ -28,7 +28,7 @@ from .problem import (
     shape_moves,
 )
 from .stores import CENTER_DRAG, DATA_DRAG, DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene
-from .weight_plane import GRAPH_CONFIG, PLOT_TEMPLATE, REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_dict
+from .weight_plane import GRAPH_CONFIG, PLOT_TEMPLATE, draggable_marker, REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_dict
 
 __all__ = [
     "DATA_PLOT",
@@ -135,26 +135,11 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
         )
     shapes = []
     if not is_shape:
-        r = POINT_RADIUS_PX
-        for px, py in zip(points["x"], points["y"]):
-            shapes.append(
-                {
-                    "type": "circle",
-                    "xref": "x",
-                    "yref": "y",
-                    "xsizemode": "pixel",
-                    "ysizemode": "pixel",
-                    "xanchor": px,
-                    "yanchor": py,
-                    "x0": -r,
-                    "x1": r,
-                    "y0": -r,
-                    "y1": r,
-                    "fillcolor": "rgba(52,58,64,0.75)",
-                    "line": {"color": "white", "width": 1.5},
-                    "editable": True,
-                }
-            )
+        point_line = {"color": "white", "width": 1.5}
+        shapes = [
+            draggable_marker(px, py, radius=POINT_RADIUS_PX, fill="rgba(52,58,64,0.75)", line=point_line)
+            for px, py in zip(points["x"], points["y"])
+        ]
     annotations = []
     if is_shape:
         annotations.append(

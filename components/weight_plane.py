@@ -29,6 +29,7 @@ __all__ = [
     "REGION_KEYS",
     "touches_for_view",
     "moving_traces",
+    "draggable_marker",
     "weight_plane_dict",
     "weight_plane_figure",
     "empty_figure",
@@ -152,6 +153,29 @@ def moving_traces(scene: dict, view: dict) -> dict[str, dict]:
     return out
 
 
+def draggable_marker(x: float, y: float, *, radius: int, fill: str, line: dict) -> dict:
+    """A plotly shape the user can drag: a circle of ``radius`` pixels anchored at (x, y).
+
+    Dragging it reports ``shapes[i].xanchor`` / ``shapes[i].yanchor`` in relayoutData.
+    """
+    return {
+        "type": "circle",
+        "xref": "x",
+        "yref": "y",
+        "xsizemode": "pixel",
+        "ysizemode": "pixel",
+        "xanchor": x,
+        "yanchor": y,
+        "x0": -radius,
+        "x1": radius,
+        "y0": -radius,
+        "y1": radius,
+        "fillcolor": fill,
+        "line": line,
+        "editable": True,
+    }
+
+
 def _axis_title(index: int, feature_names) -> str:
     sub = "₁₂"[index]
     return f"w{sub}  (weight of {feature_names[index]})" if feature_names else f"w{sub}"
@@ -231,25 +255,7 @@ def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_
     axis = {"zeroline": True, "zerolinewidth": 1.5, "zerolinecolor": "#868e96", "constrain": "domain"}
     shapes = []
     if draggable_center:
-        size = 9
-        shapes.append(
-            {
-                "type": "circle",
-                "xref": "x",
-                "yref": "y",
-                "xsizemode": "pixel",
-                "ysizemode": "pixel",
-                "xanchor": ols[0],
-                "yanchor": ols[1],
-                "x0": -size,
-                "x1": size,
-                "y0": -size,
-                "y1": size,
-                "line": {"color": OLS_COLOR, "width": 2},
-                "fillcolor": "rgba(255,255,255,0.6)",
-                "editable": True,
-            }
-        )
+        shapes.append(draggable_marker(ols[0], ols[1], radius=9, fill="rgba(255,255,255,0.6)", line={"color": OLS_COLOR, "width": 2}))
     layout = {
         "template": PLOT_TEMPLATE,
         "xaxis": {**axis, "range": [x0, x1], "title": {"text": _axis_title(0, feature_names)}},
