@@ -22,7 +22,7 @@ import numpy as np
 
 from .loss import QuadraticLoss
 from .regions import check_p, check_region, check_size, region_size
-from .solvers import _check_loss, check_l1_ratio, lasso_homotopy, penalized_optimum
+from .solvers import _check_loss, _lasso_2d, check_l1_ratio, lasso_homotopy, penalized_optimum
 
 __all__ = ["constrained_optimum", "region_size"]
 
@@ -201,6 +201,9 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
     """Find mu with P(w_EN(mu)) = t; P is continuous and non-increasing in mu."""
 
     def pen(w: np.ndarray) -> float:
+        if w.shape[0] == 2:  # plain floats: numpy's per-call cost dominates for two numbers
+            a, b = float(w[0]), float(w[1])
+            return r * (abs(a) + abs(b)) + (1.0 - r) * (a * a + b * b)
         return r * float(np.abs(w).sum()) + (1.0 - r) * float(w @ w)
 
     if loss.dim == 2 and loss.rank == 1:
@@ -220,8 +223,45 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
                     break
             return o + hi * (best - o)
 
+    H, g = loss.hessian, loss.linear
+    two_d = loss.dim == 2
+    if two_d:
+        h11, h12, h22, g1, g2 = float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(g[0]), float(g[1])
+
     def solve(mu: float) -> np.ndarray:
+        if two_d:  # the closed-form 2-D lasso on H + 2 mu (1 - r) I, in plain floats
+            shift = 2.0 * mu * (1.0 - r)
+            if mu * r >= max(abs(g1), abs(g2)):
+                return np.zeros(2)
+            w = _lasso_2d(h11 + shift, h12, h22 + shift, g1, g2, mu * r)
+            if w is not None:
+                return np.array(w)
         return penalized_optimum(loss, "elasticnet", mu, l1_ratio=r)
+
+    def newton_step(mu: float, w: np.ndarray, value: float) -> float:
+        """mu - value / (dP/dmu), from the active set at mu (nan if not usable)."""
+        active = np.flatnonzero(w)
+        if not active.size:
+            return math.nan
+        s_a = np.sign(w[active])
+        rhs = r * s_a + 2.0 * (1.0 - r) * w[active]
+        shift = 2.0 * mu * (1.0 - r)
+        if two_d and active.size == 1:
+            k = int(active[0])
+            dw = -rhs / (float(H[k, k]) + shift)
+        elif two_d:
+            a11, a12, a22 = h11 + shift, h12, h22 + shift
+            det = a11 * a22 - a12 * a12
+            if det <= 0:
+                return math.nan
+            dw = -np.array([a22 * rhs[0] - a12 * rhs[1], a11 * rhs[1] - a12 * rhs[0]]) / det
+        else:
+            try:
+                dw = -np.linalg.solve(H[np.ix_(active, active)] + shift * np.eye(active.size), rhs)
+            except np.linalg.LinAlgError:
+                return math.nan
+        slope = float(rhs @ dw)
+        return mu - value / slope if slope < 0 else math.nan
 
     lo, hi = 0.0, max(float(np.max(np.abs(loss.linear))), 1e-300)
     while pen(solve(hi)) > t:
@@ -237,19 +277,7 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
         if abs(value) <= 1e-14 * t or hi - lo <= 1e-15 * hi:
             break
         # Newton step from the active set at mu: dw_A/dmu = -(H_AA + 2 mu (1-r) I)^-1 (r s_A + 2 (1-r) w_A)
-        active = np.flatnonzero(w)
-        nxt = math.nan
-        if active.size:
-            s = np.sign(w[active])
-            M = loss.hessian[np.ix_(active, active)] + 2.0 * mu * (1.0 - r) * np.eye(active.size)
-            rhs = r * s + 2.0 * (1.0 - r) * w[active]
-            try:
-                dw = -np.linalg.solve(M, rhs)
-                dpen = float((r * s + 2.0 * (1.0 - r) * w[active]) @ dw)
-                if dpen < 0:
-                    nxt = mu - value / dpen
-            except np.linalg.LinAlgError:
-                pass
+        nxt = newton_step(mu, w, value)
         if not (lo < nxt < hi):
             nxt = 0.5 * (lo + hi)
         mu = nxt
