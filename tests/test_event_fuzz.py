@@ -1,0 +1,52 @@
+"""Random sequences of user events never crash the server callback and never lose state."""
+
+import math
+
+import numpy as np
+from dash.exceptions import PreventUpdate
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components import data_panel
+from components.problem import check_problem, default_state
+from geometry.basis import BASES
+
+VIEW = {"slider": math.log10(0.6), "mode": "penalized", "shown": ["l1", "l2", "en"], "l1_ratio": 0.5}
+GENERATOR = {"n": 12, "rho": 0.4, "true_w": [1.0, -0.5], "noise": 0.2, "seed": 1}
+
+coordinate = st.one_of(
+    st.floats(-3, 3, allow_nan=False),
+    st.sampled_from([0.0, 1e-12, -1e9, 1e9, float("nan"), float("inf")]),
+)
+events = st.one_of(
+    st.tuples(st.just("data-plot"), st.fixed_dictionaries({}, optional={
+        "shapes[0].xanchor": coordinate, "shapes[0].yanchor": coordinate,
+        "shapes[5].xanchor": coordinate, "shapes[99].yanchor": coordinate, "autosize": st.just(True),
+        "live": st.booleans()})),
+    st.tuples(st.just("data-edit"), st.fixed_dictionaries(
+        {"op": st.sampled_from(["add", "remove", "bogus"]), "x": coordinate, "y": coordinate,
+         "xscale": st.floats(1e-4, 1), "yscale": st.floats(1e-4, 1)})),
+    st.tuples(st.just("resample-button"), st.integers(0, 5)),
+    st.tuples(st.just("problem-controls"), st.fixed_dictionaries({
+        "source": st.sampled_from(["points", "shape"]), "basis": st.sampled_from(list(BASES)),
+        "rho": st.floats(-0.95, 0.95), "eccentricity": st.floats(0, 0.99), "rotation": st.floats(0, 180)})),
+    st.tuples(st.just("weight-plane"), st.fixed_dictionaries({"shapes[0].xanchor": coordinate, "shapes[0].yanchor": coordinate})),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(events, min_size=1, max_size=8))
+def test_any_event_sequence_keeps_a_drawable_state(sequence):
+    state = default_state()
+    for trigger, payload in sequence:
+        try:
+            new, scene, plane, data, message = data_panel.problem_outputs(trigger, payload, state, GENERATOR, VIEW)
+        except PreventUpdate:
+            continue
+        if new is data_panel.no_update:
+            assert message, "a refused edit says why"
+            continue
+        assert message == ""
+        check_problem(new)  # never an undrawable state
+        assert np.all(np.isfinite(scene["ols"])) and np.isfinite(scene["lambda_max"])
+        state = new
