@@ -111,12 +111,32 @@ def test_constrained_optimum_rejects_bad_arguments(args, kwargs, match):
         constrained_optimum(loss, *args, **kwargs)
 
 
-def test_lp_in_more_than_two_dimensions_is_refused_clearly():
+def test_lp_below_one_in_more_than_two_dimensions_is_refused_clearly():
     loss = QuadraticLoss(np.eye(3), np.ones(3))
     with pytest.raises(ValueError, match="not convex, so its global optimum is only certified in 2-D"):
         constrained_optimum(loss, "lp", 0.5, p=0.5)
     # p = 1 and p = 2 are the l1 and l2 balls and work in any dimension
     np.testing.assert_allclose(constrained_optimum(loss, "lp", 0.5, p=2.0), constrained_optimum(loss, "l2", 0.5))
+
+
+@pytest.mark.parametrize("p", [1.3, 1.5, 3.0, 6.0])
+def test_convex_lp_ball_in_three_dimensions(rng, p):
+    X, y = correlated_data(rng, 40, 3, rho=0.6)
+    loss = QuadraticLoss.from_data(X, y)
+    t = 0.5 * region_size("lp", loss.ols_point, p=p)
+    w = constrained_optimum(loss, "lp", t, p=p)
+    assert region_size("lp", w, p=p) == pytest.approx(t, rel=1e-12)
+    # KKT: -grad J0 is a non-negative multiple of grad ||w||_p^p = p |w|^(p-1) sign(w)
+    normal = np.abs(w) ** (p - 1) * np.sign(w)
+    minus_grad = -loss.gradient(w)
+    cosine = normal @ minus_grad / (np.linalg.norm(normal) * np.linalg.norm(minus_grad))
+    assert cosine == pytest.approx(1.0, abs=1e-10)
+    # brute force over the boundary (a fine grid of directions on the sphere)
+    theta, phi = np.meshgrid(np.linspace(0, np.pi, 400), np.linspace(0, 2 * np.pi, 800))
+    u = np.stack([np.sin(theta) * np.cos(phi), np.sin(theta) * np.sin(phi), np.cos(theta)], -1).reshape(-1, 3)
+    boundary = t * u / (np.sum(np.abs(u) ** p, axis=1) ** (1 / p))[:, None]
+    best = loss(boundary).min()
+    assert loss(w) <= best + 1e-12 * max(1.0, abs(best))
 
 
 def test_identical_columns_split_the_l1_budget_evenly(rng):
