@@ -242,28 +242,40 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
                 return np.array(w)
         return penalized_optimum(loss, "elasticnet", mu, l1_ratio=r)
 
+    def newton_step_2d(mu: float, w: np.ndarray, value: float) -> float:
+        w1, w2 = float(w[0]), float(w[1])
+        shift = 2.0 * mu * (1.0 - r)
+        s1, s2 = math.copysign(1.0, w1), math.copysign(1.0, w2)
+        q1, q2 = r * s1 + 2.0 * (1.0 - r) * w1, r * s2 + 2.0 * (1.0 - r) * w2
+        if w1 != 0.0 and w2 != 0.0:
+            a11, a22 = h11 + shift, h22 + shift
+            det = a11 * a22 - h12 * h12
+            if det <= 0:
+                return math.nan
+            d1, d2 = -(a22 * q1 - h12 * q2) / det, -(a11 * q2 - h12 * q1) / det
+            slope = q1 * d1 + q2 * d2
+        elif w1 != 0.0:
+            slope = -q1 * q1 / (h11 + shift)
+        elif w2 != 0.0:
+            slope = -q2 * q2 / (h22 + shift)
+        else:
+            return math.nan
+        return mu - value / slope if slope < 0 else math.nan
+
     def newton_step(mu: float, w: np.ndarray, value: float) -> float:
         """mu - value / (dP/dmu), from the active set at mu (nan if not usable)."""
+        if two_d:
+            return newton_step_2d(mu, w, value)
         active = np.flatnonzero(w)
         if not active.size:
             return math.nan
         s_a = np.sign(w[active])
         rhs = r * s_a + 2.0 * (1.0 - r) * w[active]
         shift = 2.0 * mu * (1.0 - r)
-        if two_d and active.size == 1:
-            k = int(active[0])
-            dw = -rhs / (float(H[k, k]) + shift)
-        elif two_d:
-            a11, a12, a22 = h11 + shift, h12, h22 + shift
-            det = a11 * a22 - a12 * a12
-            if det <= 0:
-                return math.nan
-            dw = -np.array([a22 * rhs[0] - a12 * rhs[1], a11 * rhs[1] - a12 * rhs[0]]) / det
-        else:
-            try:
-                dw = -np.linalg.solve(H[np.ix_(active, active)] + shift * np.eye(active.size), rhs)
-            except np.linalg.LinAlgError:
-                return math.nan
+        try:
+            dw = -np.linalg.solve(H[np.ix_(active, active)] + shift * np.eye(active.size), rhs)
+        except np.linalg.LinAlgError:
+            return math.nan
         slope = float(rhs @ dw)
         return mu - value / slope if slope < 0 else math.nan
 
