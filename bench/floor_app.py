@@ -19,16 +19,23 @@ def create_app() -> Dash:
     app = Dash(__name__, update_title=None, serve_locally=True)
     app.layout = html.Div(
         [
-            dcc.Slider(id="floor-slider", min=-3, max=0.48, step=0.01, value=-0.5, updatemode="drag", allow_direct_input=False),
+            dcc.Slider(
+                id="floor-slider", min=-3, max=0.48, step=0.01, value=-0.5, updatemode="drag", allow_direct_input=False
+            ),
             dcc.Graph(
                 id="floor-graph",
-                figure={"data": [{"x": [0], "y": [0], "mode": "markers", "uid": "marker"}], "layout": {"xaxis": {"range": [-3, 1]}}},
+                figure={
+                    "data": [{"x": [0], "y": [0], "mode": "markers", "uid": "marker"}],
+                    "layout": {"xaxis": {"range": [-3, 1]}},
+                },
             ),
             dcc.Graph(
                 id="floor-data",
                 figure={
                     "data": [{"x": [0, 1], "y": [0, 1], "mode": "markers"}],
-                    "layout": {"shapes": [{"type": "circle", "x0": 0.4, "x1": 0.6, "y0": 0.4, "y1": 0.6, "editable": True}]},
+                    "layout": {
+                        "shapes": [{"type": "circle", "x0": 0.4, "x1": 0.6, "y0": 0.4, "y1": 0.6, "editable": True}]
+                    },
                 },
                 config={"edits": {"shapePosition": True}},
             ),
@@ -41,7 +48,11 @@ def create_app() -> Dash:
         prevent_initial_call=True,
     )
 
-    @app.callback(Output("floor-graph", "figure", allow_duplicate=True), Input("floor-data", "relayoutData"), prevent_initial_call=True)
+    @app.callback(
+        Output("floor-graph", "figure", allow_duplicate=True),
+        Input("floor-data", "relayoutData"),
+        prevent_initial_call=True,
+    )
     def move_marker(relayout):
         p = Patch()
         y = 0.0

@@ -62,8 +62,10 @@ def main() -> None:
         print(f"  {name:<26} {us:9.1f} us   {'ok' if us <= 50 else 'OVER TARGET'}")
 
     ms = per_call(lambda: scene_bundle(QuadraticLoss.from_data(X2, X2 @ [1.2, 0.3])), max(20, args.repeat // 50)) * 1e3
-    print(f"2-D scene bundle (from data: loss, lasso breakpoints, eigen-data, 12 contours): {ms:.2f} ms "
-          f"(target <= 5 ms) {'ok' if ms <= 5 else 'OVER TARGET'}")
+    print(
+        f"2-D scene bundle (from data: loss, lasso breakpoints, eigen-data, 12 contours): {ms:.2f} ms "
+        f"(target <= 5 ms) {'ok' if ms <= 5 else 'OVER TARGET'}"
+    )
 
     try:
         from sklearn.linear_model import Lasso
@@ -80,9 +82,11 @@ def main() -> None:
     theirs = per_call(lambda: Lasso(alpha=lam10).fit(X, y), reps)
     w_ours = penalized_optimum(QuadraticLoss.from_data(X, y), "l1", lam10)
     w_sk = Lasso(alpha=lam10, tol=1e-12, max_iter=100_000).fit(X, y).coef_
-    print(f"10-D lasso, n = {n}: ours (exact, from raw data) {ours * 1e3:.3f} ms, "
-          f"sklearn Lasso.fit (default tol) {theirs * 1e3:.3f} ms, ratio ours/sklearn = {ours / theirs:.2f} "
-          f"(target <= 1) {'ok' if ours <= theirs else 'OVER TARGET'}; max |w - w_sklearn| = {np.abs(w_ours - w_sk).max():.1e}")
+    print(
+        f"10-D lasso, n = {n}: ours (exact, from raw data) {ours * 1e3:.3f} ms, "
+        f"sklearn Lasso.fit (default tol) {theirs * 1e3:.3f} ms, ratio ours/sklearn = {ours / theirs:.2f} "
+        f"(target <= 1) {'ok' if ours <= theirs else 'OVER TARGET'}; max |w - w_sklearn| = {np.abs(w_ours - w_sk).max():.1e}"
+    )
 
 
 if __name__ == "__main__":

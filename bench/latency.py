@@ -41,12 +41,15 @@ function waitPlot(before, t0) {
 """
 
 # Steps a slider by dispatching keys to its thumb and times each redraw of a graph.
-KEY_STEPS_JS = """
+KEY_STEPS_JS = (
+    """
 const [sliderId, graphId, steps, done] = arguments;
 const thumb = document.querySelector('#' + sliderId + ' [role=slider]');
 const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
 const times = [];
-""" + WAIT_PLOT_JS + """
+"""
+    + WAIT_PLOT_JS
+    + """
 (async () => {
   thumb.focus();
   for (let i = 0; i < steps; i++) {
@@ -60,14 +63,18 @@ const times = [];
   done(times);
 })().catch(e => done(String(e)));
 """
+)
 
 # Moves one shape of a graph through Plotly.relayout (what a mouse drag ends with).
-SHAPE_STEPS_JS = """
+SHAPE_STEPS_JS = (
+    """
 const [dataId, graphId, steps, keyX, keyY, x, y0, dy, done] = arguments;
 const src = document.querySelector('#' + dataId + ' .js-plotly-plot');
 const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
 const times = [];
-""" + WAIT_PLOT_JS + """
+"""
+    + WAIT_PLOT_JS
+    + """
 (async () => {
   for (let i = 0; i < steps; i++) {
     const update = {};
@@ -83,6 +90,7 @@ const times = [];
   done(times);
 })().catch(e => done(String(e)));
 """
+)
 
 
 def free_port() -> int:
@@ -92,7 +100,9 @@ def free_port() -> int:
 
 
 def start(script: str, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, script, "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, script, "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -112,8 +122,16 @@ def browser():
 
     opts = Options()
     opts.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1500,1100",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1500,1100",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+    ):
         opts.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
     driver.set_script_timeout(600)
@@ -124,7 +142,9 @@ def open_page(driver, url: str, graph: str) -> None:
     driver.get(url)
     deadline = time.time() + 60
     while time.time() < deadline:
-        if driver.execute_script(f"const g = document.querySelector('#{graph} .js-plotly-plot'); return !!(g && g._fullData);"):
+        if driver.execute_script(
+            f"const g = document.querySelector('#{graph} .js-plotly-plot'); return !!(g && g._fullData);"
+        ):
             time.sleep(0.5)  # let the first callbacks of the page settle before timing (not a test)
             return
         time.sleep(0.05)
@@ -152,20 +172,44 @@ def main() -> None:
     try:
         print(f"λ key-step -> plotly_afterplot ({args.steps} steps)")
         open_page(driver, f"http://127.0.0.1:{floor_port}/", "floor-graph")
-        floor_key = stats("floor: slider -> clientside marker move", driver.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", args.steps))
+        floor_key = stats(
+            "floor: slider -> clientside marker move",
+            driver.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", args.steps),
+        )
         open_page(driver, f"http://127.0.0.1:{lab_port}/", "weight-plane")
-        lab_key = stats("lab: lambda-slider -> weight-plane", driver.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", args.steps))
+        lab_key = stats(
+            "lab: lambda-slider -> weight-plane",
+            driver.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", args.steps),
+        )
         print(f"  ratio lab/floor (median) = {lab_key / floor_key:.2f}   (target <= 1.3)")
 
         steps = max(30, args.steps // 2)
         print(f"data drag -> server -> plotly_afterplot ({steps} steps)")
         open_page(driver, f"http://127.0.0.1:{floor_port}/", "floor-graph")
-        floor_drag = stats("floor: shape move -> server marker move",
-                           driver.execute_async_script(SHAPE_STEPS_JS, "floor-data", "floor-graph", steps, "shapes[0].x0", "shapes[0].y0", 0.4, 0.4, 0.2))
+        floor_drag = stats(
+            "floor: shape move -> server marker move",
+            driver.execute_async_script(
+                SHAPE_STEPS_JS, "floor-data", "floor-graph", steps, "shapes[0].x0", "shapes[0].y0", 0.4, 0.4, 0.2
+            ),
+        )
         open_page(driver, f"http://127.0.0.1:{lab_port}/", "weight-plane")
-        x0, y0 = driver.execute_script("const l = document.querySelector('#data-plot .js-plotly-plot').layout.shapes[3]; return [l.xanchor, l.yanchor];")
-        lab_drag = stats("lab: data-plot point drag -> weight-plane",
-                         driver.execute_async_script(SHAPE_STEPS_JS, "data-plot", "weight-plane", steps, "shapes[3].xanchor", "shapes[3].yanchor", x0, y0, 0.4))
+        x0, y0 = driver.execute_script(
+            "const l = document.querySelector('#data-plot .js-plotly-plot').layout.shapes[3]; return [l.xanchor, l.yanchor];"
+        )
+        lab_drag = stats(
+            "lab: data-plot point drag -> weight-plane",
+            driver.execute_async_script(
+                SHAPE_STEPS_JS,
+                "data-plot",
+                "weight-plane",
+                steps,
+                "shapes[3].xanchor",
+                "shapes[3].yanchor",
+                x0,
+                y0,
+                0.4,
+            ),
+        )
         print(f"  ratio lab/floor (median) = {lab_drag / floor_drag:.2f}   (target <= 1.5)")
     finally:
         driver.quit()

@@ -28,7 +28,16 @@ from .problem import (
     shape_moves,
 )
 from .stores import CENTER_DRAG, DATA_DRAG, DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene
-from .weight_plane import GRAPH_CONFIG, PLOT_TEMPLATE, draggable_marker, REGION_KEYS, REGION_STYLE, WEIGHT_PLANE, touches_for_view, weight_plane_dict
+from .weight_plane import (
+    GRAPH_CONFIG,
+    PLOT_TEMPLATE,
+    draggable_marker,
+    REGION_KEYS,
+    REGION_STYLE,
+    WEIGHT_PLANE,
+    touches_for_view,
+    weight_plane_dict,
+)
 
 __all__ = [
     "DATA_PLOT",
@@ -160,7 +169,11 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
         "template": PLOT_TEMPLATE,
         "margin": {"l": 50, "r": 10, "t": 10, "b": 45},
         "xaxis": {"range": [X_RANGE[0] - pad, X_RANGE[1] + pad], "title": {"text": "x"}, "fixedrange": True},
-        "yaxis": {"range": _y_range(points["y"]) if not is_shape else [-1, 1], "title": {"text": "y"}, "fixedrange": True},
+        "yaxis": {
+            "range": _y_range(points["y"]) if not is_shape else [-1, 1],
+            "title": {"text": "y"},
+            "fixedrange": True,
+        },
         "shapes": shapes,
         "annotations": annotations,
         "showlegend": False,  # HTML legend beside the graph: cheaper to redraw
@@ -234,7 +247,10 @@ def handle_problem_event(trigger: str | None, payload, state: dict, generator: d
         xs, ys = state["points"]["x"], state["points"]["y"]
         return move_points(
             state,
-            {i: (p.get("x", xs[i] if i < len(xs) else math.nan), p.get("y", ys[i] if i < len(ys) else math.nan)) for i, p in moves.items()},
+            {
+                i: (p.get("x", xs[i] if i < len(xs) else math.nan), p.get("y", ys[i] if i < len(ys) else math.nan))
+                for i, p in moves.items()
+            },
         )
     if trigger == DATA_EDIT:
         if not payload or state.get("source") == "shape":
@@ -307,7 +323,23 @@ def figures_for(state: dict, scene: dict, view: dict) -> tuple[dict, dict]:
     return plane, data_figure_dict(state, scene, view)
 
 
-def update_problem(plot_relayout, edit, resample_clicks, controls, plane_relayout, state, n, w1, w2, noise, seed, slider, mode, shown, l1_ratio):
+def update_problem(
+    plot_relayout,
+    edit,
+    resample_clicks,
+    controls,
+    plane_relayout,
+    state,
+    n,
+    w1,
+    w2,
+    noise,
+    seed,
+    slider,
+    mode,
+    shown,
+    l1_ratio,
+):
     """Server callback: any data/basis/shape edit -> state, scene, both figures, message."""
     trigger = ctx.triggered_id
     payload = {
@@ -318,7 +350,13 @@ def update_problem(plot_relayout, edit, resample_clicks, controls, plane_relayou
         CENTER_DRAG: plane_relayout,
     }.get(trigger)
     trigger = {DATA_DRAG: DATA_PLOT, CENTER_DRAG: WEIGHT_PLANE}.get(trigger, trigger)
-    generator = {"n": n, "rho": (controls or {}).get("rho", state.get("rho")), "true_w": [w1, w2], "noise": noise, "seed": seed}
+    generator = {
+        "n": n,
+        "rho": (controls or {}).get("rho", state.get("rho")),
+        "true_w": [w1, w2],
+        "noise": noise,
+        "seed": seed,
+    }
     return problem_outputs(trigger, payload, state, generator, _view(slider, mode, shown, l1_ratio))
 
 
@@ -347,7 +385,10 @@ def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
 # ---------------------------------------------------------------------------- layout
 def _number(id_: str, label: str, value, **kwargs) -> html.Label:
     return html.Label(
-        [html.Span(label, className="field-label"), dcc.Input(id=id_, type="number", value=value, debounce=True, className="number-box", **kwargs)],
+        [
+            html.Span(label, className="field-label"),
+            dcc.Input(id=id_, type="number", value=value, debounce=True, className="number-box", **kwargs),
+        ],
         className="field",
     )
 
@@ -371,7 +412,10 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
                     html.Span("Loss from", className="control-title"),
                     dcc.RadioItems(
                         id=SOURCE_TOGGLE,
-                        options=[{"label": "data points", "value": "points"}, {"label": "loss shape (no data)", "value": "shape"}],
+                        options=[
+                            {"label": "data points", "value": "points"},
+                            {"label": "loss shape (no data)", "value": "shape"},
+                        ],
                         value=state.get("source", "points"),
                         inline=True,
                     ),
@@ -430,7 +474,10 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
                             ),
                         ],
                     ),
-                    html.P("Drag a point to move it · click empty space to add one · double-click a point to remove it.", className="hint"),
+                    html.P(
+                        "Drag a point to move it · click empty space to add one · double-click a point to remove it.",
+                        className="hint",
+                    ),
                 ],
             ),
             html.Div(
@@ -442,7 +489,15 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
                         children=[
                             html.Span("Eccentricity", className="control-title"),
                             html.Div(
-                                dcc.Slider(id=ECCENTRICITY_SLIDER, min=0.0, max=0.99, step=0.01, value=0.89, marks={0: "circle", 0.99: "0.99"}, allow_direct_input=False),
+                                dcc.Slider(
+                                    id=ECCENTRICITY_SLIDER,
+                                    min=0.0,
+                                    max=0.99,
+                                    step=0.01,
+                                    value=0.89,
+                                    marks={0: "circle", 0.99: "0.99"},
+                                    allow_direct_input=False,
+                                ),
                                 className="slider-track",
                             ),
                         ],
@@ -452,12 +507,23 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
                         children=[
                             html.Span("Rotation (°)", className="control-title"),
                             html.Div(
-                                dcc.Slider(id=ROTATION_SLIDER, min=0, max=180, step=1, value=30, marks={0: "0°", 90: "90°", 180: "180°"}, allow_direct_input=False),
+                                dcc.Slider(
+                                    id=ROTATION_SLIDER,
+                                    min=0,
+                                    max=180,
+                                    step=1,
+                                    value=30,
+                                    marks={0: "0°", 90: "90°", 180: "180°"},
+                                    allow_direct_input=False,
+                                ),
                                 className="slider-track",
                             ),
                         ],
                     ),
-                    html.P("Drag the OLS point (×) in the weight plane to move the centre of the ellipses.", className="hint"),
+                    html.P(
+                        "Drag the OLS point (×) in the weight plane to move the centre of the ellipses.",
+                        className="hint",
+                    ),
                 ],
             ),
         ],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
 __all__ = [
     "LAMBDA_SLIDER",

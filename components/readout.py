@@ -82,7 +82,9 @@ def readout_children(scene: dict, view: dict) -> list:
     touches = touches_for_view(scene, view)
     r = float(view.get("l1_ratio", 0.5))
     shown = set(view.get("shown", ("l1", "l2")))
-    header = html.Tr([html.Th(h) for h in ("", "w₁", "w₂", "exact zeros", "J0", "penalty P(w)", "t (region size)", "λ")])
+    header = html.Tr(
+        [html.Th(h) for h in ("", "w₁", "w₂", "exact zeros", "J0", "penalty P(w)", "t (region size)", "λ")]
+    )
     ols = np.asarray(scene["ols"], dtype=float)
     rows = [
         html.Tr(
@@ -122,7 +124,9 @@ def readout_children(scene: dict, view: dict) -> list:
     mode = view.get("mode", "penalized")
     value = lambda_control.slider_to_value(scene, mode, view["slider"])
     facts = f"λ_max = {_num(float(scene['lambda_max']))}  ·  " + (
-        f"t = {_num(value)}" if mode == "constrained" else f"λ = {_num(value)} = {_num(value / float(scene['lambda_max']))}·λ_max"
+        f"t = {_num(value)}"
+        if mode == "constrained"
+        else f"λ = {_num(value)} = {_num(value / float(scene['lambda_max']))}·λ_max"
     )
     return [
         html.Table([html.Thead(header), html.Tbody(rows)], className="readout-table"),

@@ -15,7 +15,18 @@ from geometry.scene import scene_bundle
 from .problem import check_problem
 from .weight_plane import TRACE_INDEX
 
-__all__ = ["LAB_STATE", "SCENE_STORE", "DATA_EDIT", "PROBLEM_CONTROLS", "VIEW_STORE", "DATA_DRAG", "CENTER_DRAG", "FIT_GRID_POINTS", "build_scene", "layout"]
+__all__ = [
+    "LAB_STATE",
+    "SCENE_STORE",
+    "DATA_EDIT",
+    "PROBLEM_CONTROLS",
+    "VIEW_STORE",
+    "DATA_DRAG",
+    "CENTER_DRAG",
+    "FIT_GRID_POINTS",
+    "build_scene",
+    "layout",
+]
 
 LAB_STATE = "lab-state"
 SCENE_STORE = "scene-store"

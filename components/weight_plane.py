@@ -63,7 +63,14 @@ REGION_STYLE = {
 }
 CONTOUR_COLOR = "rgba(90,90,110,0.45)"
 #: plotly_white's look without shipping the whole template on every update
-PLOT_TEMPLATE = {"layout": {"plot_bgcolor": "white", "paper_bgcolor": "white", "xaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"}, "yaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"}}}
+PLOT_TEMPLATE = {
+    "layout": {
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "xaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"},
+        "yaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"},
+    }
+}
 OLS_COLOR = "#212529"
 CURVE_POINTS = 121
 
@@ -72,7 +79,16 @@ CURVE_POINTS = 121
 GRAPH_CONFIG = {
     "displaylogo": False,
     "displayModeBar": "hover",
-    "modeBarButtonsToRemove": ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"],
+    "modeBarButtonsToRemove": [
+        "zoom2d",
+        "pan2d",
+        "select2d",
+        "lasso2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+        "resetScale2d",
+    ],
     "edits": {"shapePosition": True},
     "scrollZoom": False,
     "doubleClick": False,
@@ -255,11 +271,21 @@ def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_
     axis = {"zeroline": True, "zerolinewidth": 1.5, "zerolinecolor": "#868e96", "constrain": "domain"}
     shapes = []
     if draggable_center:
-        shapes.append(draggable_marker(ols[0], ols[1], radius=9, fill="rgba(255,255,255,0.6)", line={"color": OLS_COLOR, "width": 2}))
+        shapes.append(
+            draggable_marker(
+                ols[0], ols[1], radius=9, fill="rgba(255,255,255,0.6)", line={"color": OLS_COLOR, "width": 2}
+            )
+        )
     layout = {
         "template": PLOT_TEMPLATE,
         "xaxis": {**axis, "range": [x0, x1], "title": {"text": _axis_title(0, feature_names)}},
-        "yaxis": {**axis, "range": [y0, y1], "title": {"text": _axis_title(1, feature_names)}, "scaleanchor": "x", "scaleratio": 1},
+        "yaxis": {
+            **axis,
+            "range": [y0, y1],
+            "title": {"text": _axis_title(1, feature_names)},
+            "scaleanchor": "x",
+            "scaleratio": 1,
+        },
         "margin": {"l": 60, "r": 20, "t": 20, "b": 50},
         # The legend is HTML beside the graph (components/legend.py): plotly's own legend
         # would be redrawn on every λ step and costs more than the rest of the figure.

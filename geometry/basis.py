@@ -61,7 +61,9 @@ BASES: dict[str, BasisSpec] = {
         lambda x, rho: np.c_[_legendre1(x), rho * _legendre1(x) + math.sqrt(max(0.0, 1 - rho * rho)) * _legendre2(x)],
         uses_rho=True,
     ),
-    "sin-cos": BasisSpec("sin(πx) and cos(πx)", ("sin πx", "cos πx"), lambda x, rho: np.c_[np.sin(np.pi * x), np.cos(np.pi * x)]),
+    "sin-cos": BasisSpec(
+        "sin(πx) and cos(πx)", ("sin πx", "cos πx"), lambda x, rho: np.c_[np.sin(np.pi * x), np.cos(np.pi * x)]
+    ),
 }
 
 

@@ -27,7 +27,9 @@ from .solvers import _check_loss, _lasso_2d, check_l1_ratio, lasso_homotopy, pen
 __all__ = ["constrained_optimum", "region_size"]
 
 
-def constrained_optimum(loss: QuadraticLoss, region: str, t: float, *, l1_ratio: float = 0.5, p: float = 2.0) -> np.ndarray:
+def constrained_optimum(
+    loss: QuadraticLoss, region: str, t: float, *, l1_ratio: float = 0.5, p: float = 2.0
+) -> np.ndarray:
     """Exact minimiser of J0 over the region of size t.
 
     Parameters

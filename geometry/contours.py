@@ -118,7 +118,7 @@ def contour_curve(loss: QuadraticLoss, level: float, *, num: int = 181, view=Non
     normal, along = vectors[:, 1], vectors[:, 0]  # eigenvalues ascend: index 0 is the flat direction
     offset = math.sqrt(2.0 * delta / values[1])
     segments = []
-    for sign in ((0.0,) if offset == 0.0 else (1.0, -1.0)):
+    for sign in (0.0,) if offset == 0.0 else (1.0, -1.0):
         seg = _clip_line(center + sign * offset * normal, along, view)
         if seg is not None:
             segments.append(seg)

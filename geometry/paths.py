@@ -140,7 +140,6 @@ def regularization_path(
         return np.array([path.at(x) for x in lam]).reshape(len(lam), loss.dim)
     if penalty == "l2":
         return ridge_path(loss, lam)
-    return np.array(
-        [penalized_optimum(loss, penalty, x, l1_ratio=l1_ratio, groups=groups) for x in lam]
-    ).reshape(len(lam), loss.dim)
-
+    return np.array([penalized_optimum(loss, penalty, x, l1_ratio=l1_ratio, groups=groups) for x in lam]).reshape(
+        len(lam), loss.dim
+    )

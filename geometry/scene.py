@@ -99,9 +99,12 @@ def loss_from_scene(scene: dict) -> QuadraticLoss:
     """Rebuild the :class:`QuadraticLoss` a scene bundle was made from."""
     try:
         return QuadraticLoss(
-            scene["hessian"], scene["linear"], scene["constant"], x_mean=scene["x_mean"], y_mean=scene["y_mean"],
+            scene["hessian"],
+            scene["linear"],
+            scene["constant"],
+            x_mean=scene["x_mean"],
+            y_mean=scene["y_mean"],
             _from_data=True,
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"not a scene bundle: {exc}") from None
-

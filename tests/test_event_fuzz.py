@@ -19,18 +19,49 @@ coordinate = st.one_of(
     st.sampled_from([0.0, 1e-12, -1e9, 1e9, float("nan"), float("inf")]),
 )
 events = st.one_of(
-    st.tuples(st.just("data-plot"), st.fixed_dictionaries({}, optional={
-        "shapes[0].xanchor": coordinate, "shapes[0].yanchor": coordinate,
-        "shapes[5].xanchor": coordinate, "shapes[99].yanchor": coordinate, "autosize": st.just(True),
-        "live": st.booleans()})),
-    st.tuples(st.just("data-edit"), st.fixed_dictionaries(
-        {"op": st.sampled_from(["add", "remove", "bogus"]), "x": coordinate, "y": coordinate,
-         "xscale": st.floats(1e-4, 1), "yscale": st.floats(1e-4, 1)})),
+    st.tuples(
+        st.just("data-plot"),
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "shapes[0].xanchor": coordinate,
+                "shapes[0].yanchor": coordinate,
+                "shapes[5].xanchor": coordinate,
+                "shapes[99].yanchor": coordinate,
+                "autosize": st.just(True),
+                "live": st.booleans(),
+            },
+        ),
+    ),
+    st.tuples(
+        st.just("data-edit"),
+        st.fixed_dictionaries(
+            {
+                "op": st.sampled_from(["add", "remove", "bogus"]),
+                "x": coordinate,
+                "y": coordinate,
+                "xscale": st.floats(1e-4, 1),
+                "yscale": st.floats(1e-4, 1),
+            }
+        ),
+    ),
     st.tuples(st.just("resample-button"), st.integers(0, 5)),
-    st.tuples(st.just("problem-controls"), st.fixed_dictionaries({
-        "source": st.sampled_from(["points", "shape"]), "basis": st.sampled_from(list(BASES)),
-        "rho": st.floats(-0.95, 0.95), "eccentricity": st.floats(0, 0.99), "rotation": st.floats(0, 180)})),
-    st.tuples(st.just("weight-plane"), st.fixed_dictionaries({"shapes[0].xanchor": coordinate, "shapes[0].yanchor": coordinate})),
+    st.tuples(
+        st.just("problem-controls"),
+        st.fixed_dictionaries(
+            {
+                "source": st.sampled_from(["points", "shape"]),
+                "basis": st.sampled_from(list(BASES)),
+                "rho": st.floats(-0.95, 0.95),
+                "eccentricity": st.floats(0, 0.99),
+                "rotation": st.floats(0, 180),
+            }
+        ),
+    ),
+    st.tuples(
+        st.just("weight-plane"),
+        st.fixed_dictionaries({"shapes[0].xanchor": coordinate, "shapes[0].yanchor": coordinate}),
+    ),
 )
 
 

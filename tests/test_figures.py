@@ -63,7 +63,9 @@ def test_highlighted_contour_passes_through_the_touch_point(state, scene):
     traces = by_uid(weight_plane_figure(scene, VIEW))
     for region in ("l1", "l2"):
         w = np.array([traces[f"{region}-touch"].x[0], traces[f"{region}-touch"].y[0]])
-        xy = np.array([(x, y) for x, y in zip(traces[f"{region}-contour"].x, traces[f"{region}-contour"].y) if x is not None])
+        xy = np.array(
+            [(x, y) for x, y in zip(traces[f"{region}-contour"].x, traces[f"{region}-contour"].y) if x is not None]
+        )
         values = loss(xy)
         np.testing.assert_allclose(values, loss(w), rtol=1e-9)
 
@@ -150,7 +152,7 @@ def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
 
 def test_resample_and_basis_change(state):
     gen = {"n": 15, "rho": 0.2, "true_w": [0.0, 1.0], "noise": 0.1, "seed": 3}
-    new, *_ , message = data_panel.problem_outputs("resample-button", 1, state, gen, VIEW)
+    new, *_, message = data_panel.problem_outputs("resample-button", 1, state, gen, VIEW)
     assert message == "" and len(new["points"]["x"]) == 15
     controls = {"source": "points", "basis": "x-x2", "rho": state["rho"], "eccentricity": 0.8, "rotation": 30}
     new2, scene2, *_ = data_panel.problem_outputs("problem-controls", controls, new, gen, VIEW)
@@ -161,7 +163,9 @@ def test_shape_mode_and_dragging_the_center(state):
     controls = {"source": "shape", "basis": state["basis"], "rho": state["rho"], "eccentricity": 0.8, "rotation": 45}
     new, scene, plane, data, message = data_panel.problem_outputs("problem-controls", controls, state, {}, VIEW)
     assert new["source"] == "shape" and go.Figure(plane).layout.shapes[0].editable
-    moved, scene2, *_ = data_panel.problem_outputs("weight-plane", {"shapes[0].xanchor": -1.0, "shapes[0].yanchor": 2.0}, new, {}, VIEW)
+    moved, scene2, *_ = data_panel.problem_outputs(
+        "weight-plane", {"shapes[0].xanchor": -1.0, "shapes[0].yanchor": 2.0}, new, {}, VIEW
+    )
     np.testing.assert_allclose(scene2["ols"], [-1.0, 2.0], atol=1e-12)
 
 
@@ -188,7 +192,7 @@ def test_readout_explains_a_corner_solution(state, scene):
     lam_max = lambda_max(loss)
     # find a lam where the lasso has exactly one zero weight
     lams = np.linspace(0.05, 0.99, 60) * lam_max
-    lam = next(l for l in lams if np.sum(penalized_optimum(loss, "l1", l) == 0) == 1)
+    lam = next(v for v in lams if np.sum(penalized_optimum(loss, "l1", v) == 0) == 1)
     view = dict(VIEW, slider=math.log10(lam / lam_max))
     children = readout.update_readout(dict(view, shown=["l1", "l2"]), scene)
     sentence = children[-1].children

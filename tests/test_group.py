@@ -64,7 +64,11 @@ def test_group_beats_brute_force_in_2d(rng):
 
 @pytest.mark.parametrize(
     ("groups", "match"),
-    [([0, 1], "one label per weight: expected 3, got 2"), ([[0], [1], [2]], "hashable"), (5, "sequence of 3 group labels")],
+    [
+        ([0, 1], "one label per weight: expected 3, got 2"),
+        ([[0], [1], [2]], "hashable"),
+        (5, "sequence of 3 group labels"),
+    ],
 )
 def test_bad_groups_are_refused(groups, match):
     loss = QuadraticLoss(np.eye(3), np.ones(3))

@@ -97,7 +97,10 @@ def test_resample_follows_the_generator():
         ({"n": 1, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": 0}, "n must be a whole number"),
         ({"n": 10, "rho": 0.5, "true_w": [1, 1], "noise": -1, "seed": 0}, "noise must be"),
         ({"n": 10, "rho": 0.5, "true_w": [1, None], "noise": 0.1, "seed": 0}, "true w₂ must be a number"),
-        ({"n": None, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": 0}, "n points must be a whole number from 3 to 200"),
+        (
+            {"n": None, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": 0},
+            "n points must be a whole number from 3 to 200",
+        ),
         ({"n": 10, "rho": 0.5, "true_w": [1, 1], "noise": None, "seed": 0}, "noise σ must be a number ≥ 0"),
         ({"n": 10, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": -2}, "seed must be"),
         ({"n": 10.5, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": 0}, "n must be a whole number"),
@@ -121,7 +124,10 @@ def test_shape_state_gives_the_ellipse_loss():
     ("relayout", "expected"),
     [
         ({"shapes[3].xanchor": 0.2, "shapes[3].yanchor": 1.5}, {3: {"x": 0.2, "y": 1.5}}),
-        ({"shapes[0].x0": 1.0, "shapes[0].x1": 1.2, "shapes[0].y0": 0.0, "shapes[0].y1": 0.4}, {0: {"x": 1.1, "y": 0.2}}),
+        (
+            {"shapes[0].x0": 1.0, "shapes[0].x1": 1.2, "shapes[0].y0": 0.0, "shapes[0].y1": 0.4},
+            {0: {"x": 1.1, "y": 0.2}},
+        ),
         ({"autosize": True}, {}),
         ({"xaxis.range[0]": 0.0, "xaxis.range[1]": 1.0}, {}),
         (None, {}),

@@ -16,7 +16,14 @@ def test_l1_diamond_has_exact_corners(t):
 
 @pytest.mark.parametrize(
     ("region", "kwargs"),
-    [("l2", {}), ("lp", {"p": 0.5}), ("lp", {"p": 1.5}), ("lp", {"p": 4.0}), ("elasticnet", {"l1_ratio": 0.3}), ("elasticnet", {"l1_ratio": 1.0})],
+    [
+        ("l2", {}),
+        ("lp", {"p": 0.5}),
+        ("lp", {"p": 1.5}),
+        ("lp", {"p": 4.0}),
+        ("elasticnet", {"l1_ratio": 0.3}),
+        ("elasticnet", {"l1_ratio": 1.0}),
+    ],
 )
 def test_every_boundary_point_has_size_t_and_axis_points_are_exact(region, kwargs):
     t = 1.7

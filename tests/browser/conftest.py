@@ -7,7 +7,6 @@ missing; under CI (``CI`` set) a missing browser is an error.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys

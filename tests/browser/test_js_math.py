@@ -65,9 +65,7 @@ def losses() -> dict[str, QuadraticLoss]:
         "data, correlated": QuadraticLoss.from_data(
             np.c_[x, 0.9 * x + 0.2 * np.sin(7 * x)], 2 * x + 0.1 * rng.normal(size=12)
         ),
-        "data, large scale": QuadraticLoss.from_data(
-            1e3 * np.c_[x, x**2], 5e2 * x - 3e2 * x**2 + rng.normal(size=12)
-        ),
+        "data, large scale": QuadraticLoss.from_data(1e3 * np.c_[x, x**2], 5e2 * x - 3e2 * x**2 + rng.normal(size=12)),
         "rank one, x2 = x1": QuadraticLoss.from_data(np.c_[x, x], 1.5 * x + 0.2 * np.cos(4 * x)),
         "rank one, x2 = -2 x1": QuadraticLoss.from_data(np.c_[x, -2 * x], 1.5 * x + 0.2 * np.cos(4 * x)),
         "y constant": QuadraticLoss.from_data(np.c_[x, x**2], np.full(12, 3.0)),
@@ -153,8 +151,14 @@ def evaluated(math_page):
                 "phi2": (np.linspace(-2, 2, 9) ** 2).tolist(),
             }
             out = math_page.execute_script(
-                BATCH_JS, scene, inputs["lams"], list(MIXES), inputs["sizes"], inputs["points"],
-                inputs["phi1"], inputs["phi2"],
+                BATCH_JS,
+                scene,
+                inputs["lams"],
+                list(MIXES),
+                inputs["sizes"],
+                inputs["points"],
+                inputs["phi1"],
+                inputs["phi2"],
             )
             cache[name] = (loss, scene, inputs, out)
         return cache[name]
@@ -165,7 +169,9 @@ def evaluated(math_page):
 def assert_close(got, want, what, tol=TOL):
     got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
     err = float(np.max(np.abs(got - want)))
-    assert err <= tol * max(1.0, float(np.max(np.abs(want)))), f"{what}: JS {got.tolist()} vs Python {want.tolist()} (diff {err:.3g})"
+    assert err <= tol * max(1.0, float(np.max(np.abs(want)))), (
+        f"{what}: JS {got.tolist()} vs Python {want.tolist()} (diff {err:.3g})"
+    )
 
 
 # ---------------------------------------------------------------------------- penalized optima
@@ -221,7 +227,9 @@ def test_lasso2d_equals_python_on_random_problems(math_page):
     for (H, g, lam), w in zip(problems, got):
         assert w is not None, (H, g, lam)
         want = penalized_optimum(QuadraticLoss(H, g), "l1", lam)
-        assert_close(w, want, f"lasso2d H={H.tolist()} g={g.tolist()} lam={lam}", tol=1e-9 * max(1.0, np.linalg.cond(H) / 1e3))
+        assert_close(
+            w, want, f"lasso2d H={H.tolist()} g={g.tolist()} lam={lam}", tol=1e-9 * max(1.0, np.linalg.cond(H) / 1e3)
+        )
     singular = math_page.execute_script("return window.labMath.lasso2d([[1, 1], [1, 1]], [1, 1], 0.1);")
     assert singular is None
 

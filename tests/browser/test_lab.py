@@ -57,15 +57,23 @@ def lab(app_server, driver):
     """The lab, freshly loaded, with its figures drawn."""
     url = app_server()
     driver.get(url)
-    wait_for(driver, "return !!document.querySelector('#weight-plane .js-plotly-plot') && "
-             "document.querySelector('#weight-plane .js-plotly-plot')._fullData.length > 5", timeout=60)
+    wait_for(
+        driver,
+        "return !!document.querySelector('#weight-plane .js-plotly-plot') && "
+        "document.querySelector('#weight-plane .js-plotly-plot')._fullData.length > 5",
+        timeout=60,
+    )
     return driver, url
 
 
 def reload(driver, url):
     driver.get(url)
-    wait_for(driver, "const g = document.querySelector('#weight-plane .js-plotly-plot');"
-             "return !!g && !!g._fullData && g._fullData.length > 5", timeout=60)
+    wait_for(
+        driver,
+        "const g = document.querySelector('#weight-plane .js-plotly-plot');"
+        "return !!g && !!g._fullData && g._fullData.length > 5",
+        timeout=60,
+    )
 
 
 def press(driver, key, times: int = 1) -> None:
@@ -177,8 +185,11 @@ def test_typed_lambda_out_of_range_is_clamped_with_a_message(lab):
     box.clear()
     box.send_keys("1e9" + Keys.ENTER)
     wait_for(driver, "return document.getElementById('lambda-message').innerText.includes('clamped')")
-    wait_for(driver, f"return Math.abs(Number(document.querySelector('#lambda-slider [role=slider]')"
-                     f".getAttribute('aria-valuenow')) - {SLIDER_MAX}) < 1e-9")
+    wait_for(
+        driver,
+        f"return Math.abs(Number(document.querySelector('#lambda-slider [role=slider]')"
+        f".getAttribute('aria-valuenow')) - {SLIDER_MAX}) < 1e-9",
+    )
     # an exact value in range is honoured exactly
     loss = loss_for_state(default_state())
     lam = float(0.123456 * lambda_max(loss))
@@ -187,9 +198,12 @@ def test_typed_lambda_out_of_range_is_clamped_with_a_message(lab):
     box.send_keys(repr(lam) + Keys.ENTER)
     wait_for(driver, "return document.getElementById('lambda-message').innerText === ''")
     w = [float(v) for v in penalized_optimum(loss, "l1", lam)]
-    wait_for(driver, "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
-                     "const t = gd._fullData.find(t => t.uid === 'l1-touch');"
-                     f"return Math.abs(t.x[0] - {w[0]!r}) < 1e-9 && Math.abs(t.y[0] - {w[1]!r}) < 1e-9;")
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'l1-touch');"
+        f"return Math.abs(t.x[0] - {w[0]!r}) < 1e-9 && Math.abs(t.y[0] - {w[1]!r}) < 1e-9;",
+    )
 
 
 def test_the_ols_point_moves_while_a_data_point_is_still_being_dragged(lab):
@@ -284,8 +298,11 @@ def test_elastic_net_toggle_shows_its_region_and_enables_the_mix_slider(lab):
     reload(driver, url)
     assert traces(driver)["en-touch"]["visible"] is False
     driver.find_element(By.CSS_SELECTOR, "#penalty-checklist input[value='en']").click()
-    wait_for(driver, "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
-                     "return gd._fullData.find(t => t.uid === 'en-region').visible === true;")
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "return gd._fullData.find(t => t.uid === 'en-region').visible === true;",
+    )
     wait_for(driver, "return !document.querySelector('#l1-ratio-slider [role=slider]').hasAttribute('data-disabled');")
     data = traces(driver)
     loss = loss_for_state(default_state())
