@@ -15,14 +15,13 @@ Prints median, p95 and the ratios; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from devtools.browser import chrome_driver, start_server, stop  # noqa: E402
 
 # Counts plotly_afterplot events of `gd` and waits (by animation frames) for the next one.
 WAIT_PLOT_JS = """
@@ -93,51 +92,6 @@ const times = [];
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(script: str, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, script, "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as r:
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"{script} did not start")
-
-
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    opts = Options()
-    opts.binary_location = "/usr/bin/chromium"
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--window-size=1500,1100",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-    ):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-    driver.set_script_timeout(600)
-    return driver
-
-
 def open_page(driver, url: str, graph: str) -> None:
     driver.get(url)
     deadline = time.time() + 60
@@ -165,18 +119,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="lab latency vs floor apps")
     parser.add_argument("--steps", type=int, default=120)
     args = parser.parse_args()
-    lab_port, floor_port = free_port(), free_port()
-    lab = start("app.py", lab_port)
-    floor = start("bench/floor_app.py", floor_port)
-    driver = browser()
+    lab, lab_url = start_server("app.py")
+    floor, floor_url = start_server("bench/floor_app.py")
+    driver = chrome_driver(script_timeout=600)
     try:
         print(f"λ key-step -> plotly_afterplot ({args.steps} steps)")
-        open_page(driver, f"http://127.0.0.1:{floor_port}/", "floor-graph")
+        open_page(driver, floor_url, "floor-graph")
         floor_key = stats(
             "floor: slider -> clientside marker move",
             driver.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", args.steps),
         )
-        open_page(driver, f"http://127.0.0.1:{lab_port}/", "weight-plane")
+        open_page(driver, lab_url, "weight-plane")
         lab_key = stats(
             "lab: lambda-slider -> weight-plane",
             driver.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", args.steps),
@@ -185,14 +138,14 @@ def main() -> None:
 
         steps = max(30, args.steps // 2)
         print(f"data drag -> server -> plotly_afterplot ({steps} steps)")
-        open_page(driver, f"http://127.0.0.1:{floor_port}/", "floor-graph")
+        open_page(driver, floor_url, "floor-graph")
         floor_drag = stats(
             "floor: shape move -> server marker move",
             driver.execute_async_script(
                 SHAPE_STEPS_JS, "floor-data", "floor-graph", steps, "shapes[0].x0", "shapes[0].y0", 0.4, 0.4, 0.2
             ),
         )
-        open_page(driver, f"http://127.0.0.1:{lab_port}/", "weight-plane")
+        open_page(driver, lab_url, "weight-plane")
         x0, y0 = driver.execute_script(
             "const l = document.querySelector('#data-plot .js-plotly-plot').layout.shapes[3]; return [l.xanchor, l.yanchor];"
         )
@@ -213,8 +166,8 @@ def main() -> None:
         print(f"  ratio lab/floor (median) = {lab_drag / floor_drag:.2f}   (target <= 1.5)")
     finally:
         driver.quit()
-        lab.terminate()
-        floor.terminate()
+        stop(lab)
+        stop(floor)
 
 
 if __name__ == "__main__":

@@ -5,50 +5,21 @@ python docs/screenshot.py
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from devtools.browser import chrome_driver, start_server, stop  # noqa: E402
 
 
 def main() -> None:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--window-size=1500,1100",
-        "--hide-scrollbars",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    server, url = start_server("app.py")
+    driver = chrome_driver(window="1500,1100")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        driver.get(f"http://127.0.0.1:{port}/")
+        driver.get(url)
         ready = "const g = document.querySelector('#weight-plane .js-plotly-plot'); return !!(g && g._fullData && g._fullData.length > 5);"
         while not driver.execute_script(ready):
             time.sleep(0.05)
@@ -58,7 +29,7 @@ def main() -> None:
         print(f"wrote {out}")
     finally:
         driver.quit()
-        server.terminate()
+        stop(server)
 
 
 if __name__ == "__main__":

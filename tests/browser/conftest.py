@@ -7,18 +7,16 @@ missing; under CI (``CI`` set) a missing browser is an error.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
+from devtools.browser import CHROMEDRIVER, CHROMIUM, chrome_driver, free_port, start_server, stop
+
+__all__ = ["wait_for", "free_port"]
+
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
@@ -81,40 +79,13 @@ def wait_for(driver, js_expression: str, timeout: float = 20.0, poll: float = 0.
     raise AssertionError(f"timed out after {timeout}s waiting for: {text} (last value {last!r})")
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that was free a moment ago."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def driver():
     """One headless Debian Chromium for the whole session (selenium, no driver download)."""
     missing = _browser_missing()
     if missing:  # only reached under CI: locally the tests were skipped at collection
         pytest.fail(f"browser tests need {missing} (apt-get install -y chromium chromium-driver)", pytrace=False)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--window-size=1500,1100",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-    ):
-        options.add_argument(arg)
-    drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    drv.set_script_timeout(60)
+    drv = chrome_driver(window="1500,1100")
     yield drv
     drv.quit()
 
@@ -128,38 +99,15 @@ def app_server(tmp_path_factory):
     procs: list[subprocess.Popen] = []
 
     def start(*args: str) -> str:
-        port = free_port()
         log = tmp_path_factory.mktemp("app") / "server.log"
-        with open(log, "w") as sink:  # a file, not a pipe: a full pipe would stall the server
-            proc = subprocess.Popen(
-                [sys.executable, "app.py", "--port", str(port), *args],
-                cwd=ROOT,
-                stdout=sink,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
+        proc, url = start_server("app.py", *args, log=log)
         procs.append(proc)
         SERVER_LOGS.append(log)
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"app.py exited early: {log.read_text()}")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as resp:
-                    if resp.status == 200:
-                        return url
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"app.py did not answer on {url} within 60 s")
+        return url
 
     yield start
     for proc in procs:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 @pytest.hookimpl(hookwrapper=True)
