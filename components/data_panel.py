@@ -18,6 +18,7 @@ from dash.exceptions import PreventUpdate
 from geometry.basis import BASES, X_RANGE
 
 from . import lambda_control, penalty_control
+from .widgets import control_row
 from .problem import (
     GENERATOR_DEFAULTS,
     ProblemError,
@@ -406,55 +407,46 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
             ),
             legend,
             html.Div(id=DATA_MESSAGE, className="message", role="status"),
-            html.Div(
-                className="control-row",
-                children=[
-                    html.Span("Loss from", className="control-title"),
-                    dcc.RadioItems(
-                        id=SOURCE_TOGGLE,
-                        options=[
-                            {"label": "data points", "value": "points"},
-                            {"label": "loss shape (no data)", "value": "shape"},
-                        ],
-                        value=state.get("source", "points"),
-                        inline=True,
-                    ),
-                ],
+            control_row(
+                "Loss from",
+                dcc.RadioItems(
+                    id=SOURCE_TOGGLE,
+                    options=[
+                        {"label": "data points", "value": "points"},
+                        {"label": "loss shape (no data)", "value": "shape"},
+                    ],
+                    value=state.get("source", "points"),
+                    inline=True,
+                ),
             ),
             html.Div(
                 id=POINTS_CONTROLS,
                 children=[
-                    html.Div(
-                        className="control-row",
-                        children=[
-                            html.Span("Features", className="control-title"),
-                            dcc.Dropdown(
-                                id=BASIS_DROPDOWN,
-                                options=[{"label": spec.label, "value": key} for key, spec in BASES.items()],
-                                value=state["basis"],
-                                clearable=False,
-                                className="basis-dropdown",
-                            ),
-                        ],
+                    control_row(
+                        "Features",
+                        dcc.Dropdown(
+                            id=BASIS_DROPDOWN,
+                            options=[{"label": spec.label, "value": key} for key, spec in BASES.items()],
+                            value=state["basis"],
+                            clearable=False,
+                            className="basis-dropdown",
+                        ),
                     ),
-                    html.Div(
-                        className="control-row",
-                        children=[
-                            html.Span("Correlation ρ", className="control-title"),
-                            html.Div(
-                                dcc.Slider(
-                                    id=RHO_SLIDER,
-                                    min=-0.95,
-                                    max=0.95,
-                                    step=0.05,
-                                    value=state["rho"],
-                                    marks={-0.9: "−0.9", 0: "0", 0.9: "0.9"},
-                                    allow_direct_input=False,
-                                ),
-                                className="slider-track",
-                                title="correlation of the two features (the 'two features with correlation ρ' basis)",
+                    control_row(
+                        "Correlation ρ",
+                        html.Div(
+                            dcc.Slider(
+                                id=RHO_SLIDER,
+                                min=-0.95,
+                                max=0.95,
+                                step=0.05,
+                                value=state["rho"],
+                                marks={-0.9: "−0.9", 0: "0", 0.9: "0.9"},
+                                allow_direct_input=False,
                             ),
-                        ],
+                            className="slider-track",
+                            title="correlation of the two features (the 'two features with correlation ρ' basis)",
+                        ),
                     ),
                     html.Details(
                         open=False,
@@ -484,41 +476,35 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
                 id=SHAPE_CONTROLS,
                 style={"display": "none"},
                 children=[
-                    html.Div(
-                        className="control-row",
-                        children=[
-                            html.Span("Eccentricity", className="control-title"),
-                            html.Div(
-                                dcc.Slider(
-                                    id=ECCENTRICITY_SLIDER,
-                                    min=0.0,
-                                    max=0.99,
-                                    step=0.01,
-                                    value=0.89,
-                                    marks={0: "circle", 0.99: "0.99"},
-                                    allow_direct_input=False,
-                                ),
-                                className="slider-track",
+                    control_row(
+                        "Eccentricity",
+                        html.Div(
+                            dcc.Slider(
+                                id=ECCENTRICITY_SLIDER,
+                                min=0.0,
+                                max=0.99,
+                                step=0.01,
+                                value=0.89,
+                                marks={0: "circle", 0.99: "0.99"},
+                                allow_direct_input=False,
                             ),
-                        ],
+                            className="slider-track",
+                        ),
                     ),
-                    html.Div(
-                        className="control-row",
-                        children=[
-                            html.Span("Rotation (°)", className="control-title"),
-                            html.Div(
-                                dcc.Slider(
-                                    id=ROTATION_SLIDER,
-                                    min=0,
-                                    max=180,
-                                    step=1,
-                                    value=30,
-                                    marks={0: "0°", 90: "90°", 180: "180°"},
-                                    allow_direct_input=False,
-                                ),
-                                className="slider-track",
+                    control_row(
+                        "Rotation (°)",
+                        html.Div(
+                            dcc.Slider(
+                                id=ROTATION_SLIDER,
+                                min=0,
+                                max=180,
+                                step=1,
+                                value=30,
+                                marks={0: "0°", 90: "90°", 180: "180°"},
+                                allow_direct_input=False,
                             ),
-                        ],
+                            className="slider-track",
+                        ),
                     ),
                     html.P(
                         "Drag the OLS point (×) in the weight plane to move the centre of the ellipses.",

@@ -12,6 +12,8 @@ import math
 
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
+from .widgets import control_row
+
 __all__ = [
     "LAMBDA_SLIDER",
     "LAMBDA_INPUT",
@@ -94,18 +96,15 @@ def layout() -> html.Div:
     return html.Div(
         className="control-block lambda-control",
         children=[
-            html.Div(
-                className="control-row",
-                children=[
-                    html.Span("Mode", className="control-title"),
-                    dcc.RadioItems(
-                        id=MODE_TOGGLE,
-                        options=[{"label": label, "value": key} for key, label in MODES.items()],
-                        value="penalized",
-                        inline=True,
-                        className="mode-toggle",
-                    ),
-                ],
+            control_row(
+                "Mode",
+                dcc.RadioItems(
+                    id=MODE_TOGGLE,
+                    options=[{"label": label, "value": key} for key, label in MODES.items()],
+                    value="penalized",
+                    inline=True,
+                    className="mode-toggle",
+                ),
             ),
             html.Div(id=LAMBDA_LABEL, className="lambda-label", children="λ = …"),
             html.Div(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, dcc, html
 
+from .widgets import control_row
+
 __all__ = ["PENALTY_CHECKLIST", "L1_RATIO_SLIDER", "DEFAULT_SHOWN", "layout", "register_callbacks", "ratio_disabled"]
 
 PENALTY_CHECKLIST = "penalty-checklist"
@@ -16,42 +18,36 @@ def layout() -> html.Div:
     return html.Div(
         className="control-block penalty-control",
         children=[
-            html.Div(
-                className="control-row",
-                children=[
-                    html.Span("Show", className="control-title"),
-                    dcc.Checklist(
-                        id=PENALTY_CHECKLIST,
-                        options=[
-                            {"label": html.Span("L1 diamond", className="swatch-l1"), "value": "l1"},
-                            {"label": html.Span("L2 circle", className="swatch-l2"), "value": "l2"},
-                            {"label": html.Span("Elastic net", className="swatch-en"), "value": "en"},
-                        ],
-                        value=DEFAULT_SHOWN,
-                        inline=True,
-                    ),
-                ],
+            control_row(
+                "Show",
+                dcc.Checklist(
+                    id=PENALTY_CHECKLIST,
+                    options=[
+                        {"label": html.Span("L1 diamond", className="swatch-l1"), "value": "l1"},
+                        {"label": html.Span("L2 circle", className="swatch-l2"), "value": "l2"},
+                        {"label": html.Span("Elastic net", className="swatch-en"), "value": "en"},
+                    ],
+                    value=DEFAULT_SHOWN,
+                    inline=True,
+                ),
             ),
-            html.Div(
-                className="control-row",
-                children=[
-                    html.Span("Elastic-net mix r (l1_ratio)", className="control-title"),
-                    html.Div(
-                        dcc.Slider(
-                            id=L1_RATIO_SLIDER,
-                            min=0.0,
-                            max=1.0,
-                            step=0.05,
-                            value=DEFAULT_L1_RATIO,
-                            marks={0: "0 (ridge)", 0.5: "0.5", 1: "1 (lasso)"},
-                            updatemode="drag",
-                            allow_direct_input=False,
-                            disabled=True,
-                        ),
-                        className="slider-track",
-                        title="penalty r·‖w‖₁ + (1−r)·‖w‖₂²; tick 'Elastic net' to use it",
+            control_row(
+                "Elastic-net mix r (l1_ratio)",
+                html.Div(
+                    dcc.Slider(
+                        id=L1_RATIO_SLIDER,
+                        min=0.0,
+                        max=1.0,
+                        step=0.05,
+                        value=DEFAULT_L1_RATIO,
+                        marks={0: "0 (ridge)", 0.5: "0.5", 1: "1 (lasso)"},
+                        updatemode="drag",
+                        allow_direct_input=False,
+                        disabled=True,
                     ),
-                ],
+                    className="slider-track",
+                    title="penalty r·‖w‖₁ + (1−r)·‖w‖₂²; tick 'Elastic net' to use it",
+                ),
             ),
         ],
     )
