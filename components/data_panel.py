@@ -271,7 +271,12 @@ def handle_problem_event(trigger: str | None, payload, state: dict, generator: d
         raise PreventUpdate
     if trigger == RESAMPLE_BUTTON:
         new = dict(state, source="points")
-        return resample(new, generator)
+        params = dict(generator)
+        # The same seed would give the same data: a seed the user typed is used as it is, the
+        # seed of the data on screen moves on by one (and the seed box shows it).
+        if params.get("seed") is not None and params["seed"] == state.get("seed"):
+            params["seed"] = int(params["seed"]) + 1
+        return resample(new, params)
     if trigger == WEIGHT_PLANE:
         moves = shape_moves(payload)
         if state.get("source") != "shape" or 0 not in moves:
@@ -341,7 +346,7 @@ def update_problem(
     shown,
     l1_ratio,
 ):
-    """Server callback: any data/basis/shape edit -> state, scene, both figures, message."""
+    """Server callback: any data/basis/shape edit -> state, scene, both figures, message, seed box."""
     trigger = ctx.triggered_id
     payload = {
         DATA_DRAG: plot_relayout,
@@ -358,7 +363,10 @@ def update_problem(
         "noise": noise,
         "seed": seed,
     }
-    return problem_outputs(trigger, payload, state, generator, _view(slider, mode, shown, l1_ratio))
+    outputs = problem_outputs(trigger, payload, state, generator, _view(slider, mode, shown, l1_ratio))
+    new = outputs[0]
+    seed = new.get("seed", no_update) if trigger == RESAMPLE_BUTTON and isinstance(new, dict) else no_update
+    return (*outputs, seed)
 
 
 def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
@@ -543,6 +551,7 @@ def register_callbacks(app: Dash) -> None:
         Output(WEIGHT_PLANE, "figure"),
         Output(DATA_PLOT, "figure"),
         Output(DATA_MESSAGE, "children"),
+        Output(GENERATOR_SEED, "value"),
         Input(DATA_DRAG, "data"),
         Input(DATA_EDIT, "data"),
         Input(RESAMPLE_BUTTON, "n_clicks"),

@@ -190,6 +190,7 @@ def resample(state: dict, params: dict) -> dict:
         raise ProblemError(f"Generator: {exc}.") from None
     new = copy.deepcopy(state)
     new["rho"] = float(params["rho"])
+    new["seed"] = seed  # the seed of the current data, so that "Resample" can move on from it
     return _with_points(new, x.tolist(), y.tolist())
 
 

@@ -13,6 +13,7 @@ from components.weight_plane import TRACE_INDEX, TRACE_UIDS, moving_traces, weig
 from geometry import lambda_max, penalized_optimum
 from geometry.constrained import constrained_optimum
 
+GENERATOR_DEFAULTS_FOR_TEST = {"n": 20, "rho": 0.6, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
 VIEW = {"slider": math.log10(0.3), "mode": "penalized", "shown": ["l1", "l2"], "l1_ratio": 0.5}
 
 
@@ -148,6 +149,15 @@ def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
     assert "same features" in message
     # the data panel is redrawn from the old state so the dragged points snap back
     assert [s.xanchor for s in go.Figure(data).layout.shapes] == state["points"]["x"]
+
+
+def test_resample_moves_on_from_the_seed_on_screen(state):
+    gen = dict(GENERATOR_DEFAULTS_FOR_TEST, seed=state["seed"])
+    new, *_ = data_panel.problem_outputs("resample-button", 1, state, gen, VIEW)
+    assert new["seed"] == state["seed"] + 1 and new["points"]["y"] != state["points"]["y"]
+    typed = dict(gen, seed=123)
+    again, *_ = data_panel.problem_outputs("resample-button", 2, new, typed, VIEW)
+    assert again["seed"] == 123  # a typed seed is honoured
 
 
 def test_resample_and_basis_change(state):

@@ -339,6 +339,16 @@ def test_resample_replaces_the_data_and_moves_the_ols_point(lab):
         "const t = gd._fullData.find(t => t.uid === 'ols-point');"
         f"return t.x[0] !== {float(before['x'][0])!r};",
     )
+    # clicking again without touching the seed gives new data and shows the seed it used
+    second = traces(driver)["ols-point"]
+    driver.find_element(By.ID, "resample-button").click()
+    wait_for(driver, "return document.getElementById('generator-seed').value === '124'")
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
+        f"return t.x[0] !== {float(second['x'][0])!r};",
+    )
 
 
 def test_loss_shape_mode_has_no_data_and_a_draggable_center(lab):
