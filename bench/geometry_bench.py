@@ -56,6 +56,7 @@ def main() -> None:
         ("constrained l2", lambda: constrained_optimum(loss2, "l2", t2)),
         ("constrained elasticnet", lambda: constrained_optimum(loss2, "elasticnet", t1 / 2, l1_ratio=0.5)),
         ("constrained lp (p=0.5)", lambda: constrained_optimum(loss2, "lp", t1 / 2, p=0.5)),
+        ("constrained lp (p=3)", lambda: constrained_optimum(loss2, "lp", t1 / 2, p=3.0)),
     ]
     for name, fn in rows:
         us = per_call(fn, args.repeat) * 1e6

@@ -309,40 +309,102 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------- lp in 2-D
-def _lp_ball_2d(loss: QuadraticLoss, t: float, p: float) -> np.ndarray:
-    """Global minimum of J0 on the boundary of the 2-D p-norm ball, over the boundary angle."""
+def _angle_grid(count: int = 128):
+    grid = np.linspace(0.0, 2.0 * np.pi, count + 1)[:-1]
+    c, s = np.cos(grid), np.sin(grid)
+    return count, grid, c, s, np.abs(c), np.abs(s)
 
-    def boundary(theta: np.ndarray) -> np.ndarray:
-        c, s = np.cos(theta), np.sin(theta)
-        scale = (np.abs(c) ** p + np.abs(s) ** p) ** (1.0 / p)
-        return t * np.c_[c / scale, s / scale]
 
-    grid = np.linspace(0.0, 2.0 * np.pi, 4097)[:-1]
-    values = loss.excess(boundary(grid))
-    # the four corners (exact axis points) are candidates of their own
-    axes = np.array([[t, 0.0], [0.0, t], [-t, 0.0], [0.0, -t]])
-    candidates = [(float(v), w) for v, w in zip(loss.excess(axes), axes)]
-    order = np.argsort(values)
-    step = grid[1] - grid[0]
-    seen: list[float] = []
-    for idx in order[:12]:
-        theta0 = float(grid[idx])
-        if any(abs((theta0 - other + np.pi) % (2 * np.pi) - np.pi) < 3 * step for other in seen):
-            continue
-        seen.append(theta0)
-        lo, hi = theta0 - step, theta0 + step
-        for _ in range(12):  # each round zooms 16x: 4e-3 / 16^12 is far below 1e-13
-            thetas = np.linspace(lo, hi, 33)
-            vals = loss.excess(boundary(thetas))
-            k = int(np.argmin(vals))
-            width = (hi - lo) / 32
-            lo, hi = thetas[k] - width, thetas[k] + width
-        theta = 0.5 * (lo + hi)
-        w = boundary(np.array([theta]))[0]
-        candidates.append((float(loss.excess(w)), w))
-        if len(seen) >= 4:
+#: Boundary angles for the p-ball search (a multiple of 4 points: the axis angles are on it).
+_ANGLE_GRID = _angle_grid()
+
+
+def _slope_root(slope, lo: float, hi: float) -> float | None:
+    """Root of an increasing-through-zero slope in [lo, hi] (a minimum), by Illinois; None if none."""
+    f_lo, f_hi = slope(lo), slope(hi)
+    if not (f_lo < 0 < f_hi):
+        return None
+    side, mid = 0, lo
+    for _ in range(100):
+        last, mid = mid, (lo * f_hi - hi * f_lo) / (f_hi - f_lo)  # secant inside the bracket
+        if abs(mid - last) <= 1e-14 * (1.0 + abs(mid)):
             break
-    return min(candidates, key=lambda item: item[0])[1].copy()
+        f_mid = slope(mid)
+        if f_mid > 0:
+            hi, f_hi = mid, f_mid
+            if side == -1:
+                f_lo *= 0.5  # Illinois: keep the old end from stalling the secant
+            side = -1
+        elif f_mid < 0:
+            lo, f_lo = mid, f_mid
+            if side == 1:
+                f_hi *= 0.5
+            side = 1
+        else:
+            break
+    return mid
+
+
+def _lp_ball_2d(loss: QuadraticLoss, t: float, p: float) -> np.ndarray:
+    """Global minimum of J0 on the boundary of the 2-D p-norm ball, over the boundary angle.
+
+    ``w(theta) = t (cos, sin) / N(theta)`` with ``N = (|cos|^p + |sin|^p)^(1/p)``. A coarse grid
+    finds the basins of ``f(theta) = J0(w(theta))``; in the best two, the root of the analytic
+    derivative ``f'(theta) = grad J0(w) . dw/dtheta`` is found by a bracketed (Illinois) secant
+    search in plain floats. The four corners on the axes, where f has kinks for p <= 1, are
+    candidates of their own.
+    """
+    H, g = loss.hessian, loss.linear
+    h11, h12, h22, g1, g2 = float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(g[0]), float(g[1])
+
+    def point(theta: float) -> tuple[float, float]:
+        c, s = math.cos(theta), math.sin(theta)
+        n = (abs(c) ** p + abs(s) ** p) ** (1.0 / p)
+        return t * c / n, t * s / n
+
+    def value(w1: float, w2: float) -> float:
+        return 0.5 * (h11 * w1 * w1 + 2.0 * h12 * w1 * w2 + h22 * w2 * w2) - g1 * w1 - g2 * w2
+
+    def slope(theta: float) -> float:
+        c, s = math.cos(theta), math.sin(theta)
+        ac, as_ = abs(c), abs(s)
+        n = (ac**p + as_**p) ** (1.0 / p)
+        # dN/dtheta = N^(1-p) (|s|^(p-1) sgn(s) c - |c|^(p-1) sgn(c) s)
+        dn = n ** (1.0 - p) * (
+            (as_ ** (p - 1) * math.copysign(1.0, s) * c if as_ > 0 else 0.0)
+            - (ac ** (p - 1) * math.copysign(1.0, c) * s if ac > 0 else 0.0)
+        )
+        w1, w2 = t * c / n, t * s / n
+        d1, d2 = t * (-s / n - c * dn / (n * n)), t * (c / n - s * dn / (n * n))
+        return (h11 * w1 + h12 * w2 - g1) * d1 + (h12 * w1 + h22 * w2 - g2) * d2
+
+    count, grid, c, s, abs_c, abs_s = _ANGLE_GRID
+    scale = t / (abs_c**p + abs_s**p) ** (1.0 / p)
+    x, y = c * scale, s * scale
+    quarter = count // 4
+    x[::quarter], y[::quarter] = (t, 0.0, -t, 0.0), (0.0, t, 0.0, -t)  # the corners, exactly
+    vals = (0.5 * h11) * x * x + h12 * x * y + (0.5 * h22) * y * y - g1 * x - g2 * y
+    candidates = [(float(vals[k]), float(x[k]), float(y[k])) for k in range(0, count, quarter)]
+    ring = np.concatenate((vals[-1:], vals, vals[:1]))  # cyclic neighbours
+    is_basin = (vals <= ring[:-2]) & (vals <= ring[2:])
+    basins = np.flatnonzero(is_basin).tolist()
+    step = 2.0 * np.pi / count
+    brackets = []
+    for k in sorted(basins, key=vals.__getitem__)[:2]:
+        if k % quarter == 0:  # a corner: f' jumps there, so search each side separately
+            brackets += [
+                (float(grid[k]) - step, float(grid[k]) - 1e-12),
+                (float(grid[k]) + 1e-12, float(grid[k]) + step),
+            ]
+        else:
+            brackets.append((float(grid[k]) - step, float(grid[k]) + step))
+    for lo, hi in brackets:
+        theta = _slope_root(slope, lo, hi)
+        if theta is not None:
+            w1, w2 = point(theta)
+            candidates.append((value(w1, w2), w1, w2))
+    best = min(candidates)
+    return np.array([best[1], best[2]])
 
 
 # ---------------------------------------------------------------------------- lp, p > 1, any d
