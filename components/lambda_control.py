@@ -26,7 +26,6 @@ __all__ = [
     "MODES",
     "reference_value",
     "slider_to_value",
-    "value_to_slider",
     "layout",
     "register_callbacks",
 ]
@@ -56,32 +55,6 @@ def reference_value(scene: dict, mode: str) -> float:
 def slider_to_value(scene: dict, mode: str, v: float) -> float:
     """lam (penalized) or t (constrained) at slider position v."""
     return reference_value(scene, mode) * 10.0 ** float(v)
-
-
-def value_to_slider(scene: dict, mode: str, value) -> tuple[float | None, str]:
-    """The slider position of a typed lam or t, clamped to the range, and a message.
-
-    Returns
-    -------
-    (v, message)
-        ``v`` is None when the value is not a number at all; the message is "" when the value
-        was in range.
-    """
-    name = "t" if mode == "constrained" else "λ"
-    unit = "‖w_OLS‖₁" if mode == "constrained" else "λ_max"
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None, f"Type a number for {name}."
-    if not math.isfinite(number):
-        return None, f"Type a finite number for {name}."
-    ref = reference_value(scene, mode)
-    low, high = ref * 10.0**SLIDER_MIN, ref * 10.0**SLIDER_MAX
-    if number < low:
-        return SLIDER_MIN, f"{name} = {number:.4g} is below the range; clamped to 10⁻³·{unit} = {low:.4g}."
-    if number > high:
-        return SLIDER_MAX, f"{name} = {number:.4g} is above the range; clamped to 3·{unit} = {high:.4g}."
-    return math.log10(number / ref), ""
 
 
 def _marks() -> dict:

@@ -24,7 +24,7 @@ import re
 import numpy as np
 
 from geometry import QuadraticLoss, lambda_max
-from geometry.basis import BASES, X_RANGE, design_matrix, synthetic_data
+from geometry.basis import X_RANGE, design_matrix, synthetic_data
 
 __all__ = [
     "ProblemError",
@@ -223,8 +223,3 @@ def shape_moves(relayout: dict | None) -> dict[int, dict[str, float]]:
         if pos:
             moves[index] = pos
     return moves
-
-
-def basis_names() -> dict[str, str]:
-    """Labels of the bases, for the chooser."""
-    return {key: spec.label for key, spec in BASES.items()}

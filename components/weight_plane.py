@@ -32,7 +32,6 @@ __all__ = [
     "draggable_marker",
     "weight_plane_dict",
     "weight_plane_figure",
-    "empty_figure",
     "layout",
 ]
 
@@ -318,18 +317,6 @@ def weight_plane_figure(scene: dict, view: dict, *, feature_names=None, draggabl
         Traces in the order of :data:`TRACE_UIDS`, each with its ``uid``.
     """
     return go.Figure(weight_plane_dict(scene, view, feature_names=feature_names, draggable_center=draggable_center))
-
-
-def empty_figure(message: str) -> go.Figure:
-    """A blank figure with a centred message (shown before any valid problem exists)."""
-    fig = go.Figure()
-    fig.update_layout(
-        template="plotly_white",
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        annotations=[{"text": message, "showarrow": False, "font": {"size": 16}}],
-    )
-    return fig
 
 
 def layout(figure: go.Figure) -> dcc.Graph:

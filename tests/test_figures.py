@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from components import data_panel, readout, stores
-from components.lambda_control import SLIDER_MAX, SLIDER_MIN, slider_to_value, value_to_slider
+from components.lambda_control import SLIDER_MAX, slider_to_value
 from components.problem import default_state, loss_for_state
 from components.weight_plane import TRACE_INDEX, TRACE_UIDS, moving_traces, weight_plane_figure
 from geometry import lambda_max, penalized_optimum
@@ -184,17 +184,6 @@ def test_irrelevant_relayout_is_ignored(state):
 
     with pytest.raises(PreventUpdate):
         data_panel.handle_problem_event("data-plot", {"autosize": True}, state, {})
-
-
-def test_value_to_slider_clamps_with_a_message(scene):
-    lam_max = scene["lambda_max"]
-    v, message = value_to_slider(scene, "penalized", 1e9)
-    assert v == SLIDER_MAX and "clamped" in message
-    v, message = value_to_slider(scene, "penalized", 1e-12)
-    assert v == SLIDER_MIN and "below" in message
-    v, message = value_to_slider(scene, "penalized", 0.5 * lam_max)
-    assert message == "" and 10**v * lam_max == pytest.approx(0.5 * lam_max)
-    assert value_to_slider(scene, "penalized", "abc") == (None, "Type a number for λ.")
 
 
 def test_readout_explains_a_corner_solution(state, scene):
