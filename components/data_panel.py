@@ -28,7 +28,7 @@ from .problem import (
     resample,
     shape_moves,
 )
-from .stores import CENTER_DRAG, DATA_DRAG, DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene
+from .stores import CENTER_DRAG, DATA_DRAG, DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene, for_store
 from .weight_plane import (
     GRAPH_CONFIG,
     PLOT_TEMPLATE,
@@ -388,7 +388,7 @@ def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
         old_scene = build_scene(state)
         return no_update, no_update, no_update, data_figure_dict(state, old_scene, view), str(exc)
     plane, data = figures_for(new, scene, view)
-    return new, scene, plane, (no_update if dragging else data), ""
+    return new, for_store(scene), plane, (no_update if dragging else data), ""
 
 
 # ---------------------------------------------------------------------------- layout

@@ -25,6 +25,7 @@ __all__ = [
     "CENTER_DRAG",
     "FIT_GRID_POINTS",
     "build_scene",
+    "for_store",
     "layout",
 ]
 
@@ -63,13 +64,19 @@ def build_scene(state: dict) -> dict:
     return scene
 
 
+def for_store(scene: dict) -> dict:
+    """The scene as ``scene-store`` keeps it: without the background contours, which only the
+    server's figure builder needs (they would double what a data edit sends to the browser)."""
+    return {key: value for key, value in scene.items() if key != "contours"}
+
+
 def layout(state: dict, scene: dict, view: dict) -> html.Div:
     """The stores. ``view-store`` holds the λ-control settings the weight plane shows:
     ``{"slider", "mode", "shown", "l1_ratio"}``."""
     return html.Div(
         [
             dcc.Store(id=LAB_STATE, data=state),
-            dcc.Store(id=SCENE_STORE, data=scene),
+            dcc.Store(id=SCENE_STORE, data=for_store(scene)),
             dcc.Store(id=VIEW_STORE, data=view),
             dcc.Store(id=DATA_EDIT, data=None),
             dcc.Store(id=DATA_DRAG, data=None),
