@@ -242,7 +242,13 @@ def _lasso_2d(h11: float, h12: float, h22: float, g1: float, g2: float, lam: flo
             w1 = (h22 * r1 - h12 * r2) / det
             w2 = (h11 * r2 - h12 * r1) / det
             if w1 * s1 > 0 and w2 * s2 > 0:
-                return (w1, w2)
+                # Cramer's rule is not backward stable when H is ill-conditioned; one step of
+                # iterative refinement brings the KKT residual back to rounding level.
+                e1 = r1 - h11 * w1 - h12 * w2
+                e2 = r2 - h12 * w1 - h22 * w2
+                v1 = w1 + (h22 * e1 - h12 * e2) / det
+                v2 = w2 + (h11 * e2 - h12 * e1) / det
+                return (v1, v2) if v1 * s1 > 0 and v2 * s2 > 0 else (w1, w2)
     return None
 
 
