@@ -64,7 +64,7 @@ def serve_layout() -> html.Div:
                         className="panel side-panel",
                         children=[
                             html.H2("Data"),
-                            data_panel.layout(state, data, legend.data_legend()),
+                            data_panel.layout(state, data, legend.data_legend(view["shown"])),
                             html.H2("Readout"),
                             readout.layout(readout.readout_children(scene, view)),
                         ],
@@ -79,7 +79,7 @@ def create_app() -> Dash:
     """Build the Dash app and register every panel's callbacks."""
     app = Dash(__name__, title=TITLE, update_title=None, serve_locally=True)
     app.layout = serve_layout
-    for panel in (lambda_control, penalty_control, data_panel, readout, live_update):
+    for panel in (penalty_control, data_panel, readout, live_update):
         panel.register_callbacks(app)
     return app
 

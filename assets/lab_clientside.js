@@ -1,7 +1,7 @@
 /*
  * Clientside callbacks of the Regularization Geometry Lab (namespace `lab`).
  *
- * While λ (or t) is dragged nothing goes to the server: `moveTraces` evaluates the exact
+ * While λ (or t) is dragged nothing goes to the server: `onLambda` evaluates the exact
  * touch points from the scene bundle in `scene-store` with `window.labMath`
  * (assets/lab_math.js) and patches only the moving traces of `weight-plane` and the
  * fitted curves of `data-plot`. It mirrors components/weight_plane.py::moving_traces and
@@ -130,36 +130,80 @@
     if (fallback) { scheduleFlush(FALLBACK_MS); }
   }
 
+  /** Patch of the weight plane's moving traces (regions, touching contours, touch points). */
+  function planePatch(scene, view) {
+    var T = touches(scene, view.mode, view.slider, view.l1_ratio);
+    var idx = scene.trace_index;
+    var plane = new window.dash_clientside.Patch();
+    REGIONS.forEach(function (spec) {
+      var touch = T[spec.region];
+      var visible = view.shown.indexOf(spec.key) >= 0;
+      var b = boundary(spec.region, touch.t, view.l1_ratio);
+      var c = window.labMath.contourThrough(scene, touch.w, CURVE_POINTS);
+      plane.merge(['data', idx[spec.key + '-region']], {x: b.x, y: b.y, visible: visible});
+      plane.merge(['data', idx[spec.key + '-contour']], {x: c.x, y: c.y, visible: visible});
+      plane.merge(['data', idx[spec.key + '-touch']], {
+        x: [touch.w[0]], y: [touch.w[1]], visible: visible, hovertext: [hoverText(scene, spec, touch, view.l1_ratio)]
+      });
+    });
+    return plane.build();
+  }
+
   var lab = {
     /**
-     * λ drag: patch the moving traces of both figures.
-     * @returns {Array} [weight-plane figure Patch, data-plot figure Patch]
+     * The one callback of the λ control (one callback per step keeps Dash's bookkeeping off the
+     * critical path). Triggered by
+     * - the slider (or mode, penalty toggles, mix): patch the moving traces of the weight plane,
+     *   write the exact value into the number box and the label;
+     * - the number box: move the slider there (clamped into range, with a message) and redraw;
+     * - a new scene from the server (which drew the weight plane itself): refresh the label and
+     *   box, and have view-store follow once the new plane has drawn.
+     * @returns {Array} [weight-plane figure Patch, slider value, box value, message, label]
      */
-    moveTraces: function (slider, mode, shown, l1Ratio, scene) {
+    onLambda: function (slider, boxValue, mode, shown, l1Ratio, scene) {
       var nu = window.dash_clientside.no_update;
-      if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu]; }
-      var view = {slider: slider, mode: mode || 'penalized', shown: shownList(shown),
+      if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu, nu, nu, nu]; }
+      mode = mode || 'penalized';
+      var trig = window.dash_clientside.callback_context.triggered_id || '';
+      var ref = referenceValue(scene, mode);
+      var name = mode === 'constrained' ? 't' : 'λ';
+      var unit = mode === 'constrained' ? '‖w_OLS‖₁' : 'λ_max';
+      var v = slider, message = '';
+      if (trig === 'lambda-input') {
+        var num = Number(boxValue);
+        if (boxValue === null || boxValue === undefined || boxValue === '' || !isFinite(num)) {
+          return [nu, nu, nu, 'Type a number for ' + name + '.', nu];
+        }
+        var low = ref * Math.pow(10, SLIDER_MIN), high = ref * Math.pow(10, SLIDER_MAX);
+        if (num < low) {
+          v = SLIDER_MIN;
+          message = name + ' = ' + fmt(num) + ' is below the range; clamped to 10⁻³·' + unit + ' = ' + fmt(low) + '.';
+        } else if (num > high) {
+          v = SLIDER_MAX;
+          message = name + ' = ' + fmt(num) + ' is above the range; clamped to 3·' + unit + ' = ' + fmt(high) + '.';
+        } else {
+          v = Math.log10(num / ref);
+        }
+      }
+      var value = ref * Math.pow(10, v);
+      var label = mode === 'constrained'
+        ? 't = ' + fmt(value) + '  (' + fmt(value / ref) + ' · ‖w_OLS‖₁)'
+        : 'λ = ' + fmt(value) + '  (' + fmt(value / ref) + ' · λ_max)';
+      var box = trig === 'lambda-input' && !message ? nu : Number(value.toPrecision(6));
+      var view = {slider: v, mode: mode, shown: shownList(shown),
                   l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio};
-      var T = touches(scene, view.mode, view.slider, view.l1_ratio);
-      var idx = scene.trace_index;
-      var plane = new window.dash_clientside.Patch();
-      REGIONS.forEach(function (spec) {
-        var touch = T[spec.region];
-        var visible = view.shown.indexOf(spec.key) >= 0;
-        var b = boundary(spec.region, touch.t, view.l1_ratio);
-        var c = window.labMath.contourThrough(scene, touch.w, CURVE_POINTS);
-        plane.merge(['data', idx[spec.key + '-region']], {x: b.x, y: b.y, visible: visible});
-        plane.merge(['data', idx[spec.key + '-contour']], {x: c.x, y: c.y, visible: visible});
-        plane.merge(['data', idx[spec.key + '-touch']], {
-          x: [touch.w[0]], y: [touch.w[1]], visible: visible, hovertext: [hoverText(scene, spec, touch, view.l1_ratio)]
-        });
-      });
-      afterPlaneRedraw(view);
-      return plane.build();
+      var figure = nu;
+      if (trig === 'scene-store' || !trig) {
+        afterPlaneRedraw(view, true);     // the server drew this scene's plane
+      } else {
+        figure = planePatch(scene, view);
+        afterPlaneRedraw(view);
+      }
+      return [figure, trig === 'lambda-input' ? v : nu, box, message, label];
     },
 
     /**
-     * The data panel's fitted curves for the view in `view-store` (runs after moveTraces).
+     * The data panel's fitted curves for the view in `view-store` (runs after the plane redraw).
      * @returns {object} data-plot figure Patch
      */
     moveFits: function (view, scene, state, figure) {
@@ -193,54 +237,6 @@
         data.assign(['layout', 'yaxis', 'range'], [lo - pad, hi + pad]);
       }
       return data.build();
-    },
-
-    /** New scene from the server: have view-store refreshed after the weight plane redraws. */
-    armAfterScene: function (scene, slider, mode, shown, l1Ratio) {
-      if (scene && slider !== null && slider !== undefined) {
-        afterPlaneRedraw({slider: slider, mode: mode || 'penalized', shown: shownList(shown),
-                          l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio}, true);
-      }
-      return window.dash_clientside.no_update;
-    },
-
-    /**
-     * Slider <-> number box <-> label. The box takes the exact λ (or t); out-of-range values
-     * are clamped with a message.
-     * @returns {Array} [slider value, box value, message, label]
-     */
-    syncLambda: function (slider, boxValue, mode, scene) {
-      var nu = window.dash_clientside.no_update;
-      if (!scene) { return [nu, nu, nu, nu]; }
-      mode = mode || 'penalized';
-      var name = mode === 'constrained' ? 't' : 'λ';
-      var unit = mode === 'constrained' ? '‖w_OLS‖₁' : 'λ_max';
-      var ref = referenceValue(scene, mode);
-      var trig = (window.dash_clientside.callback_context.triggered_id || '');
-      var message = '';
-      var v = slider;
-      if (trig === 'lambda-input') {
-        var num = Number(boxValue);
-        if (boxValue === null || boxValue === undefined || boxValue === '' || !isFinite(num)) {
-          return [nu, nu, 'Type a number for ' + name + '.', nu];
-        }
-        var low = ref * Math.pow(10, SLIDER_MIN), high = ref * Math.pow(10, SLIDER_MAX);
-        if (num < low) {
-          v = SLIDER_MIN;
-          message = name + ' = ' + fmt(num) + ' is below the range; clamped to 10⁻³·' + unit + ' = ' + fmt(low) + '.';
-        } else if (num > high) {
-          v = SLIDER_MAX;
-          message = name + ' = ' + fmt(num) + ' is above the range; clamped to 3·' + unit + ' = ' + fmt(high) + '.';
-        } else {
-          v = Math.log10(num / ref);
-        }
-      }
-      var value = ref * Math.pow(10, v);
-      var label = mode === 'constrained'
-        ? 't = ' + fmt(value) + '  (' + fmt(value / ref) + ' · ‖w_OLS‖₁)'
-        : 'λ = ' + fmt(value) + '  (' + fmt(value / ref) + ' · λ_max)';
-      var box = trig === 'lambda-input' && !message ? nu : Number(value.toPrecision(6));
-      return [trig === 'lambda-input' ? v : nu, box, message, label];
     },
 
     /** relayoutData if it reports a shape move, else no_update (resizes and zooms stay here). */

@@ -1,5 +1,8 @@
 """The lam control: a log-scale slider, an exact number box, and the penalized/constrained toggle.
 
+Its callback (slider, box, label and message in step, and the weight plane's moving traces)
+lives in :mod:`components.live_update`: one callback per λ step.
+
 The slider's value is ``v = log10(lam / lambda_max)`` in penalized mode and
 ``v = log10(t / t_ref)`` in constrained mode (``t_ref = ||w_ols||_1``), over
 ``[-3, log10(3)]``: lam runs from 10^-3 lambda_max to 3 lambda_max. Keeping the value relative
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from dash import ClientsideFunction, Dash, Input, Output, dcc, html
+from dash import dcc, html
 
 from .widgets import control_row
 
@@ -27,7 +30,6 @@ __all__ = [
     "reference_value",
     "slider_to_value",
     "layout",
-    "register_callbacks",
 ]
 
 LAMBDA_SLIDER = "lambda-slider"
@@ -108,19 +110,4 @@ def layout() -> html.Div:
             ),
             html.Div(id=LAMBDA_MESSAGE, className="message", role="status"),
         ],
-    )
-
-
-def register_callbacks(app: Dash) -> None:
-    """Slider <-> number box sync and the label, all in the browser (``assets/lab_clientside.js``)."""
-    app.clientside_callback(
-        ClientsideFunction(namespace="lab", function_name="syncLambda"),
-        Output(LAMBDA_SLIDER, "value"),
-        Output(LAMBDA_INPUT, "value"),
-        Output(LAMBDA_MESSAGE, "children"),
-        Output(LAMBDA_LABEL, "children"),
-        Input(LAMBDA_SLIDER, "value"),
-        Input(LAMBDA_INPUT, "value"),
-        Input(MODE_TOGGLE, "value"),
-        Input("scene-store", "data"),
     )

@@ -1,53 +1,70 @@
-"""HTML legends for the two graphs.
+"""HTML legends for the two graphs, each one component.
 
 Plotly redraws its own legend on every update, which costs more than the rest of the weight
-plane; these static legends cost nothing while λ is dragged. Region colours come from
+plane; these static legends cost nothing while λ is dragged. Each legend is a single
+``dcc.Markdown`` holding plain HTML: every Dash component on the page is visited on every
+store update, so a legend of a dozen spans would tax each λ step. Region colours come from
 :data:`components.weight_plane.REGION_STYLE` (the checkboxes above the plane double as the
 region legend).
 """
 
 from __future__ import annotations
 
-from dash import html
+from html import escape
+
+from dash import dcc
 
 from .weight_plane import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE
 
-__all__ = ["weight_plane_legend", "data_legend"]
+__all__ = ["DATA_LEGEND", "weight_plane_legend", "data_legend", "data_legend_class"]
+
+DATA_LEGEND = "data-legend"
 
 
-def _item(swatch: html.Span, text: str) -> html.Span:
-    return html.Span([swatch, html.Span(text)], className="legend-item")
+def _item(swatch: str, text: str, key: str = "") -> str:
+    cls = f"legend-item item-{key}" if key else "legend-item"
+    return f'<span class="{cls}">{swatch}<span>{escape(text)}</span></span>'
 
 
-def _line(color: str, dash: str = "solid", width: int = 3) -> html.Span:
-    return html.Span(className="legend-line", style={"borderTop": f"{width}px {dash} {color}"})
+def _line(color: str, dash: str = "solid", width: int = 3) -> str:
+    return f'<span class="legend-line" style="border-top: {width}px {dash} {color}"></span>'
 
 
-def weight_plane_legend() -> html.Div:
-    l1, l2 = REGION_STYLE["l1"]["color"], REGION_STYLE["l2"]["color"]
-    return html.Div(
-        className="legend",
-        children=[
-            _item(_line(CONTOUR_COLOR, width=2), "loss contours J0"),
-            _item(html.Span("×", className="legend-mark", style={"color": OLS_COLOR}), "OLS optimum (λ = 0)"),
-            _item(html.Span("●", className="legend-mark", style={"color": l1}), "touch point = regularized optimum"),
-            _item(_line(l2, "dotted"), "contour through a touch point"),
-            _item(html.Span("◆", className="legend-mark", style={"color": l1}), "region ‖w‖ ≤ t"),
-        ],
+def _mark(char: str, color: str) -> str:
+    return f'<span class="legend-mark" style="color: {color}">{char}</span>'
+
+
+def _legend(items: list[str], **kwargs) -> dcc.Markdown:
+    return dcc.Markdown(
+        '<div class="legend-items">' + "".join(items) + "</div>",
+        dangerously_allow_html=True,
+        className=kwargs.pop("className", "legend"),
+        **kwargs,
     )
 
 
-def data_legend() -> html.Div:
-    items = [
-        _item(html.Span("●", className="legend-mark", style={"color": "#343a40"}), "data"),
-        _item(_line("#212529", "dashed", 2), "OLS fit"),
-    ]
+def weight_plane_legend() -> dcc.Markdown:
+    l1, l2 = REGION_STYLE["l1"]["color"], REGION_STYLE["l2"]["color"]
+    return _legend(
+        [
+            _item(_line(CONTOUR_COLOR, width=2), "loss contours J0"),
+            _item(_mark("×", OLS_COLOR), "OLS optimum (λ = 0)"),
+            _item(_mark("●", l1), "touch point = regularized optimum"),
+            _item(_line(l2, "dotted"), "contour through a touch point"),
+            _item(_mark("◆", l1), "region ‖w‖ ≤ t"),
+        ]
+    )
+
+
+def data_legend(shown) -> dcc.Markdown:
+    """The data panel's legend for the regions in ``shown`` (keys ``l1``, ``l2``, ``en``)."""
+    items = [_item(_mark("●", "#343a40"), "data"), _item(_line("#212529", "dashed", 2), "OLS fit")]
     for region, style in REGION_STYLE.items():
-        items.append(
-            html.Span(
-                [_line(style["color"]), html.Span(f"{style['name']} fit")],
-                className="legend-item",
-                id=f"data-legend-{REGION_KEYS[region]}",
-            )
-        )
-    return html.Div(className="legend", children=items)
+        items.append(_item(_line(style["color"]), f"{style['name']} fit", REGION_KEYS[region]))
+    return _legend(items, id=DATA_LEGEND, className=data_legend_class(shown))
+
+
+def data_legend_class(shown) -> str:
+    """The data legend's class: it lists only the fits that are drawn (``hide-<key>`` hides one)."""
+    shown = shown or []
+    return " ".join(["legend"] + [f"hide-{key}" for key in ("l1", "l2", "en") if key not in shown])

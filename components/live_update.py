@@ -1,5 +1,11 @@
-"""The λ drag path, entirely in the browser: one clientside callback patches the moving traces
-of ``weight-plane`` and the fitted curves of ``data-plot`` (``assets/lab_clientside.js``).
+"""The λ control's one callback, entirely in the browser (``assets/lab_clientside.js``).
+
+``lab.onLambda`` patches the moving traces of ``weight-plane`` (regions, touching contours,
+touch points), keeps the slider, the exact number box and the label in step, and parks the view
+for ``view-store``: once the weight plane has drawn, ``view-store`` is written and ``lab.moveFits``
+updates the fitted curves of ``data-plot`` (a second redraw that never delays the first).
+One callback per λ step: every extra callback costs a round of Dash's bookkeeping before the
+weight plane can start drawing.
 """
 
 from __future__ import annotations
@@ -15,18 +21,21 @@ __all__ = ["register_callbacks"]
 
 
 def register_callbacks(app: Dash) -> None:
-    # The weight plane first; once it has drawn, the view it shows is written to ``view-store``
-    # (set_props from a plotly_afterplot listener), which then updates the fitted curves of the
-    # data panel: a second redraw that never delays the first.
     app.clientside_callback(
-        ClientsideFunction(namespace="lab", function_name="moveTraces"),
+        ClientsideFunction(namespace="lab", function_name="onLambda"),
         Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
+        Output(lambda_control.LAMBDA_SLIDER, "value"),
+        Output(lambda_control.LAMBDA_INPUT, "value"),
+        Output(lambda_control.LAMBDA_MESSAGE, "children"),
+        Output(lambda_control.LAMBDA_LABEL, "children"),
         Input(lambda_control.LAMBDA_SLIDER, "value"),
+        Input(lambda_control.LAMBDA_INPUT, "value"),
         Input(lambda_control.MODE_TOGGLE, "value"),
         Input(penalty_control.PENALTY_CHECKLIST, "value"),
         Input(penalty_control.L1_RATIO_SLIDER, "value"),
-        State(SCENE_STORE, "data"),
-        prevent_initial_call=True,
+        Input(SCENE_STORE, "data"),
+        # runs on page load too (fills the label and box); the plane is drawn by the layout
+        prevent_initial_call="initial_duplicate",
     )
     app.clientside_callback(
         ClientsideFunction(namespace="lab", function_name="moveFits"),
@@ -35,17 +44,5 @@ def register_callbacks(app: Dash) -> None:
         State(SCENE_STORE, "data"),
         State(LAB_STATE, "data"),
         State(DATA_PLOT, "figure"),
-        prevent_initial_call=True,
-    )
-    # New data from the server: once the new weight plane has drawn, refresh view-store so the
-    # data panel (fits, points, axis range) and the readout follow.
-    app.clientside_callback(
-        ClientsideFunction(namespace="lab", function_name="armAfterScene"),
-        Output(VIEW_STORE, "data", allow_duplicate=True),
-        Input(SCENE_STORE, "data"),
-        State(lambda_control.LAMBDA_SLIDER, "value"),
-        State(lambda_control.MODE_TOGGLE, "value"),
-        State(penalty_control.PENALTY_CHECKLIST, "value"),
-        State(penalty_control.L1_RATIO_SLIDER, "value"),
         prevent_initial_call=True,
     )

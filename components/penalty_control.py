@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, dcc, html
 
+from .legend import DATA_LEGEND, data_legend_class
 from .widgets import control_row
 
 __all__ = ["PENALTY_CHECKLIST", "L1_RATIO_SLIDER", "DEFAULT_SHOWN", "layout", "register_callbacks", "ratio_disabled"]
@@ -61,13 +62,4 @@ def ratio_disabled(shown) -> bool:
 def register_callbacks(app: Dash) -> None:
     app.callback(Output(L1_RATIO_SLIDER, "disabled"), Input(PENALTY_CHECKLIST, "value"))(ratio_disabled)
     # the data panel's legend lists only the fits that are drawn
-    app.clientside_callback(
-        """function (shown) {
-            shown = shown || [];
-            return ['l1', 'l2', 'en'].map(k => shown.indexOf(k) >= 0 ? {} : {display: 'none'});
-        }""",
-        Output("data-legend-l1", "style"),
-        Output("data-legend-l2", "style"),
-        Output("data-legend-en", "style"),
-        Input(PENALTY_CHECKLIST, "value"),
-    )
+    app.callback(Output(DATA_LEGEND, "className"), Input(PENALTY_CHECKLIST, "value"))(data_legend_class)

@@ -5,9 +5,10 @@ sentence that explains the picture in its current state.
 from __future__ import annotations
 
 import math
+from html import escape
 
 import numpy as np
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, dcc, html
 
 from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value
@@ -76,28 +77,31 @@ def explanation(scene: dict, view: dict, touches: dict[str, Touch]) -> str:
     return "Tick L1, L2 or elastic net above the plot to see a region touch the contours."
 
 
+def _row(head: str, cells: list[str], key: str) -> str:
+    tds = "".join(f"<td>{escape(c)}</td>" for c in cells)
+    return f'<tr id="readout-{key}"><th class="row-{key}">{escape(head)}</th>{tds}</tr>'
+
+
 def readout_children(scene: dict, view: dict) -> list:
-    """The readout's content: a table and a sentence."""
+    """The readout's content: a table and two sentences.
+
+    The table is one ``dcc.Markdown`` of plain HTML rather than ~40 ``html.Td``/``html.Tr``
+    components: every component on the page is visited on each Dash store update, so a
+    component-per-cell table would tax every λ step.
+    """
     loss = loss_from_scene(scene)
     touches = touches_for_view(scene, view)
     r = float(view.get("l1_ratio", 0.5))
     shown = set(view.get("shown", ("l1", "l2")))
-    header = html.Tr(
-        [html.Th(h) for h in ("", "w₁", "w₂", "exact zeros", "J0", "penalty P(w)", "t (region size)", "λ")]
+    header = "".join(
+        f"<th>{h}</th>" for h in ("", "w₁", "w₂", "exact zeros", "J0", "penalty P(w)", "t (region size)", "λ")
     )
     ols = np.asarray(scene["ols"], dtype=float)
     rows = [
-        html.Tr(
-            [
-                html.Th("OLS", className="row-ols"),
-                html.Td(_num(ols[0])),
-                html.Td(_num(ols[1])),
-                html.Td(str(int(np.sum(ols == 0.0)))),
-                html.Td(_num(loss.min_value)),
-                html.Td("—"),
-                html.Td("—"),
-                html.Td("0"),
-            ]
+        _row(
+            "OLS",
+            [_num(ols[0]), _num(ols[1]), str(int(np.sum(ols == 0.0))), _num(loss.min_value), "—", "—", "0"],
+            "ols",
         )
     ]
     for region, style in REGION_STYLE.items():
@@ -106,21 +110,17 @@ def readout_children(scene: dict, view: dict) -> list:
             continue
         touch = touches[region]
         name = style["name"] + (f" (r = {r:g})" if region == "elasticnet" else "")
-        rows.append(
-            html.Tr(
-                [
-                    html.Th(name, className=f"row-{key}"),
-                    html.Td(_num(touch.w[0])),
-                    html.Td(_num(touch.w[1])),
-                    html.Td(str(int(np.sum(touch.w == 0.0)))),
-                    html.Td(_num(loss.min_value + loss.excess(touch.w))),
-                    html.Td(_num(penalty_value(region, touch.w, l1_ratio=r))),
-                    html.Td(_num(touch.t)),
-                    html.Td(_num(touch.lam)),
-                ],
-                id=f"readout-{key}",
-            )
-        )
+        cells = [
+            _num(touch.w[0]),
+            _num(touch.w[1]),
+            str(int(np.sum(touch.w == 0.0))),
+            _num(loss.min_value + loss.excess(touch.w)),
+            _num(penalty_value(region, touch.w, l1_ratio=r)),
+            _num(touch.t),
+            _num(touch.lam),
+        ]
+        rows.append(_row(name, cells, key))
+    table = f'<table class="readout-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     mode = view.get("mode", "penalized")
     value = lambda_control.slider_to_value(scene, mode, view["slider"])
     facts = f"λ_max = {_num(float(scene['lambda_max']))}  ·  " + (
@@ -129,7 +129,7 @@ def readout_children(scene: dict, view: dict) -> list:
         else f"λ = {_num(value)} = {_num(value / float(scene['lambda_max']))}·λ_max"
     )
     return [
-        html.Table([html.Thead(header), html.Tbody(rows)], className="readout-table"),
+        dcc.Markdown(table, dangerously_allow_html=True, className="readout-table-wrap"),
         html.P(facts, className="readout-facts"),
         html.P(explanation(scene, view, touches), className="readout-explanation", id="readout-explanation"),
     ]

@@ -205,3 +205,36 @@ def test_readout_explains_a_corner_solution(state, scene):
 def test_readout_at_the_top_says_both_zero(scene):
     children = readout.update_readout(dict(VIEW, slider=SLIDER_MAX), scene)
     assert "Both weights are exactly 0" in children[-1].children
+
+
+def _readout_rows(children) -> dict[str, list[str]]:
+    """Rows of the readout's HTML table, by row id, as lists of cell texts."""
+    import re
+
+    table = children[0].children
+    rows = {}
+    for key, body in re.findall(r'<tr id="readout-(\w+)">(.*?)</tr>', table):
+        rows[key] = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", body)
+    return rows
+
+
+def test_readout_table_lists_the_optima_it_names(state, scene):
+    loss = loss_for_state(state)
+    lam = slider_to_value(scene, "penalized", VIEW["slider"])
+    rows = _readout_rows(readout.update_readout(VIEW, scene))
+    assert set(rows) == {"ols", "l1", "l2"}  # elastic net is not shown in VIEW
+    for key, penalty in (("l1", "l1"), ("l2", "l2")):
+        w = penalized_optimum(loss, penalty, lam)
+        cells = rows[key]
+        assert [float(cells[1]), float(cells[2])] == pytest.approx(w, rel=1e-3, abs=1e-12)
+        assert int(cells[3]) == int(np.sum(w == 0.0))
+        assert float(cells[7]) == pytest.approx(lam, rel=1e-3)
+    assert float(rows["ols"][4]) == pytest.approx(float(loss(loss.ols_point)), rel=1e-3)
+
+
+def test_data_legend_lists_only_the_fits_drawn():
+    from components.legend import data_legend_class
+
+    assert data_legend_class(["l1", "l2"]).split() == ["legend", "hide-en"]
+    assert set(data_legend_class([]).split()) == {"legend", "hide-l1", "hide-l2", "hide-en"}
+    assert data_legend_class(None) == data_legend_class([])
