@@ -267,7 +267,17 @@ def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_
             }
         )
     (x0, x1), (y0, y1) = scene["view"]["x"], scene["view"]["y"]
-    axis = {"zeroline": True, "zerolinewidth": 1.5, "zerolinecolor": "#868e96", "constrain": "domain"}
+    # Every λ step is a full plotly redraw, so the axes are told what plotly would otherwise work
+    # out each time: linear (no date/category sniffing of the data) and labels allowed to reach
+    # the margin (no per-label overlap measuring).
+    axis = {
+        "type": "linear",
+        "ticklabeloverflow": "allow",
+        "zeroline": True,
+        "zerolinewidth": 1.5,
+        "zerolinecolor": "#868e96",
+        "constrain": "domain",
+    }
     shapes = []
     if draggable_center:
         shapes.append(
