@@ -30,8 +30,9 @@ from .problem import (
 )
 from .stores import CENTER_DRAG, DATA_DRAG, DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene, for_store
 from .weight_plane import (
+    FAST_AXIS,
     GRAPH_CONFIG,
-    PLOT_TEMPLATE,
+    PLOT_LOOK,
     draggable_marker,
     REGION_KEYS,
     REGION_STYLE,
@@ -167,10 +168,16 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
     pad = 0.08 * (X_RANGE[1] - X_RANGE[0])
     names = scene.get("feature_names") or ["φ₁", "φ₂"]
     layout = {
-        "template": PLOT_TEMPLATE,
+        **PLOT_LOOK,
         "margin": {"l": 50, "r": 10, "t": 10, "b": 45},
-        "xaxis": {"range": [X_RANGE[0] - pad, X_RANGE[1] + pad], "title": {"text": "x"}, "fixedrange": True},
+        "xaxis": {
+            **FAST_AXIS,
+            "range": [X_RANGE[0] - pad, X_RANGE[1] + pad],
+            "title": {"text": "x"},
+            "fixedrange": True,
+        },
         "yaxis": {
+            **FAST_AXIS,
             "range": _y_range(points["y"]) if not is_shape else [-1, 1],
             "title": {"text": "y"},
             "fixedrange": True,

@@ -61,15 +61,15 @@ REGION_STYLE = {
     "elasticnet": {"name": "Elastic net", "shape": "region", "color": "#2b8a3e", "fill": "rgba(43,138,62,0.11)"},
 }
 CONTOUR_COLOR = "rgba(90,90,110,0.45)"
-#: plotly_white's look without shipping the whole template on every update
-PLOT_TEMPLATE = {
-    "layout": {
-        "plot_bgcolor": "white",
-        "paper_bgcolor": "white",
-        "xaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"},
-        "yaxis": {"gridcolor": "#ebeef2", "linecolor": "#ebeef2"},
-    }
-}
+#: Layout settings both graphs share: plotly_white's look, spelled out. No ``layout.template``:
+#: dcc.Graph deep-copies the layout on every update and plotly takes a template that is not
+#: the same object for a new one, so with a template every update (even dcc.Graph syncing a
+#: dragged shape back into its figure) is a full recalculation.
+PLOT_LOOK = {"plot_bgcolor": "white", "paper_bgcolor": "white", "autosize": True}
+#: Axis settings both graphs share. Plotly writes the axis type it detects back into the
+#: graph's layout, so a figure that leaves it out differs from what is drawn; labels may reach
+#: into the margin, so no per-label overlap measuring on each redraw.
+FAST_AXIS = {"type": "linear", "ticklabeloverflow": "allow", "gridcolor": "#ebeef2", "linecolor": "#ebeef2"}
 OLS_COLOR = "#212529"
 CURVE_POINTS = 121
 
@@ -267,12 +267,8 @@ def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_
             }
         )
     (x0, x1), (y0, y1) = scene["view"]["x"], scene["view"]["y"]
-    # Every λ step is a full plotly redraw, so the axes are told what plotly would otherwise work
-    # out each time: linear (no date/category sniffing of the data) and labels allowed to reach
-    # the margin (no per-label overlap measuring).
     axis = {
-        "type": "linear",
-        "ticklabeloverflow": "allow",
+        **FAST_AXIS,
         "zeroline": True,
         "zerolinewidth": 1.5,
         "zerolinecolor": "#868e96",
@@ -286,7 +282,7 @@ def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_
             )
         )
     layout = {
-        "template": PLOT_TEMPLATE,
+        **PLOT_LOOK,
         "xaxis": {**axis, "range": [x0, x1], "title": {"text": _axis_title(0, feature_names)}},
         "yaxis": {
             **axis,

@@ -238,3 +238,12 @@ def test_data_legend_lists_only_the_fits_drawn():
     assert data_legend_class(["l1", "l2"]).split() == ["legend", "hide-en"]
     assert set(data_legend_class([]).split()) == {"legend", "hide-l1", "hide-l2", "hide-en"}
     assert data_legend_class(None) == data_legend_class([])
+
+
+def test_figures_spell_out_what_plotly_would_write_back(state, scene):
+    # dcc.Graph deep-copies the layout on every update: a template (compared by identity) or an
+    # axis type plotly has to detect (and writes back) turns every update into a full redraw.
+    plane, data = data_panel.figures_for(state, scene, VIEW)
+    for fig in (plane, data):
+        assert "template" not in fig["layout"]
+        assert fig["layout"]["xaxis"]["type"] == fig["layout"]["yaxis"]["type"] == "linear"
