@@ -4,6 +4,8 @@
   the cheapest possible "slider redraws a graph" path.
 - dragging the one shape of ``floor-data`` -> server callback -> moves the marker (Patch):
   the cheapest possible "drag data, server answers, graph redraws" path.
+- a position written to ``floor-drag`` (as the lab's live drag writes ``data-drag`` while the
+  mouse button is held) -> server callback -> moves the marker (Patch).
 
 Run: ``python bench/floor_app.py --port 8061``.
 """
@@ -29,6 +31,7 @@ def create_app() -> Dash:
                     "layout": {"xaxis": {"range": [-3, 1]}},
                 },
             ),
+            dcc.Store(id="floor-drag"),
             dcc.Graph(
                 id="floor-data",
                 figure={
@@ -60,6 +63,16 @@ def create_app() -> Dash:
             if key.endswith("y0"):
                 y = float(value)
         p["data"][0]["y"] = [y]
+        return p
+
+    @app.callback(
+        Output("floor-graph", "figure", allow_duplicate=True),
+        Input("floor-drag", "data"),
+        prevent_initial_call=True,
+    )
+    def follow_drag(move):
+        p = Patch()
+        p["data"][0]["y"] = [float((move or {}).get("y", 0.0))]
         return p
 
     return app
