@@ -328,12 +328,16 @@ def _view(slider, mode, shown, l1_ratio) -> dict:
     }
 
 
-def figures_for(state: dict, scene: dict, view: dict) -> tuple[dict, dict]:
-    """Both figures for a state, as plotly dicts: the weight plane and the data panel."""
-    plane = weight_plane_dict(
+def plane_for(state: dict, scene: dict, view: dict) -> dict:
+    """The weight plane for a state, as a plotly dict."""
+    return weight_plane_dict(
         scene, view, feature_names=scene.get("feature_names"), draggable_center=state.get("source") == "shape"
     )
-    return plane, data_figure_dict(state, scene, view)
+
+
+def figures_for(state: dict, scene: dict, view: dict) -> tuple[dict, dict]:
+    """Both figures for a state, as plotly dicts: the weight plane and the data panel."""
+    return plane_for(state, scene, view), data_figure_dict(state, scene, view)
 
 
 def update_problem(
@@ -394,8 +398,10 @@ def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
         # Refused: keep the last valid picture; redraw the data panel so dragged points snap back.
         old_scene = build_scene(state)
         return no_update, no_update, no_update, data_figure_dict(state, old_scene, view), str(exc)
+    if dragging:  # the data panel catches up in the browser
+        return new, for_store(scene), plane_for(new, scene, view), no_update, ""
     plane, data = figures_for(new, scene, view)
-    return new, for_store(scene), plane, (no_update if dragging else data), ""
+    return new, for_store(scene), plane, data, ""
 
 
 # ---------------------------------------------------------------------------- layout

@@ -148,13 +148,22 @@ def _contour_xy(scene: dict, w: np.ndarray) -> tuple[list, list]:
 
 
 def moving_traces(scene: dict, view: dict) -> dict[str, dict]:
-    """The data of every moving trace, keyed by uid: ``{"x", "y", "visible", "hovertext"?}``."""
+    """The data of every moving trace, keyed by uid: ``{"x", "y", "visible", "hovertext"?}``.
+
+    A hidden region's traces are sent empty (the browser fills them when it is ticked): a
+    data edit then sends a third less.
+    """
     shown = set(view.get("shown", ("l1", "l2")))
     r = float(view.get("l1_ratio", 0.5))
     out: dict[str, dict] = {}
     for region, touch in touches_for_view(scene, view).items():
         key = REGION_KEYS[region]
         visible = key in shown
+        if not visible:
+            out[f"{key}-region"] = {"x": [], "y": [], "visible": False}
+            out[f"{key}-contour"] = {"x": [], "y": [], "visible": False}
+            out[f"{key}-touch"] = {"x": [], "y": [], "visible": False, "hovertext": []}
+            continue
         rx, ry = _region_xy(region, touch.t, r)
         cx, cy = _contour_xy(scene, touch.w)
         out[f"{key}-region"] = {"x": rx, "y": ry, "visible": visible}
