@@ -148,65 +148,94 @@ def stats(name: str, times) -> float:
     return med
 
 
+#: steps run before the timed ones after each page load (JIT warm-up, first-draw caches)
+WARMUP = 5
+
+
+def lab_point(driver) -> tuple[float, float]:
+    """Where the lab's fourth data point is (the one the drag benchmarks move)."""
+    return driver.execute_script(
+        "const l = document.querySelector('#data-plot .js-plotly-plot').layout.shapes[3]; return [l.xanchor, l.yanchor];"
+    )
+
+
+def measure(driver, urls: dict, rounds: int, steps: int) -> dict:
+    """Times of every case, floor and lab alternating round by round (so drift in the machine's
+    load hits both alike), each run after :data:`WARMUP` untimed steps. Returns ``{(case, "floor"|"lab"): [ms, ...]}``."""
+    keys = ("shapes[3].xanchor", "shapes[3].yanchor")
+    steps += WARMUP
+    cases = {
+        "key": (
+            lambda d: d.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", steps),
+            lambda d: d.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", steps),
+        ),
+        "live": (
+            lambda d: d.execute_async_script(
+                LIVE_STEPS_JS, "floor-drag", "floor-graph", steps, "x", "y", {}, 0.4, 0.4, 0.2
+            ),
+            lambda d: d.execute_async_script(
+                LIVE_STEPS_JS, "data-drag", "weight-plane", steps, *keys, {"live": True}, *lab_point(d), 0.4
+            ),
+        ),
+        "release": (
+            lambda d: d.execute_async_script(
+                SHAPE_STEPS_JS, "floor-data", "floor-graph", steps, "shapes[0].x0", "shapes[0].y0", 0.4, 0.4, 0.2
+            ),
+            lambda d: d.execute_async_script(
+                SHAPE_STEPS_JS, "data-plot", "weight-plane", steps, *keys, *lab_point(d), 0.4
+            ),
+        ),
+    }
+    graphs = {"floor": "floor-graph", "lab": "weight-plane"}
+    times: dict = {}
+    for _ in range(rounds):
+        for case, runs in cases.items():
+            for side, run in zip(("floor", "lab"), runs):
+                open_page(driver, urls[side], graphs[side])
+                out = run(driver)
+                if isinstance(out, str):
+                    raise RuntimeError(f"{case} {side}: {out}")
+                times.setdefault((case, side), []).extend(out[WARMUP:])
+    return times
+
+
+CASES = {
+    "key": ("λ key-step -> plotly_afterplot", "slider -> clientside marker move", "lambda-slider -> weight-plane", 1.3),
+    "live": (
+        "data drag, while the button is held -> server -> plotly_afterplot",
+        "drag position -> server marker move",
+        "drag position -> weight-plane",
+        1.5,
+    ),
+    "release": (
+        "data drag, the release (plotly's shape move) -> server -> plotly_afterplot",
+        "shape move -> server marker move",
+        "data-plot shape move -> weight-plane",
+        1.5,
+    ),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="lab latency vs floor apps")
-    parser.add_argument("--steps", type=int, default=120)
+    parser.add_argument("--steps", type=int, default=120, help="steps per case and side (split into rounds)")
+    parser.add_argument("--rounds", type=int, default=4, help="floor/lab alternations per case")
     args = parser.parse_args()
     lab, lab_url = start_server("app.py")
     floor, floor_url = start_server("bench/floor_app.py")
     driver = chrome_driver(script_timeout=600)
     try:
-        print(f"λ key-step -> plotly_afterplot ({args.steps} steps)")
-        open_page(driver, floor_url, "floor-graph")
-        floor_key = stats(
-            "floor: slider -> clientside marker move",
-            driver.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", args.steps),
-        )
-        open_page(driver, lab_url, "weight-plane")
-        lab_key = stats(
-            "lab: lambda-slider -> weight-plane",
-            driver.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", args.steps),
-        )
-        print(f"  ratio lab/floor (median) = {lab_key / floor_key:.2f}   (target <= 1.3)")
-
-        steps = max(30, args.steps // 2)
-        print(f"data drag, while the button is held -> server -> plotly_afterplot ({steps} steps)")
-        open_page(driver, floor_url, "floor-graph")
-        floor_live = stats(
-            "floor: drag position -> server marker move",
-            driver.execute_async_script(LIVE_STEPS_JS, "floor-drag", "floor-graph", steps, "x", "y", {}, 0.4, 0.4, 0.2),
-        )
-        open_page(driver, lab_url, "weight-plane")
-        x0, y0 = driver.execute_script(
-            "const l = document.querySelector('#data-plot .js-plotly-plot').layout.shapes[3]; return [l.xanchor, l.yanchor];"
-        )
-        keys = ("shapes[3].xanchor", "shapes[3].yanchor")
-        lab_live = stats(
-            "lab: drag position -> weight-plane",
-            driver.execute_async_script(
-                LIVE_STEPS_JS, "data-drag", "weight-plane", steps, *keys, {"live": True}, x0, y0, 0.4
-            ),
-        )
-        print(f"  ratio lab/floor (median) = {lab_live / floor_live:.2f}   (target <= 1.5)")
-
-        print(f"data drag, the release (plotly's shape move) -> server -> plotly_afterplot ({steps} steps)")
-        open_page(driver, floor_url, "floor-graph")
-        floor_drop = stats(
-            "floor: shape move -> server marker move",
-            driver.execute_async_script(
-                SHAPE_STEPS_JS, "floor-data", "floor-graph", steps, "shapes[0].x0", "shapes[0].y0", 0.4, 0.4, 0.2
-            ),
-        )
-        open_page(driver, lab_url, "weight-plane")
-        lab_drop = stats(
-            "lab: data-plot shape move -> weight-plane",
-            driver.execute_async_script(SHAPE_STEPS_JS, "data-plot", "weight-plane", steps, *keys, x0, y0, 0.4),
-        )
-        print(f"  ratio lab/floor (median) = {lab_drop / floor_drop:.2f}   (target <= 1.5)")
+        per_round = max(10, args.steps // args.rounds)
+        times = measure(driver, {"floor": floor_url, "lab": lab_url}, args.rounds, per_round)
     finally:
         driver.quit()
         stop(lab)
         stop(floor)
+    for case, (title, floor_name, lab_name, target) in CASES.items():
+        print(f"{title} ({args.rounds} rounds x {per_round} steps, floor and lab alternating)")
+        floor_med = stats(f"floor: {floor_name}", times[(case, "floor")])
+        lab_med = stats(f"lab: {lab_name}", times[(case, "lab")])
+        print(f"  ratio lab/floor (median) = {lab_med / floor_med:.2f}   (target <= {target})")
 
 
 if __name__ == "__main__":
