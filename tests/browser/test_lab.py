@@ -297,7 +297,10 @@ def test_elastic_net_toggle_shows_its_region_and_enables_the_mix_slider(lab):
     driver, url = lab
     reload(driver, url)
     assert traces(driver)["en-touch"]["visible"] is False
+    en_legend = "return getComputedStyle(document.querySelector('#data-legend .item-en')).display"
+    assert driver.execute_script(en_legend) == "none"  # the data legend lists only the fits drawn
     driver.find_element(By.CSS_SELECTOR, "#penalty-checklist input[value='en']").click()
+    wait_for(driver, en_legend + " !== 'none'")
     wait_for(
         driver,
         "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
