@@ -193,7 +193,9 @@
       var view = {slider: v, mode: mode, shown: shownList(shown),
                   l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio};
       var figure = nu;
-      if (trig === 'scene-store' || !trig) {
+      if (!trig) {
+        // page load: the layout already holds both figures and the readout for this view
+      } else if (trig === 'scene-store') {
         afterPlaneRedraw(view, true);     // the server drew this scene's plane
       } else {
         figure = planePatch(scene, view);
