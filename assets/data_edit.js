@@ -1,9 +1,11 @@
 /*
  * Data panel editing by mouse: a click on empty plot area adds a point, a double-click on
  * a point removes it (both written to the `data-edit` store with set_props).
- * Dragging a point is plotly's own shape editing, which reports the move only on release;
- * while the button is held, the pointer's position is also sent to `data-drag` (throttled,
- * marked `live`) so the contours reshape as the point moves.
+ * Dragging a point is plotly's own shape editing (it draws the point under the pointer). The
+ * positions go to `data-drag` from here: while the button is held (throttled, marked `live`)
+ * so the contours reshape as the point moves, and on release (the final position). Sending the
+ * release from the mouseup itself lets the server start before plotly redraws the data panel
+ * for the moved shape; plotly's own report of the move (relayoutData) is not used.
  */
 (function () {
   'use strict';
@@ -17,15 +19,22 @@
     return host ? host.querySelector('.js-plotly-plot') : null;
   }
 
-  /** Data coordinates of a mouse event inside the plot area, or null outside it. */
-  function dataCoords(gd, evt) {
+  /**
+   * Data coordinates of a mouse event inside the plot area, or null outside it; with `clamp`,
+   * a position outside is moved to the nearest edge of the plot area instead.
+   */
+  function dataCoords(gd, evt, clamp) {
     var full = gd._fullLayout;
     if (!full || !full.xaxis || !full.yaxis) { return null; }
     var xa = full.xaxis, ya = full.yaxis;
     var box = gd.getBoundingClientRect();
     var px = evt.clientX - box.left - xa._offset;
     var py = evt.clientY - box.top - ya._offset;
-    if (px < 0 || py < 0 || px > xa._length || py > ya._length) { return null; }
+    if (px < 0 || py < 0 || px > xa._length || py > ya._length) {
+      if (!clamp) { return null; }
+      px = Math.min(Math.max(px, 0), xa._length);
+      py = Math.min(Math.max(py, 0), ya._length);
+    }
     return {
       x: xa.p2d(px), y: ya.p2d(py),
       // data units per pixel: the server measures "nearest point" in pixels
@@ -55,8 +64,28 @@
   }, true);
 
   var LIVE_MS = 60;           // at most one live position per this many ms
+  var MIN_DRAG_PX = 8;        // plotly's own threshold: a smaller move is a click, the shape stays
   var drag = null;
   var lastLive = 0;
+
+  /** The dragged point's position for a mouse event, as a `data-drag` move (null: no move yet). */
+  function dragMove(evt, live) {
+    var moved = Math.max(Math.abs(evt.clientX - drag.x0), Math.abs(evt.clientY - drag.y0));
+    if (!drag.moved && moved < MIN_DRAG_PX) { return null; }
+    drag.moved = true;
+    var pos = dataCoords(drag.gd, evt, true);
+    if (!pos) { return null; }
+    var move = live ? {live: true} : {};
+    move['shapes[' + drag.index + '].xanchor'] = pos.x - drag.dx;
+    move['shapes[' + drag.index + '].yanchor'] = pos.y - drag.dy;
+    return move;
+  }
+
+  function sendDrag(move) {
+    if (move && window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props('data-drag', {data: move});
+    }
+  }
 
   document.addEventListener('mousedown', function (evt) {
     var path = evt.target.closest ? evt.target.closest('#data-plot .shapelayer path') : null;
@@ -66,7 +95,8 @@
     var shape = gd.layout.shapes[index];
     var pos = dataCoords(gd, evt);
     if (!shape || !pos) { return; }
-    drag = {gd: gd, index: index, dx: pos.x - shape.xanchor, dy: pos.y - shape.yanchor};
+    drag = {gd: gd, index: index, dx: pos.x - shape.xanchor, dy: pos.y - shape.yanchor,
+            x0: evt.clientX, y0: evt.clientY, moved: false};
     window.labDragging = true;
   }, true);
 
@@ -74,18 +104,20 @@
     if (!drag) { return; }
     var now = performance.now();
     if (now - lastLive < LIVE_MS) { return; }
-    var pos = dataCoords(drag.gd, evt);
-    if (!pos || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
-    lastLive = now;
-    var move = {live: true};
-    move['shapes[' + drag.index + '].xanchor'] = pos.x - drag.dx;
-    move['shapes[' + drag.index + '].yanchor'] = pos.y - drag.dy;
-    window.dash_clientside.set_props('data-drag', {data: move});
+    var move = dragMove(evt, true);
+    if (move) {
+      lastLive = now;
+      sendDrag(move);
+    }
   }, true);
 
-  document.addEventListener('mouseup', function () {
-    drag = null;
-    window.labDragging = false;
+  document.addEventListener('mouseup', function (evt) {
+    if (drag) {
+      var move = dragMove(evt, false);
+      drag = null;
+      window.labDragging = false;
+      sendDrag(move);     // before plotly (a bubbling listener) redraws the data panel
+    }
   }, true);
 
   document.addEventListener('dblclick', function (evt) {

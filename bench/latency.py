@@ -11,9 +11,10 @@ Measures in the page (performance.now()), over --steps steps each:
    a. while the button is held: a drag position written to ``data-drag`` (what
       ``assets/data_edit.js`` sends every 60 ms while a point is dragged) against the floor's
       ``floor-drag``;
-   b. the release: the shape move plotly reports on ``data-plot`` (``Plotly.relayout``, which
-      also redraws the data panel and has dcc.Graph copy the shapes back into its figure)
-      against a shape move on the floor's ``floor-data``.
+   b. the release: mouse events drag a point of ``data-plot`` and let go; mouseup ->
+      ``weight-plane`` redrawn (plotly also redraws the data panel for the moved shape), against
+      the same drag of the floor's ``floor-data`` shape (plotly's shape move -> relayoutData ->
+      server).
 Prints median, p95 and the ratios; asserts nothing.
 """
 
@@ -69,32 +70,53 @@ const times = [];
 """
 )
 
-# Moves one shape of a graph through Plotly.relayout (what a mouse drag ends with).
-SHAPE_STEPS_JS = (
+# Drags one shape of a graph with mouse events (down, a move of dy pixels, up) and times each
+# release: mouseup -> the next redraw of the target graph. Before each release it waits until
+# the target has been quiet for 150 ms, so what the move itself set off (the lab's live drag
+# update) is over.
+RELEASE_STEPS_JS = (
     """
-const [dataId, graphId, steps, keyX, keyY, x, y0, dy, done] = arguments;
-const src = document.querySelector('#' + dataId + ' .js-plotly-plot');
+const [srcId, graphId, steps, index, dy, done] = arguments;
+const src = document.querySelector('#' + srcId + ' .js-plotly-plot');
 const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
 const times = [];
 """
     + WAIT_PLOT_JS
     + """
+function mouse(type, target, x, y) {
+  target.dispatchEvent(new MouseEvent(type, {clientX: x, clientY: y, bubbles: true, cancelable: true,
+                                            view: window, button: 0, buttons: type === 'mouseup' ? 0 : 1}));
+}
+function quiet(ms) {
+  return new Promise(resolve => {
+    let last = count, since = performance.now();
+    (function poll() {
+      if (count !== last) { last = count; since = performance.now(); }
+      if (performance.now() - since >= ms) { resolve(); return; }
+      requestAnimationFrame(poll);
+    })();
+  });
+}
 (async () => {
   for (let i = 0; i < steps; i++) {
-    const update = {};
-    const y = y0 + dy * ((i % 10) - 5) / 5;
-    update[keyX] = x;
-    update[keyY] = y;
+    const path = src.querySelector('.shapelayer path[data-index="' + index + '"]');
+    const box = path.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const y1 = y + (i % 2 === 0 ? dy : -dy);
+    mouse('mousedown', path, x, y);
+    mouse('mousemove', document, x, y1);
+    await quiet(150);
     const before = count;
     const t0 = performance.now();
-    await window.Plotly.relayout(src, update);
+    mouse('mouseup', document, x, y1);
     times.push(await waitPlot(before, t0));
-    await new Promise(r => setTimeout(r, 60));
+    await quiet(150);
   }
   done(times);
 })().catch(e => done(String(e)));
 """
 )
+
 
 # Writes drag positions into a store, as assets/data_edit.js does while a point is dragged
 # (throttled to one per 60 ms), and times each redraw of a graph.
@@ -178,12 +200,8 @@ def measure(driver, urls: dict, rounds: int, steps: int) -> dict:
             ),
         ),
         "release": (
-            lambda d: d.execute_async_script(
-                SHAPE_STEPS_JS, "floor-data", "floor-graph", steps, "shapes[0].x0", "shapes[0].y0", 0.4, 0.4, 0.2
-            ),
-            lambda d: d.execute_async_script(
-                SHAPE_STEPS_JS, "data-plot", "weight-plane", steps, *keys, *lab_point(d), 0.4
-            ),
+            lambda d: d.execute_async_script(RELEASE_STEPS_JS, "floor-data", "floor-graph", steps, 0, 24),
+            lambda d: d.execute_async_script(RELEASE_STEPS_JS, "data-plot", "weight-plane", steps, 3, 24),
         ),
     }
     graphs = {"floor": "floor-graph", "lab": "weight-plane"}
@@ -208,9 +226,9 @@ CASES = {
         1.5,
     ),
     "release": (
-        "data drag, the release (plotly's shape move) -> server -> plotly_afterplot",
-        "shape move -> server marker move",
-        "data-plot shape move -> weight-plane",
+        "data drag, the release (mouseup) -> server -> plotly_afterplot",
+        "shape released -> server marker move",
+        "data point released -> weight-plane",
         1.5,
     ),
 }

@@ -538,16 +538,16 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
 
 
 def register_callbacks(app: Dash) -> None:
-    # Only shape moves go to the server. A graph also reports resizes and zooms in
-    # relayoutData; passing those on would re-trigger update_problem, and Dash drops the
-    # answer of a request that a newer one of the same callback overtakes.
-    for graph, store in ((DATA_PLOT, DATA_DRAG), (WEIGHT_PLANE, CENTER_DRAG)):
-        app.clientside_callback(
-            ClientsideFunction(namespace="lab", function_name="onlyShapeMoves"),
-            Output(store, "data"),
-            Input(graph, "relayoutData"),
-            prevent_initial_call=True,
-        )
+    # Data points: assets/data_edit.js writes ``data-drag`` from the mouse itself (while held and
+    # on release). The OLS centre (loss-shape mode): only shape moves go to the server. A graph
+    # also reports resizes and zooms in relayoutData; passing those on would re-trigger
+    # update_problem, and Dash drops the answer of a request that a newer one overtakes.
+    app.clientside_callback(
+        ClientsideFunction(namespace="lab", function_name="onlyShapeMoves"),
+        Output(CENTER_DRAG, "data"),
+        Input(WEIGHT_PLANE, "relayoutData"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(
         ClientsideFunction(namespace="lab", function_name="collectControls"),
         Output(PROBLEM_CONTROLS, "data"),

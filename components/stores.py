@@ -1,7 +1,8 @@
 """The app's shared state: ``lab-state`` (what the user edits), ``scene-store`` (what the
 server computed from it), ``view-store`` (the λ settings on screen), ``data-edit``
-(click/double-click edits sent by the browser) and ``data-drag`` / ``center-drag`` (shape
-moves of the data points / the OLS centre, filtered from the graphs' relayoutData).
+(click/double-click edits sent by the browser), ``data-drag`` (a data point's position while it
+is dragged and where it is released, from ``assets/data_edit.js``) and ``center-drag`` (moves
+of the OLS centre in loss-shape mode, filtered from the weight plane's relayoutData).
 """
 
 from __future__ import annotations
