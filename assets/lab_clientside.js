@@ -130,6 +130,25 @@
     if (fallback) { scheduleFlush(FALLBACK_MS); }
   }
 
+  /**
+   * Slider position for a value typed into the number box, clamped into the slider's range
+   * with a message saying so; null when the box holds no number.
+   */
+  function fromBox(boxValue, ref, name, unit) {
+    var num = Number(boxValue);
+    if (boxValue === null || boxValue === undefined || boxValue === '' || !isFinite(num)) { return null; }
+    var low = ref * Math.pow(10, SLIDER_MIN), high = ref * Math.pow(10, SLIDER_MAX);
+    if (num < low) {
+      return {v: SLIDER_MIN,
+              message: name + ' = ' + fmt(num) + ' is below the range; clamped to 10⁻³·' + unit + ' = ' + fmt(low) + '.'};
+    }
+    if (num > high) {
+      return {v: SLIDER_MAX,
+              message: name + ' = ' + fmt(num) + ' is above the range; clamped to 3·' + unit + ' = ' + fmt(high) + '.'};
+    }
+    return {v: Math.log10(num / ref), message: ''};
+  }
+
   /** Patch of the weight plane's moving traces (regions, touching contours, touch points). */
   function planePatch(scene, view) {
     var T = touches(scene, view.mode, view.slider, view.l1_ratio);
@@ -170,20 +189,10 @@
       var unit = mode === 'constrained' ? '‖w_OLS‖₁' : 'λ_max';
       var v = slider, message = '';
       if (trig === 'lambda-input') {
-        var num = Number(boxValue);
-        if (boxValue === null || boxValue === undefined || boxValue === '' || !isFinite(num)) {
-          return [nu, nu, nu, 'Type a number for ' + name + '.', nu];
-        }
-        var low = ref * Math.pow(10, SLIDER_MIN), high = ref * Math.pow(10, SLIDER_MAX);
-        if (num < low) {
-          v = SLIDER_MIN;
-          message = name + ' = ' + fmt(num) + ' is below the range; clamped to 10⁻³·' + unit + ' = ' + fmt(low) + '.';
-        } else if (num > high) {
-          v = SLIDER_MAX;
-          message = name + ' = ' + fmt(num) + ' is above the range; clamped to 3·' + unit + ' = ' + fmt(high) + '.';
-        } else {
-          v = Math.log10(num / ref);
-        }
+        var typed = fromBox(boxValue, ref, name, unit);
+        if (typed === null) { return [nu, nu, nu, 'Type a number for ' + name + '.', nu]; }
+        v = typed.v;
+        message = typed.message;
       }
       var value = ref * Math.pow(10, v);
       var label = mode === 'constrained'
