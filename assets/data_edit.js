@@ -2,10 +2,11 @@
  * Data panel editing by mouse: a click on empty plot area adds a point, a double-click on
  * a point removes it (both written to the `data-edit` store with set_props).
  * Dragging a point is plotly's own shape editing (it draws the point under the pointer). The
- * positions go to `data-drag` from here: while the button is held (throttled, marked `live`)
- * so the contours reshape as the point moves, and on release (the final position). Sending the
- * release from the mouseup itself lets the server start before plotly redraws the data panel
- * for the moved shape; plotly's own report of the move (relayoutData) is not used.
+ * positions go to `data-drag` from here (pointer events: mouse, touch and pen alike): while
+ * the point is held (throttled, marked `live`) so the contours reshape as it moves, and on
+ * release (the final position). Sending the release from the pointerup itself lets the server
+ * start before plotly redraws the data panel for the moved shape; plotly's own report of the
+ * move (relayoutData) is not used.
  */
 (function () {
   'use strict';
@@ -20,7 +21,7 @@
   }
 
   /**
-   * Data coordinates of a mouse event inside the plot area, or null outside it; with `clamp`,
+   * Data coordinates of a mouse or pointer event inside the plot area, or null outside it; with `clamp`,
    * a position outside is moved to the nearest edge of the plot area instead.
    */
   function dataCoords(gd, evt, clamp) {
@@ -68,7 +69,7 @@
   var drag = null;
   var lastLive = 0;
 
-  /** The dragged point's position for a mouse event, as a `data-drag` move (null: no move yet). */
+  /** The dragged point's position for a pointer event, as a `data-drag` move (null: no move yet). */
   function dragMove(evt, live) {
     var moved = Math.max(Math.abs(evt.clientX - drag.x0), Math.abs(evt.clientY - drag.y0));
     if (!drag.moved && moved < MIN_DRAG_PX) { return null; }
@@ -87,7 +88,7 @@
     }
   }
 
-  document.addEventListener('mousedown', function (evt) {
+  document.addEventListener('pointerdown', function (evt) {
     var path = evt.target.closest ? evt.target.closest('#data-plot .shapelayer path') : null;
     var gd = graphDiv(evt.target);
     if (!path || !gd || !gd.layout || !gd.layout.shapes) { return; }
@@ -100,7 +101,7 @@
     window.labDragging = true;
   }, true);
 
-  document.addEventListener('mousemove', function (evt) {
+  document.addEventListener('pointermove', function (evt) {
     if (!drag) { return; }
     var now = performance.now();
     if (now - lastLive < LIVE_MS) { return; }
@@ -111,13 +112,18 @@
     }
   }, true);
 
-  document.addEventListener('mouseup', function (evt) {
+  document.addEventListener('pointerup', function (evt) {
     if (drag) {
       var move = dragMove(evt, false);
       drag = null;
       window.labDragging = false;
-      sendDrag(move);     // before plotly (a bubbling listener) redraws the data panel
+      sendDrag(move);     // before plotly (it listens to the mouseup/touchend that follow) redraws the data panel
     }
+  }, true);
+
+  document.addEventListener('pointercancel', function () {
+    drag = null;
+    window.labDragging = false;
   }, true);
 
   document.addEventListener('dblclick', function (evt) {

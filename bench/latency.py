@@ -70,7 +70,7 @@ const times = [];
 """
 )
 
-# Drags one shape of a graph with mouse events (down, a move of dy pixels, up) and times each
+# Drags one shape of a graph with pointer and mouse events (down, a move of dy pixels, up) and times each
 # release: mouseup -> the next redraw of the target graph. Before each release it waits until
 # the target has been quiet for 150 ms, so what the move itself set off (the lab's live drag
 # update) is over.
@@ -83,9 +83,13 @@ const times = [];
 """
     + WAIT_PLOT_JS
     + """
+// What a browser sends for a mouse: the pointer event, then the mouse event.
 function mouse(type, target, x, y) {
-  target.dispatchEvent(new MouseEvent(type, {clientX: x, clientY: y, bubbles: true, cancelable: true,
-                                            view: window, button: 0, buttons: type === 'mouseup' ? 0 : 1}));
+  const init = {clientX: x, clientY: y, bubbles: true, cancelable: true, view: window, button: 0,
+                buttons: type === 'mouseup' ? 0 : 1};
+  target.dispatchEvent(new PointerEvent(type.replace('mouse', 'pointer'),
+                                        Object.assign({pointerType: 'mouse', isPrimary: true}, init)));
+  target.dispatchEvent(new MouseEvent(type, init));
 }
 function quiet(ms) {
   return new Promise(resolve => {
