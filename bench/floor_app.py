@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 
-from dash import Dash, Input, Output, Patch, dcc, html
+from dash import Dash, Input, Output, Patch, ctx, dcc, html
 
 
 def create_app() -> Dash:
@@ -54,25 +54,17 @@ def create_app() -> Dash:
     @app.callback(
         Output("floor-graph", "figure", allow_duplicate=True),
         Input("floor-data", "relayoutData"),
-        prevent_initial_call=True,
-    )
-    def move_marker(relayout):
-        p = Patch()
-        y = 0.0
-        for key, value in (relayout or {}).items():
-            if key.endswith("y0"):
-                y = float(value)
-        p["data"][0]["y"] = [y]
-        return p
-
-    @app.callback(
-        Output("floor-graph", "figure", allow_duplicate=True),
         Input("floor-drag", "data"),
         prevent_initial_call=True,
     )
-    def follow_drag(move):
+    def move_marker(relayout, move):
+        """The marker goes to the y of a shape move (relayoutData) or of a drag position."""
+        if ctx.triggered_id == "floor-drag":
+            y = float((move or {}).get("y", 0.0))
+        else:
+            y = next((float(v) for k, v in (relayout or {}).items() if k.endswith("y0")), 0.0)
         p = Patch()
-        p["data"][0]["y"] = [float((move or {}).get("y", 0.0))]
+        p["data"][0]["y"] = [y]
         return p
 
     return app
