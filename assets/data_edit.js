@@ -88,6 +88,38 @@
     }
   }
 
+  /*
+   * Fallback: plotly's own report of a shape move. It normally repeats the release sent above
+   * (within a pixel) and is dropped; it is sent when the pointer stream was cut short (e.g. a
+   * touch gesture the browser took over with pointercancel) so no release is ever lost.
+   */
+  var lastDrop = null;
+
+  function onPlotlyRelayout(gd, update) {
+    var index = null, x = null, y = null;
+    Object.keys(update || {}).forEach(function (key) {
+      var m = /^shapes\[(\d+)\]\.([xy])anchor$/.exec(key);
+      if (!m) { return; }
+      index = Number(m[1]);
+      if (m[2] === 'x') { x = update[key]; } else { y = update[key]; }
+    });
+    if (index === null || x === null || y === null) { return; }
+    var drop = lastDrop;
+    lastDrop = null;
+    if (drop && drop.index === index && Math.abs(drop.x - x) <= 2 * drop.xscale &&
+        Math.abs(drop.y - y) <= 2 * drop.yscale) { return; }
+    var move = {};
+    move['shapes[' + index + '].xanchor'] = x;
+    move['shapes[' + index + '].yanchor'] = y;
+    sendDrag(move);
+  }
+
+  function watchRelayout(gd) {
+    if (gd.__labRelayoutHook || !gd.on) { return; }
+    gd.__labRelayoutHook = true;
+    gd.on('plotly_relayout', function (update) { onPlotlyRelayout(gd, update); });
+  }
+
   document.addEventListener('pointerdown', function (evt) {
     var path = evt.target.closest ? evt.target.closest('#data-plot .shapelayer path') : null;
     var gd = graphDiv(evt.target);
@@ -96,8 +128,9 @@
     var shape = gd.layout.shapes[index];
     var pos = dataCoords(gd, evt);
     if (!shape || !pos) { return; }
+    watchRelayout(gd);
     drag = {gd: gd, index: index, dx: pos.x - shape.xanchor, dy: pos.y - shape.yanchor,
-            x0: evt.clientX, y0: evt.clientY, moved: false};
+            x0: evt.clientX, y0: evt.clientY, moved: false, xscale: pos.xscale, yscale: pos.yscale};
     window.labDragging = true;
   }, true);
 
@@ -115,6 +148,10 @@
   document.addEventListener('pointerup', function (evt) {
     if (drag) {
       var move = dragMove(evt, false);
+      if (move) {
+        lastDrop = {index: drag.index, xscale: drag.xscale, yscale: drag.yscale,
+                    x: move['shapes[' + drag.index + '].xanchor'], y: move['shapes[' + drag.index + '].yanchor']};
+      }
       drag = null;
       window.labDragging = false;
       sendDrag(move);     // before plotly (it listens to the mouseup/touchend that follow) redraws the data panel

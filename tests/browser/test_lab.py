@@ -253,6 +253,40 @@ def test_dragging_a_data_point_moves_the_ols_point(lab):
     )
 
 
+CANCELLED_DRAG_JS = """
+const gd = document.querySelector('#data-plot .js-plotly-plot');
+const path = gd.querySelector('.shapelayer path[data-index="3"]');
+const box = path.getBoundingClientRect();
+const x = box.left + box.width / 2, y = box.top + box.height / 2;
+function fire(kind, type, target, yy, buttons) {
+  const init = {clientX: x, clientY: yy, bubbles: true, cancelable: true, view: window, button: 0, buttons: buttons};
+  target.dispatchEvent(kind === 'pointer' ? new PointerEvent(type, Object.assign({pointerType: 'touch', isPrimary: true}, init))
+                                          : new MouseEvent(type, init));
+}
+fire('pointer', 'pointerdown', path, y, 1);
+fire('mouse', 'mousedown', path, y, 1);
+fire('pointer', 'pointercancel', document, y, 0);   // the browser took the gesture over
+fire('mouse', 'mousemove', document, y - 40, 1);
+fire('mouse', 'mouseup', document, y - 40, 0);      // plotly still moves the shape
+return gd.layout.shapes[3].yanchor;
+"""
+
+
+def test_a_drag_whose_pointer_stream_is_cancelled_still_reaches_the_server(lab):
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)["ols-point"]
+    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
+    moved_to = driver.execute_script(CANCELLED_DRAG_JS)
+    assert moved_to != pytest.approx(default_state()["points"]["y"][3])  # plotly moved the shape
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
+        f"return t.x[0] !== {before['x'][0]!r} || t.y[0] !== {before['y'][0]!r};",
+    )
+
+
 def test_data_panel_fits_follow_lambda(lab):
     driver, url = lab
     reload(driver, url)
