@@ -95,7 +95,7 @@
    */
   var lastDrop = null;
 
-  function onPlotlyRelayout(gd, update) {
+  function onPlotlyRelayout(update) {
     var index = null, x = null, y = null;
     Object.keys(update || {}).forEach(function (key) {
       var m = /^shapes\[(\d+)\]\.([xy])anchor$/.exec(key);
@@ -117,7 +117,7 @@
   function watchRelayout(gd) {
     if (gd.__labRelayoutHook || !gd.on) { return; }
     gd.__labRelayoutHook = true;
-    gd.on('plotly_relayout', function (update) { onPlotlyRelayout(gd, update); });
+    gd.on('plotly_relayout', onPlotlyRelayout);
   }
 
   document.addEventListener('pointerdown', function (evt) {
