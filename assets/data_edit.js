@@ -76,9 +76,14 @@
     drag.moved = true;
     var pos = dataCoords(drag.gd, evt, true);
     if (!pos) { return null; }
+    return shapeMove(drag.index, pos.x - drag.dx, pos.y - drag.dy, live);
+  }
+
+  /** A `data-drag` move: shape `index` anchored at (x, y), in plotly's relayout keys. */
+  function shapeMove(index, x, y, live) {
     var move = live ? {live: true} : {};
-    move['shapes[' + drag.index + '].xanchor'] = pos.x - drag.dx;
-    move['shapes[' + drag.index + '].yanchor'] = pos.y - drag.dy;
+    move['shapes[' + index + '].xanchor'] = x;
+    move['shapes[' + index + '].yanchor'] = y;
     return move;
   }
 
@@ -108,10 +113,7 @@
     lastDrop = null;
     if (drop && drop.index === index && Math.abs(drop.x - x) <= 2 * drop.xscale &&
         Math.abs(drop.y - y) <= 2 * drop.yscale) { return; }
-    var move = {};
-    move['shapes[' + index + '].xanchor'] = x;
-    move['shapes[' + index + '].yanchor'] = y;
-    sendDrag(move);
+    sendDrag(shapeMove(index, x, y, false));
   }
 
   function watchRelayout(gd) {

@@ -539,9 +539,10 @@ def layout(state: dict, figure, legend: html.Div) -> html.Div:
 
 def register_callbacks(app: Dash) -> None:
     # Data points: assets/data_edit.js writes ``data-drag`` from pointer events (while held and on
-    # release; plotly's own report of the move only if the pointer stream was cut). The OLS centre (loss-shape mode): only shape moves go to the server. A graph
-    # also reports resizes and zooms in relayoutData; passing those on would re-trigger
-    # update_problem, and Dash drops the answer of a request that a newer one overtakes.
+    # release; plotly's own report of the move only if the pointer stream was cut).
+    # The OLS centre (loss-shape mode): only shape moves go to the server. A graph also reports
+    # resizes and zooms in relayoutData; passing those on would re-trigger update_problem, and
+    # Dash drops the answer of a request that a newer one overtakes.
     app.clientside_callback(
         ClientsideFunction(namespace="lab", function_name="onlyShapeMoves"),
         Output(CENTER_DRAG, "data"),

@@ -45,8 +45,9 @@ def weight_view(loss: QuadraticLoss, *, margin: float = 1.35) -> tuple[tuple[flo
 
 def _rounded(values: np.ndarray, digits: int = 5) -> list:
     """Contour coordinates for plotting: NaN gaps become None, a few significant digits kept."""
-    out = np.round(np.asarray(values, dtype=float), digits).astype(object)
-    out[~np.isfinite(np.asarray(values, dtype=float))] = None
+    values = np.asarray(values, dtype=float)
+    out = np.round(values, digits).astype(object)
+    out[~np.isfinite(values)] = None
     return out.tolist()
 
 
