@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from dash import Dash, html
+from dash import Dash, dcc, html
 
 from components import data_panel, lambda_control, legend, live_update, penalty_control, readout, stores, weight_plane
 from components.problem import default_state
@@ -36,17 +36,11 @@ def serve_layout() -> html.Div:
     return html.Div(
         className="lab",
         children=[
-            stores.layout(state, scene, view),
-            html.Header(
+            *stores.layout(state, scene, view),
+            dcc.Markdown(
+                f"# {TITLE}\n\nLoss contours J0(w) of a linear regression meet the L1 diamond and the L2 circle. "
+                "Drag λ and watch where they first touch: the diamond's corners make L1 weights exactly 0.",
                 className="lab-header",
-                children=[
-                    html.H1(TITLE),
-                    html.P(
-                        "Loss contours J0(w) of a linear regression meet the L1 diamond and the L2 circle. "
-                        "Drag λ and watch where they first touch: the diamond's corners make L1 weights exactly 0.",
-                        className="lede",
-                    ),
-                ],
             ),
             html.Main(
                 className="lab-grid",
@@ -64,9 +58,9 @@ def serve_layout() -> html.Div:
                         className="panel side-panel",
                         children=[
                             html.H2("Data"),
-                            data_panel.layout(state, data, legend.data_legend(view["shown"])),
+                            *data_panel.layout(state, data, legend.data_legend(view["shown"])),
                             html.H2("Readout"),
-                            readout.layout(readout.readout_children(scene, view)),
+                            readout.layout(scene, view),
                         ],
                     ),
                 ],

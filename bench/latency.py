@@ -29,14 +29,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from devtools.browser import chrome_driver, start_server, stop  # noqa: E402
 
-# Counts plotly_afterplot events of `gd` and waits (by animation frames) for the next one.
+# Counts plotly_afterplot events of `gd`, notes when each one fired, and waits (by animation
+# frames) for the next one. The time is taken in the event handler: polling by frames alone
+# would round every time up to the next frame (16.7 ms), the size of the floor itself.
 WAIT_PLOT_JS = """
 let count = 0;
-gd.on('plotly_afterplot', () => { count += 1; });
+const plottedAt = [];
+gd.on('plotly_afterplot', () => { count += 1; plottedAt.push(performance.now()); });
 function waitPlot(before, t0) {
   return new Promise((resolve, reject) => {
     function poll() {
-      if (count > before) { resolve(performance.now() - t0); return; }
+      if (count > before) { resolve(plottedAt[before] - t0); return; }
       if (performance.now() - t0 > 10000) { reject(new Error('no afterplot')); return; }
       requestAnimationFrame(poll);
     }

@@ -407,134 +407,115 @@ def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
 # ---------------------------------------------------------------------------- layout
 def _number(id_: str, label: str, value, **kwargs) -> html.Label:
     return html.Label(
-        [
-            html.Span(label, className="field-label"),
-            dcc.Input(id=id_, type="number", value=value, debounce=True, className="number-box", **kwargs),
-        ],
+        [label, dcc.Input(id=id_, type="number", value=value, debounce=True, className="number-box", **kwargs)],
         className="field",
     )
 
 
-def layout(state: dict, figure, legend: html.Div) -> html.Div:
+def layout(state: dict, figure, legend) -> list:
+    """The data panel's components (children of the side panel).
+
+    Titles and hints are plain strings inside grid rows (see :mod:`components.widgets`): each
+    component costs a little on every λ step.
+    """
     g = GENERATOR_DEFAULTS
-    return html.Div(
-        className="data-panel",
-        children=[
-            dcc.Graph(
-                id=DATA_PLOT,
-                figure=figure,
-                config=GRAPH_CONFIG,
-                style={"height": "360px"},
+    return [
+        dcc.Graph(
+            id=DATA_PLOT,
+            figure=figure,
+            config=GRAPH_CONFIG,
+            style={"height": "360px"},
+        ),
+        legend,
+        html.Div(id=DATA_MESSAGE, className="message", role="status"),
+        control_row(
+            "Loss from",
+            dcc.RadioItems(
+                id=SOURCE_TOGGLE,
+                options=[
+                    {"label": "data points", "value": "points"},
+                    {"label": "loss shape (no data)", "value": "shape"},
+                ],
+                value=state.get("source", "points"),
+                inline=True,
             ),
-            legend,
-            html.Div(id=DATA_MESSAGE, className="message", role="status"),
-            control_row(
-                "Loss from",
-                dcc.RadioItems(
-                    id=SOURCE_TOGGLE,
-                    options=[
-                        {"label": "data points", "value": "points"},
-                        {"label": "loss shape (no data)", "value": "shape"},
-                    ],
-                    value=state.get("source", "points"),
-                    inline=True,
-                ),
+        ),
+        control_row(
+            "Features",
+            dcc.Dropdown(
+                id=BASIS_DROPDOWN,
+                options=[{"label": spec.label, "value": key} for key, spec in BASES.items()],
+                value=state["basis"],
+                clearable=False,
+                className="basis-dropdown",
             ),
-            html.Div(
-                id=POINTS_CONTROLS,
+            "Correlation ρ",
+            dcc.Slider(
+                id=RHO_SLIDER,
+                min=-0.95,
+                max=0.95,
+                step=0.05,
+                value=state["rho"],
+                marks={-0.9: "−0.9", 0: "0", 0.9: "0.9"},
+                allow_direct_input=False,
+                className="slider-track",
+            ),
+            html.Details(
+                open=False,
+                className="generator full-row",
                 children=[
-                    control_row(
-                        "Features",
-                        dcc.Dropdown(
-                            id=BASIS_DROPDOWN,
-                            options=[{"label": spec.label, "value": key} for key, spec in BASES.items()],
-                            value=state["basis"],
-                            clearable=False,
-                            className="basis-dropdown",
-                        ),
-                    ),
-                    control_row(
-                        "Correlation ρ",
-                        html.Div(
-                            dcc.Slider(
-                                id=RHO_SLIDER,
-                                min=-0.95,
-                                max=0.95,
-                                step=0.05,
-                                value=state["rho"],
-                                marks={-0.9: "−0.9", 0: "0", 0.9: "0.9"},
-                                allow_direct_input=False,
-                            ),
-                            className="slider-track",
-                            title="correlation of the two features (the 'two features with correlation ρ' basis)",
-                        ),
-                    ),
-                    html.Details(
-                        open=False,
-                        className="generator",
+                    html.Summary("Synthetic data generator"),
+                    html.Div(
+                        className="field-grid",
                         children=[
-                            html.Summary("Synthetic data generator"),
-                            html.Div(
-                                className="field-grid",
-                                children=[
-                                    _number(GENERATOR_N, "n points", g["n"], min=3, max=200, step=1),
-                                    _number(GENERATOR_W1, "true w₁", g["true_w"][0], step=0.1),
-                                    _number(GENERATOR_W2, "true w₂", g["true_w"][1], step=0.1),
-                                    _number(GENERATOR_NOISE, "noise σ", g["noise"], min=0, step=0.05),
-                                    _number(GENERATOR_SEED, "seed", g["seed"], min=0, step=1),
-                                    html.Button("Resample data", id=RESAMPLE_BUTTON, n_clicks=0, className="button"),
-                                ],
-                            ),
+                            _number(GENERATOR_N, "n points", g["n"], min=3, max=200, step=1),
+                            _number(GENERATOR_W1, "true w₁", g["true_w"][0], step=0.1),
+                            _number(GENERATOR_W2, "true w₂", g["true_w"][1], step=0.1),
+                            _number(GENERATOR_NOISE, "noise σ", g["noise"], min=0, step=0.05),
+                            _number(GENERATOR_SEED, "seed", g["seed"], min=0, step=1),
+                            html.Button("Resample data", id=RESAMPLE_BUTTON, n_clicks=0, className="button"),
                         ],
                     ),
-                    html.P(
-                        "Drag a point to move it · click empty space to add one · double-click a point to remove it.",
-                        className="hint",
-                    ),
                 ],
             ),
-            html.Div(
-                id=SHAPE_CONTROLS,
-                style={"display": "none"},
-                children=[
-                    control_row(
-                        "Eccentricity",
-                        html.Div(
-                            dcc.Slider(
-                                id=ECCENTRICITY_SLIDER,
-                                min=0.0,
-                                max=0.99,
-                                step=0.01,
-                                value=0.89,
-                                marks={0: "circle", 0.99: "0.99"},
-                                allow_direct_input=False,
-                            ),
-                            className="slider-track",
-                        ),
-                    ),
-                    control_row(
-                        "Rotation (°)",
-                        html.Div(
-                            dcc.Slider(
-                                id=ROTATION_SLIDER,
-                                min=0,
-                                max=180,
-                                step=1,
-                                value=30,
-                                marks={0: "0°", 90: "90°", 180: "180°"},
-                                allow_direct_input=False,
-                            ),
-                            className="slider-track",
-                        ),
-                    ),
-                    html.P(
-                        "Drag the OLS point (×) in the weight plane to move the centre of the ellipses.",
-                        className="hint",
-                    ),
-                ],
+            html.P(
+                "Drag a point to move it · click empty space to add one · double-click a point to remove it. "
+                "ρ is the correlation of the two features of the 'two correlated features' basis.",
+                className="hint full-row",
             ),
-        ],
-    )
+            id=POINTS_CONTROLS,
+        ),
+        control_row(
+            "Eccentricity",
+            dcc.Slider(
+                id=ECCENTRICITY_SLIDER,
+                min=0.0,
+                max=0.99,
+                step=0.01,
+                value=0.89,
+                marks={0: "circle", 0.99: "0.99"},
+                allow_direct_input=False,
+                className="slider-track",
+            ),
+            "Rotation (°)",
+            dcc.Slider(
+                id=ROTATION_SLIDER,
+                min=0,
+                max=180,
+                step=1,
+                value=30,
+                marks={0: "0°", 90: "90°", 180: "180°"},
+                allow_direct_input=False,
+                className="slider-track",
+            ),
+            html.P(
+                "Drag the OLS point (×) in the weight plane to move the centre of the ellipses.",
+                className="hint full-row",
+            ),
+            id=SHAPE_CONTROLS,
+            style={"display": "none"},
+        ),
+    ]
 
 
 def register_callbacks(app: Dash) -> None:

@@ -83,21 +83,19 @@ def layout() -> html.Div:
             ),
             html.Div(id=LAMBDA_LABEL, className="lambda-label", children="λ = …"),
             html.Div(
-                className="control-row slider-row",
+                className="slider-row",
+                title="log scale: the marks are multiples of λ_max (or of ‖w_OLS‖₁ in constrained mode)",
                 children=[
-                    html.Div(
-                        dcc.Slider(
-                            id=LAMBDA_SLIDER,
-                            min=SLIDER_MIN,
-                            max=SLIDER_MAX,
-                            step=SLIDER_STEP,
-                            value=SLIDER_DEFAULT,
-                            marks=_marks(),
-                            updatemode="drag",
-                            allow_direct_input=False,
-                        ),
+                    dcc.Slider(
+                        id=LAMBDA_SLIDER,
+                        min=SLIDER_MIN,
+                        max=SLIDER_MAX,
+                        step=SLIDER_STEP,
+                        value=SLIDER_DEFAULT,
+                        marks=_marks(),
+                        updatemode="drag",
+                        allow_direct_input=False,
                         className="slider-track",
-                        title="log scale: the marks are multiples of λ_max (or of ‖w_OLS‖₁ in constrained mode)",
                     ),
                     dcc.Input(
                         id=LAMBDA_INPUT,

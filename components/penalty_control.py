@@ -16,41 +16,35 @@ DEFAULT_L1_RATIO = 0.5
 
 
 def layout() -> html.Div:
-    return html.Div(
-        className="control-block penalty-control",
-        children=[
-            control_row(
-                "Show",
-                dcc.Checklist(
-                    id=PENALTY_CHECKLIST,
-                    options=[
-                        {"label": html.Span("L1 diamond", className="swatch-l1"), "value": "l1"},
-                        {"label": html.Span("L2 circle", className="swatch-l2"), "value": "l2"},
-                        {"label": html.Span("Elastic net", className="swatch-en"), "value": "en"},
-                    ],
-                    value=DEFAULT_SHOWN,
-                    inline=True,
-                ),
-            ),
-            control_row(
-                "Elastic-net mix r (l1_ratio)",
-                html.Div(
-                    dcc.Slider(
-                        id=L1_RATIO_SLIDER,
-                        min=0.0,
-                        max=1.0,
-                        step=0.05,
-                        value=DEFAULT_L1_RATIO,
-                        marks={0: "0 (ridge)", 0.5: "0.5", 1: "1 (lasso)"},
-                        updatemode="drag",
-                        allow_direct_input=False,
-                        disabled=True,
-                    ),
-                    className="slider-track",
-                    title="penalty r·‖w‖₁ + (1−r)·‖w‖₂²; tick 'Elastic net' to use it",
-                ),
-            ),
-        ],
+    return control_row(
+        "Show",
+        dcc.Checklist(
+            id=PENALTY_CHECKLIST,
+            # plain-text labels (coloured by lab.css): components inside options would be
+            # visited on every λ step like any other component
+            options=[
+                {"label": "L1 diamond", "value": "l1"},
+                {"label": "L2 circle", "value": "l2"},
+                {"label": "Elastic net", "value": "en"},
+            ],
+            value=DEFAULT_SHOWN,
+            inline=True,
+            className="region-checklist",
+        ),
+        "Elastic-net mix r (l1_ratio)",
+        dcc.Slider(
+            id=L1_RATIO_SLIDER,
+            min=0.0,
+            max=1.0,
+            step=0.05,
+            value=DEFAULT_L1_RATIO,
+            marks={0: "0 (ridge)", 0.5: "0.5", 1: "1 (lasso)"},
+            updatemode="drag",
+            allow_direct_input=False,
+            disabled=True,
+            className="slider-track ratio-slider",
+        ),
+        className="penalty-control",
     )
 
 

@@ -9,6 +9,7 @@ from html import escape
 
 import numpy as np
 from dash import Dash, Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
 
 from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value
@@ -17,9 +18,10 @@ from . import lambda_control
 from .stores import SCENE_STORE, VIEW_STORE
 from .weight_plane import REGION_KEYS, REGION_STYLE, touches_for_view
 
-__all__ = ["READOUT", "explanation", "readout_children", "register_callbacks"]
+__all__ = ["READOUT", "READOUT_BODY", "explanation", "readout_html", "layout", "register_callbacks"]
 
 READOUT = "readout"
+READOUT_BODY = "readout-body"
 
 _SUB = "₁₂"
 
@@ -82,12 +84,13 @@ def _row(head: str, cells: list[str], key: str) -> str:
     return f'<tr id="readout-{key}"><th class="row-{key}">{escape(head)}</th>{tds}</tr>'
 
 
-def readout_children(scene: dict, view: dict) -> list:
-    """The readout's content: a table and two sentences.
+def readout_html(scene: dict, view: dict) -> str:
+    """The readout's content as HTML: a table (rows ``id="readout-<key>"``), a line of facts and
+    the explanation (``id="readout-explanation"``).
 
-    The table is one ``dcc.Markdown`` of plain HTML rather than ~40 ``html.Td``/``html.Tr``
+    All of it is one ``dcc.Markdown`` rather than ~40 ``html.Td``/``html.Tr``/``html.P``
     components: every component on the page is visited on each Dash store update, so a
-    component-per-cell table would tax every λ step.
+    component per cell would tax every λ step.
     """
     loss = loss_from_scene(scene)
     touches = touches_for_view(scene, view)
@@ -128,14 +131,13 @@ def readout_children(scene: dict, view: dict) -> list:
         if mode == "constrained"
         else f"λ = {_num(value)} = {_num(value / float(scene['lambda_max']))}·λ_max"
     )
-    return [
-        dcc.Markdown(table, dangerously_allow_html=True, className="readout-table-wrap"),
-        html.P(facts, className="readout-facts"),
-        html.P(explanation(scene, view, touches), className="readout-explanation", id="readout-explanation"),
-    ]
+    return (
+        f'{table}<p class="readout-facts">{escape(facts)}</p>'
+        f'<p class="readout-explanation" id="readout-explanation">{escape(explanation(scene, view, touches))}</p>'
+    )
 
 
-def update_readout(view: dict | None, scene: dict | None) -> list:
+def update_readout(view: dict | None, scene: dict | None) -> str:
     """Server callback body (call it directly in tests).
 
     ``view`` is the ``view-store`` dict (``slider``, ``mode``, ``shown``, ``l1_ratio``); it is
@@ -143,23 +145,30 @@ def update_readout(view: dict | None, scene: dict | None) -> list:
     per slider step.
     """
     if not scene or not view:
-        return []
+        raise PreventUpdate
     clean = {
         "slider": float(view.get("slider", lambda_control.SLIDER_DEFAULT)),
         "mode": view.get("mode") or "penalized",
         "shown": list(view.get("shown") or []),
         "l1_ratio": float(view.get("l1_ratio", 0.5)),
     }
-    return readout_children(scene, clean)
+    return readout_html(scene, clean)
 
 
-def layout(children: list) -> html.Div:
-    return html.Div(id=READOUT, className="readout", children=children, role="status")
+def layout(scene: dict, view: dict) -> html.Div:
+    """The readout for the page's first scene and view; a live region, so screen readers read
+    the new explanation when λ rests."""
+    return html.Div(
+        id=READOUT,
+        className="readout",
+        role="status",
+        children=dcc.Markdown(readout_html(scene, view), id=READOUT_BODY, dangerously_allow_html=True),
+    )
 
 
 def register_callbacks(app: Dash) -> None:
     app.callback(
-        Output(READOUT, "children"),
+        Output(READOUT_BODY, "children"),
         Input(VIEW_STORE, "data"),
         State(SCENE_STORE, "data"),
         prevent_initial_call=True,

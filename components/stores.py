@@ -8,7 +8,7 @@ of the OLS centre in loss-shape mode, filtered from the weight plane's relayoutD
 from __future__ import annotations
 
 import numpy as np
-from dash import dcc, html
+from dash import dcc
 
 from geometry.basis import BASES, X_RANGE, design_matrix
 from geometry.scene import scene_bundle
@@ -71,17 +71,15 @@ def for_store(scene: dict) -> dict:
     return {key: value for key, value in scene.items() if key != "contours"}
 
 
-def layout(state: dict, scene: dict, view: dict) -> html.Div:
-    """The stores. ``view-store`` holds the λ-control settings the weight plane shows:
-    ``{"slider", "mode", "shown", "l1_ratio"}``."""
-    return html.Div(
-        [
-            dcc.Store(id=LAB_STATE, data=state),
-            dcc.Store(id=SCENE_STORE, data=for_store(scene)),
-            dcc.Store(id=VIEW_STORE, data=view),
-            dcc.Store(id=DATA_EDIT, data=None),
-            dcc.Store(id=DATA_DRAG, data=None),
-            dcc.Store(id=CENTER_DRAG, data=None),
-            dcc.Store(id=PROBLEM_CONTROLS, data=None),
-        ]
-    )
+def layout(state: dict, scene: dict, view: dict) -> list:
+    """The stores (children of the page's top ``Div``). ``view-store`` holds the λ-control
+    settings the weight plane shows: ``{"slider", "mode", "shown", "l1_ratio"}``."""
+    return [
+        dcc.Store(id=LAB_STATE, data=state),
+        dcc.Store(id=SCENE_STORE, data=for_store(scene)),
+        dcc.Store(id=VIEW_STORE, data=view),
+        dcc.Store(id=DATA_EDIT, data=None),
+        dcc.Store(id=DATA_DRAG, data=None),
+        dcc.Store(id=CENTER_DRAG, data=None),
+        dcc.Store(id=PROBLEM_CONTROLS, data=None),
+    ]

@@ -1,4 +1,9 @@
-"""Small layout pieces shared by the panels."""
+"""Small layout pieces shared by the panels.
+
+Every Dash component on the page is visited on each update of Dash's store (about fifteen
+per λ step), so static text is written as plain strings, not as ``html.Span``/``html.P``
+components: a row's title is a bare string that CSS grid lays out as its own cell.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,11 @@ from dash import html
 __all__ = ["control_row"]
 
 
-def control_row(title: str, *controls, **kwargs) -> html.Div:
-    """A row of the control panels: a bold title, then its control(s)."""
-    return html.Div(
-        className="control-row", children=[html.Span(title, className="control-title"), *controls], **kwargs
-    )
+def control_row(title: str, control, *more, **kwargs) -> html.Div:
+    """Rows of the control panels, each a bold title and its control, as one grid component.
+
+    ``more`` holds further ``title, control`` pairs (one component for several rows); a
+    component with the class ``full-row`` spans both columns instead. ``className`` adds classes.
+    """
+    extra = kwargs.pop("className", "")
+    return html.Div(className=f"control-row {extra}".strip(), children=[title, control, *more], **kwargs)

@@ -1,6 +1,8 @@
 """Figure builders and callbacks, called as plain functions."""
 
+import html
 import math
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -193,8 +195,7 @@ def test_readout_explains_a_corner_solution(state, scene):
     lams = np.linspace(0.05, 0.99, 60) * lam_max
     lam = next(v for v in lams if np.sum(penalized_optimum(loss, "l1", v) == 0) == 1)
     view = dict(VIEW, slider=math.log10(lam / lam_max))
-    children = readout.update_readout(dict(view, shown=["l1", "l2"]), scene)
-    sentence = children[-1].children
+    sentence = _explanation(readout.update_readout(dict(view, shown=["l1", "l2"]), scene))
     w = penalized_optimum(loss, "l1", lam)
     j = int(np.flatnonzero(w == 0)[0])
     assert f"w{'₁₂'[j]} is exactly 0" in sentence
@@ -203,15 +204,18 @@ def test_readout_explains_a_corner_solution(state, scene):
 
 
 def test_readout_at_the_top_says_both_zero(scene):
-    children = readout.update_readout(dict(VIEW, slider=SLIDER_MAX), scene)
-    assert "Both weights are exactly 0" in children[-1].children
+    assert "Both weights are exactly 0" in _explanation(readout.update_readout(dict(VIEW, slider=SLIDER_MAX), scene))
 
 
-def _readout_rows(children) -> dict[str, list[str]]:
+def _explanation(body: str) -> str:
+    """The explanation sentence of the readout's HTML, as text."""
+    found = re.findall(r'<p class="readout-explanation" id="readout-explanation">(.*?)</p>', body)
+    assert len(found) == 1
+    return html.unescape(found[0])
+
+
+def _readout_rows(table: str) -> dict[str, list[str]]:
     """Rows of the readout's HTML table, by row id, as lists of cell texts."""
-    import re
-
-    table = children[0].children
     rows = {}
     for key, body in re.findall(r'<tr id="readout-(\w+)">(.*?)</tr>', table):
         rows[key] = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", body)
