@@ -11,7 +11,7 @@ import argparse
 from dash import Dash, dcc, html
 
 from components import data_panel, lambda_control, legend, live_update, penalty_control, readout, stores, weight_plane
-from components.problem import default_state
+from components.problem import GENERATOR_DEFAULTS, default_state
 
 TITLE = "Regularization Geometry Lab"
 
@@ -26,6 +26,12 @@ def initial_view() -> dict:
     }
 
 
+def generator_settings() -> dict:
+    """The synthetic-data generator's fields as a new page shows them (``generator-settings``)."""
+    g = GENERATOR_DEFAULTS
+    return {"n": g["n"], "true_w": list(g["true_w"]), "noise": g["noise"], "seed": g["seed"]}
+
+
 def serve_layout() -> html.Div:
     """A fresh page: default data, its scene and both figures computed on the server."""
     state = default_state()
@@ -36,7 +42,7 @@ def serve_layout() -> html.Div:
     return html.Div(
         className="lab",
         children=[
-            *stores.layout(state, scene, view),
+            *stores.layout(state, scene, view, generator_settings()),
             dcc.Markdown(
                 f"# {TITLE}\n\nLoss contours J0(w) of a linear regression meet the L1 diamond and the L2 circle. "
                 "Drag λ and watch where they first touch: the diamond's corners make L1 weights exactly 0.",

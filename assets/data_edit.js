@@ -1,8 +1,8 @@
 /*
  * Data panel editing by mouse: a click on empty plot area adds a point, a double-click on
- * a point removes it (both written to the `data-edit` store with set_props).
+ * a point removes it (`add` / `remove` edits, written to the `data-edit` store with set_props).
  * Dragging a point is plotly's own shape editing (it draws the point under the pointer). The
- * positions go to `data-drag` from here (pointer events: mouse, touch and pen alike): while
+ * positions go to `data-edit` as `move` edits from here (pointer events: mouse, touch and pen alike): while
  * the point is held (throttled, marked `live`) so the contours reshape as it moves, and on
  * release (the final position). Sending the release from the pointerup itself lets the server
  * start before plotly redraws the data panel for the moved shape; plotly's own report of the
@@ -69,7 +69,7 @@
   var drag = null;
   var lastLive = 0;
 
-  /** The dragged point's position for a pointer event, as a `data-drag` move (null: no move yet). */
+  /** The dragged point's position for a pointer event, as a `move` edit (null: no move yet). */
   function dragMove(evt, live) {
     var moved = Math.max(Math.abs(evt.clientX - drag.x0), Math.abs(evt.clientY - drag.y0));
     if (!drag.moved && moved < MIN_DRAG_PX) { return null; }
@@ -79,9 +79,9 @@
     return shapeMove(drag.index, pos.x - drag.dx, pos.y - drag.dy, live);
   }
 
-  /** A `data-drag` move: shape `index` anchored at (x, y), in plotly's relayout keys. */
+  /** A `move` edit: shape `index` anchored at (x, y), in plotly's relayout keys. */
   function shapeMove(index, x, y, live) {
-    var move = live ? {live: true} : {};
+    var move = live ? {op: 'move', live: true} : {op: 'move'};
     move['shapes[' + index + '].xanchor'] = x;
     move['shapes[' + index + '].yanchor'] = y;
     return move;
@@ -89,7 +89,9 @@
 
   function sendDrag(move) {
     if (move && window.dash_clientside && window.dash_clientside.set_props) {
-      window.dash_clientside.set_props('data-drag', {data: move});
+      stamp += 1;
+      move.stamp = stamp;
+      window.dash_clientside.set_props('data-edit', {data: move});
     }
   }
 

@@ -177,11 +177,11 @@
      * - the number box: move the slider there (clamped into range, with a message) and redraw;
      * - a new scene from the server (which drew the weight plane itself): refresh the label and
      *   box, and have view-store follow once the new plane has drawn.
-     * @returns {Array} [weight-plane figure Patch, slider value, box value, message, label]
+     * @returns {Array} [weight-plane figure Patch, slider value, box value, message, label, current-view]
      */
     onLambda: function (slider, boxValue, mode, shown, l1Ratio, scene) {
       var nu = window.dash_clientside.no_update;
-      if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu, nu, nu, nu]; }
+      if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu, nu, nu, nu, nu]; }
       mode = mode || 'penalized';
       var trig = window.dash_clientside.callback_context.triggered_id || '';
       var ref = referenceValue(scene, mode);
@@ -190,7 +190,7 @@
       var v = slider, message = '';
       if (trig === 'lambda-input') {
         var typed = fromBox(boxValue, ref, name, unit);
-        if (typed === null) { return [nu, nu, nu, 'Type a number for ' + name + '.', nu]; }
+        if (typed === null) { return [nu, nu, nu, 'Type a number for ' + name + '.', nu, nu]; }
         v = typed.v;
         message = typed.message;
       }
@@ -210,7 +210,9 @@
         figure = planePatch(scene, view);
         afterPlaneRedraw(view);
       }
-      return [figure, trig === 'lambda-input' ? v : nu, box, message, label];
+      // current-view: what the server draws a data edit with (a new scene leaves the view as it is)
+      var current = trig && trig !== 'scene-store' ? view : nu;
+      return [figure, trig === 'lambda-input' ? v : nu, box, message, label, current];
     },
 
     /**
@@ -250,12 +252,20 @@
       return data.build();
     },
 
-    /** relayoutData if it reports a shape move, else no_update (resizes and zooms stay here). */
-    onlyShapeMoves: function (relayout) {
+    /**
+     * A `center` edit for `data-edit` if the weight plane's relayoutData reports a shape move
+     * (the OLS centre dragged in loss-shape mode), else no_update (resizes and zooms stay here).
+     */
+    centerMoves: function (relayout) {
       if (relayout && Object.keys(relayout).some(function (k) { return k.indexOf('shapes[') === 0; })) {
-        return relayout;
+        return Object.assign({op: 'center'}, relayout);
       }
       return window.dash_clientside.no_update;
+    },
+
+    /** The generator's fields as one dict for the server (`generator-settings`). */
+    collectGenerator: function (n, w1, w2, noise, seed) {
+      return {n: n, true_w: [w1, w2], noise: noise, seed: seed};
     },
 
     /** Collect the problem controls into one dict for the server (one input instead of five). */

@@ -1,7 +1,7 @@
 """The data panel: draggable data points, fitted curves, basis chooser, generator, loss-shape mode.
 
 Points are editable plotly shapes (drag them); a click on empty plot area adds a point and a
-double-click on a point removes it (``assets/data_edit.js`` sends those to ``data-edit``).
+double-click on a point removes it (``assets/data_edit.js`` sends all three to ``data-edit``).
 One server callback turns any edit into a new ``lab-state``, ``scene-store`` and both figures,
 in one round trip.
 """
@@ -28,7 +28,16 @@ from .problem import (
     resample,
     shape_moves,
 )
-from .stores import CENTER_DRAG, DATA_DRAG, DATA_EDIT, LAB_STATE, PROBLEM_CONTROLS, SCENE_STORE, build_scene, for_store
+from .stores import (
+    CURRENT_VIEW,
+    DATA_EDIT,
+    GENERATOR_SETTINGS,
+    LAB_STATE,
+    PROBLEM_CONTROLS,
+    SCENE_STORE,
+    build_scene,
+    for_store,
+)
 from .weight_plane import (
     FAST_AXIS,
     GRAPH_CONFIG,
@@ -47,6 +56,7 @@ __all__ = [
     "data_figure",
     "data_figure_dict",
     "fit_curves",
+    "edit_event",
     "handle_problem_event",
     "layout",
     "register_callbacks",
@@ -319,13 +329,35 @@ def handle_problem_event(trigger: str | None, payload, state: dict, generator: d
     raise PreventUpdate
 
 
-def _view(slider, mode, shown, l1_ratio) -> dict:
+def _view(view: dict | None) -> dict:
+    """``current-view`` with defaults filled in."""
+    view = view or {}
+    slider, l1_ratio = view.get("slider"), view.get("l1_ratio")
     return {
         "slider": float(slider if slider is not None else lambda_control.SLIDER_DEFAULT),
-        "mode": mode or "penalized",
-        "shown": list(shown or []),
+        "mode": view.get("mode") or "penalized",
+        "shown": list(view.get("shown") or []),
         "l1_ratio": float(l1_ratio if l1_ratio is not None else 0.5),
     }
+
+
+def edit_event(edit: dict | None) -> tuple[str | None, dict]:
+    """What a ``data-edit`` payload is, as the ``(trigger, payload)`` :func:`handle_problem_event` takes.
+
+    ``{"op": "move", "shapes[i].xanchor": .., ...}`` -> ``("data-plot", relayout-style move)``;
+    ``{"op": "center", ...}`` -> ``("weight-plane", relayout)``; ``add`` and ``remove`` stay
+    ``("data-edit", payload)``; anything else -> ``(None, {})`` (ignored).
+    """
+    edit = edit or {}
+    op = edit.get("op")
+    rest = {key: value for key, value in edit.items() if key not in ("op", "stamp")}
+    if op == "move":
+        return DATA_PLOT, rest
+    if op == "center":
+        return WEIGHT_PLANE, rest
+    if op in ("add", "remove"):
+        return DATA_EDIT, edit
+    return None, {}
 
 
 def plane_for(state: dict, scene: dict, view: dict) -> dict:
@@ -340,41 +372,23 @@ def figures_for(state: dict, scene: dict, view: dict) -> tuple[dict, dict]:
     return plane_for(state, scene, view), data_figure_dict(state, scene, view)
 
 
-def update_problem(
-    plot_relayout,
-    edit,
-    resample_clicks,
-    controls,
-    plane_relayout,
-    state,
-    n,
-    w1,
-    w2,
-    noise,
-    seed,
-    slider,
-    mode,
-    shown,
-    l1_ratio,
-):
-    """Server callback: any data/basis/shape edit -> state, scene, both figures, message, seed box."""
+def update_problem(edit, resample_clicks, controls, state, generator, view):
+    """Server callback: any data/basis/shape edit -> state, scene, both figures, message, seed box.
+
+    Inputs ``data-edit`` (pointer edits), ``resample-button``, ``problem-controls``; states
+    ``lab-state``, ``generator-settings``, ``current-view``.
+    """
     trigger = ctx.triggered_id
-    payload = {
-        DATA_DRAG: plot_relayout,
-        DATA_EDIT: edit,
-        RESAMPLE_BUTTON: resample_clicks,
-        PROBLEM_CONTROLS: controls,
-        CENTER_DRAG: plane_relayout,
-    }.get(trigger)
-    trigger = {DATA_DRAG: DATA_PLOT, CENTER_DRAG: WEIGHT_PLANE}.get(trigger, trigger)
+    if trigger == DATA_EDIT:
+        trigger, payload = edit_event(edit)
+    else:
+        payload = {RESAMPLE_BUTTON: resample_clicks, PROBLEM_CONTROLS: controls}.get(trigger)
     generator = {
-        "n": n,
+        **GENERATOR_DEFAULTS,
+        **(generator or {}),
         "rho": (controls or {}).get("rho", state.get("rho")),
-        "true_w": [w1, w2],
-        "noise": noise,
-        "seed": seed,
     }
-    outputs = problem_outputs(trigger, payload, state, generator, _view(slider, mode, shown, l1_ratio))
+    outputs = problem_outputs(trigger, payload, state, generator, _view(view))
     new = outputs[0]
     seed = new.get("seed", no_update) if trigger == RESAMPLE_BUTTON and isinstance(new, dict) else no_update
     return (*outputs, seed)
@@ -519,14 +533,14 @@ def layout(state: dict, figure, legend) -> list:
 
 
 def register_callbacks(app: Dash) -> None:
-    # Data points: assets/data_edit.js writes ``data-drag`` from pointer events (while held and on
-    # release; plotly's own report of the move only if the pointer stream was cut).
-    # The OLS centre (loss-shape mode): only shape moves go to the server. A graph also reports
-    # resizes and zooms in relayoutData; passing those on would re-trigger update_problem, and
-    # Dash drops the answer of a request that a newer one overtakes.
+    # Data points: assets/data_edit.js writes ``data-edit`` (add, remove, and a dragged point's
+    # position while held and on release). The OLS centre (loss-shape mode): only shape moves
+    # of the weight plane go on, as ``center`` edits. A graph also reports resizes and zooms in
+    # relayoutData; passing those on would re-trigger update_problem, and Dash drops the
+    # answer of a request that a newer one overtakes.
     app.clientside_callback(
-        ClientsideFunction(namespace="lab", function_name="onlyShapeMoves"),
-        Output(CENTER_DRAG, "data"),
+        ClientsideFunction(namespace="lab", function_name="centerMoves"),
+        Output(DATA_EDIT, "data"),
         Input(WEIGHT_PLANE, "relayoutData"),
         prevent_initial_call=True,
     )
@@ -540,6 +554,16 @@ def register_callbacks(app: Dash) -> None:
         Input(ROTATION_SLIDER, "value"),
         prevent_initial_call=True,
     )
+    app.clientside_callback(
+        ClientsideFunction(namespace="lab", function_name="collectGenerator"),
+        Output(GENERATOR_SETTINGS, "data"),
+        Input(GENERATOR_N, "value"),
+        Input(GENERATOR_W1, "value"),
+        Input(GENERATOR_W2, "value"),
+        Input(GENERATOR_NOISE, "value"),
+        Input(GENERATOR_SEED, "value"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output(LAB_STATE, "data"),
         Output(SCENE_STORE, "data"),
@@ -547,21 +571,12 @@ def register_callbacks(app: Dash) -> None:
         Output(DATA_PLOT, "figure"),
         Output(DATA_MESSAGE, "children"),
         Output(GENERATOR_SEED, "value"),
-        Input(DATA_DRAG, "data"),
         Input(DATA_EDIT, "data"),
         Input(RESAMPLE_BUTTON, "n_clicks"),
         Input(PROBLEM_CONTROLS, "data"),
-        Input(CENTER_DRAG, "data"),
         State(LAB_STATE, "data"),
-        State(GENERATOR_N, "value"),
-        State(GENERATOR_W1, "value"),
-        State(GENERATOR_W2, "value"),
-        State(GENERATOR_NOISE, "value"),
-        State(GENERATOR_SEED, "value"),
-        State(lambda_control.LAMBDA_SLIDER, "value"),
-        State(lambda_control.MODE_TOGGLE, "value"),
-        State(penalty_control.PENALTY_CHECKLIST, "value"),
-        State(penalty_control.L1_RATIO_SLIDER, "value"),
+        State(GENERATOR_SETTINGS, "data"),
+        State(CURRENT_VIEW, "data"),
         prevent_initial_call=True,
     )(update_problem)
 

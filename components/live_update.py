@@ -1,9 +1,10 @@
 """The λ control's one callback, entirely in the browser (``assets/lab_clientside.js``).
 
 ``lab.onLambda`` patches the moving traces of ``weight-plane`` (regions, touching contours,
-touch points), keeps the slider, the exact number box and the label in step, and parks the view
-for ``view-store``: once the weight plane has drawn, ``view-store`` is written and ``lab.moveFits``
-updates the fitted curves of ``data-plot`` (a second redraw that never delays the first).
+touch points), keeps the slider, the exact number box and the label in step, writes the view
+to ``current-view`` (the server draws data edits with it) and parks it for ``view-store``: once
+the weight plane has drawn, ``view-store`` is written and ``lab.moveFits`` updates the fitted
+curves of ``data-plot`` (a second redraw that never delays the first).
 One callback per λ step: every extra callback costs a round of Dash's bookkeeping before the
 weight plane can start drawing.
 """
@@ -14,7 +15,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State
 
 from . import lambda_control, penalty_control
 from .data_panel import DATA_PLOT
-from .stores import LAB_STATE, SCENE_STORE, VIEW_STORE
+from .stores import CURRENT_VIEW, LAB_STATE, SCENE_STORE, VIEW_STORE
 from .weight_plane import WEIGHT_PLANE
 
 __all__ = ["register_callbacks"]
@@ -28,6 +29,7 @@ def register_callbacks(app: Dash) -> None:
         Output(lambda_control.LAMBDA_INPUT, "value"),
         Output(lambda_control.LAMBDA_MESSAGE, "children"),
         Output(lambda_control.LAMBDA_LABEL, "children"),
+        Output(CURRENT_VIEW, "data"),
         Input(lambda_control.LAMBDA_SLIDER, "value"),
         Input(lambda_control.LAMBDA_INPUT, "value"),
         Input(lambda_control.MODE_TOGGLE, "value"),

@@ -1,8 +1,16 @@
-"""The app's shared state: ``lab-state`` (what the user edits), ``scene-store`` (what the
-server computed from it), ``view-store`` (the λ settings on screen), ``data-edit``
-(click/double-click edits sent by the browser), ``data-drag`` (a data point's position while it
-is dragged and where it is released, from ``assets/data_edit.js``) and ``center-drag`` (moves
-of the OLS centre in loss-shape mode, filtered from the weight plane's relayoutData).
+"""The app's shared state, each a ``dcc.Store``:
+
+- ``lab-state``: what the user edits (data points or loss shape, basis, ρ, seed);
+- ``scene-store``: what the server computed from it (:func:`build_scene`);
+- ``current-view``: the λ settings on screen ``{"slider", "mode", "shown", "l1_ratio"}``,
+  written by the λ control's callback on every change (the server draws with it);
+- ``view-store``: the same settings once λ rests (the data panel's fits and the readout follow it);
+- ``data-edit``: one pointer edit ``{"op": ...}`` from the browser: ``add`` / ``remove`` a point
+  (click, double-click), ``move`` a dragged point (relayout-style ``shapes[i].xanchor`` keys,
+  ``live`` while the button is held; ``assets/data_edit.js``), ``center``: the OLS centre
+  dragged in loss-shape mode (from the weight plane's relayoutData);
+- ``problem-controls``: source, basis, ρ, eccentricity and rotation in one dict;
+- ``generator-settings``: the synthetic-data generator's fields in one dict.
 """
 
 from __future__ import annotations
@@ -22,8 +30,8 @@ __all__ = [
     "DATA_EDIT",
     "PROBLEM_CONTROLS",
     "VIEW_STORE",
-    "DATA_DRAG",
-    "CENTER_DRAG",
+    "CURRENT_VIEW",
+    "GENERATOR_SETTINGS",
     "FIT_GRID_POINTS",
     "build_scene",
     "for_store",
@@ -35,8 +43,8 @@ SCENE_STORE = "scene-store"
 DATA_EDIT = "data-edit"
 PROBLEM_CONTROLS = "problem-controls"
 VIEW_STORE = "view-store"
-DATA_DRAG = "data-drag"
-CENTER_DRAG = "center-drag"
+CURRENT_VIEW = "current-view"
+GENERATOR_SETTINGS = "generator-settings"
 FIT_GRID_POINTS = 161
 
 
@@ -71,15 +79,14 @@ def for_store(scene: dict) -> dict:
     return {key: value for key, value in scene.items() if key != "contours"}
 
 
-def layout(state: dict, scene: dict, view: dict) -> list:
-    """The stores (children of the page's top ``Div``). ``view-store`` holds the λ-control
-    settings the weight plane shows: ``{"slider", "mode", "shown", "l1_ratio"}``."""
+def layout(state: dict, scene: dict, view: dict, generator: dict) -> list:
+    """The stores (children of the page's top ``Div``) for a new page."""
     return [
         dcc.Store(id=LAB_STATE, data=state),
         dcc.Store(id=SCENE_STORE, data=for_store(scene)),
         dcc.Store(id=VIEW_STORE, data=view),
+        dcc.Store(id=CURRENT_VIEW, data=view),
         dcc.Store(id=DATA_EDIT, data=None),
-        dcc.Store(id=DATA_DRAG, data=None),
-        dcc.Store(id=CENTER_DRAG, data=None),
         dcc.Store(id=PROBLEM_CONTROLS, data=None),
+        dcc.Store(id=GENERATOR_SETTINGS, data=generator),
     ]

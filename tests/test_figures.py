@@ -251,3 +251,31 @@ def test_figures_spell_out_what_plotly_would_write_back(state, scene):
     for fig in (plane, data):
         assert "template" not in fig["layout"]
         assert fig["layout"]["xaxis"]["type"] == fig["layout"]["yaxis"]["type"] == "linear"
+
+
+@pytest.mark.parametrize(
+    ("edit", "trigger", "payload"),
+    [
+        (
+            {"op": "move", "shapes[2].xanchor": 0.1, "shapes[2].yanchor": 0.2, "live": True, "stamp": 4},
+            "data-plot",
+            {"shapes[2].xanchor": 0.1, "shapes[2].yanchor": 0.2, "live": True},
+        ),
+        ({"op": "center", "shapes[0].xanchor": 1.0}, "weight-plane", {"shapes[0].xanchor": 1.0}),
+        ({"op": "add", "x": 0.1, "y": 0.2}, "data-edit", {"op": "add", "x": 0.1, "y": 0.2}),
+        ({"op": "bogus"}, None, {}),
+        (None, None, {}),
+    ],
+)
+def test_a_data_edit_names_the_event_it_stands_for(edit, trigger, payload):
+    assert data_panel.edit_event(edit) == (trigger, payload)
+
+
+def test_a_dragged_point_arrives_as_a_move_edit(state):
+    xs, ys = state["points"]["x"], state["points"]["y"]
+    trigger, payload = data_panel.edit_event(
+        {"op": "move", "shapes[1].xanchor": xs[1] + 0.3, "shapes[1].yanchor": ys[1]}
+    )
+    new, *_ = data_panel.problem_outputs(trigger, payload, state, {}, VIEW)
+    assert new["points"]["x"][1] == pytest.approx(xs[1] + 0.3)
+    assert new["points"]["y"] == ys

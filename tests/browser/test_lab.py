@@ -253,6 +253,29 @@ def test_dragging_a_data_point_moves_the_ols_point(lab):
     )
 
 
+def test_a_data_edit_is_drawn_at_the_lambda_on_screen(lab):
+    """The server draws a data edit with the λ settings of the moment (``current-view``): at the
+    top of the slider the lasso stays exactly at 0 after the data change."""
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)
+    press(driver, Keys.END)
+    wait_touch_change(driver, before, "l2-touch")
+    ols = traces(driver)["ols-point"]
+    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
+    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[-1]
+    ActionChains(driver).move_to_element(shape).click_and_hold().move_by_offset(0, -90).release().perform()
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
+        f"return t.x[0] !== {ols['x'][0]!r} || t.y[0] !== {ols['y'][0]!r};",
+    )
+    after = traces(driver)
+    assert slider_value(driver) == pytest.approx(SLIDER_MAX, abs=1e-9)
+    assert after["l1-touch"]["x"][0] == 0.0 and after["l1-touch"]["y"][0] == 0.0
+
+
 CANCELLED_DRAG_JS = """
 const gd = document.querySelector('#data-plot .js-plotly-plot');
 const path = gd.querySelector('.shapelayer path[data-index="3"]');
