@@ -493,8 +493,7 @@ def layout(state: dict, figure, legend) -> list:
                 ],
             ),
             html.P(
-                "Drag a point to move it · click empty space to add one · double-click a point to remove it. "
-                "ρ is the correlation of the two features of the 'two correlated features' basis.",
+                "Drag a point to move it · click empty space to add one · double-click a point to remove it.",
                 className="hint full-row",
             ),
             id=POINTS_CONTROLS,
