@@ -483,9 +483,9 @@ def layout(state: dict, figure, legend) -> list:
                         className="field-grid",
                         children=[
                             _number(GENERATOR_N, "n points", g["n"], min=3, max=200, step=1),
-                            _number(GENERATOR_W1, "true w₁", g["true_w"][0], step=0.1),
-                            _number(GENERATOR_W2, "true w₂", g["true_w"][1], step=0.1),
-                            _number(GENERATOR_NOISE, "noise σ", g["noise"], min=0, step=0.05),
+                            _number(GENERATOR_W1, "true w₁", g["true_w"][0], step=0.01),
+                            _number(GENERATOR_W2, "true w₂", g["true_w"][1], step=0.01),
+                            _number(GENERATOR_NOISE, "noise σ", g["noise"], min=0, step=0.01),
                             _number(GENERATOR_SEED, "seed", g["seed"], min=0, step=1),
                             html.Button("Resample data", id=RESAMPLE_BUTTON, n_clicks=0, className="button"),
                         ],

@@ -160,10 +160,11 @@ def resample(state: dict, params: dict) -> dict:
     ``params``: ``n``, ``rho``, ``true_w`` (two numbers), ``noise``, ``seed``. The basis is the
     state's. A bad parameter raises :class:`ProblemError` naming it.
     """
-    # A number box reports None when it is empty or outside its min/max: say which one.
+    # A number box reports None when it is empty, outside its min/max or off its step (the
+    # weight and noise boxes take two decimals): say which one.
     ranges = {
         "n": "n points must be a whole number from 3 to 200",
-        "noise": "noise σ must be a number ≥ 0",
+        "noise": "noise σ must be a number ≥ 0 with at most two decimals",
         "seed": "seed must be a whole number ≥ 0",
     }
     for key, message in ranges.items():
@@ -172,7 +173,7 @@ def resample(state: dict, params: dict) -> dict:
     true_w = params.get("true_w") or [None, None]
     for k, value in enumerate(true_w):
         if value is None:
-            raise ProblemError(f"Generator: true w{'₁₂'[k]} must be a number.")
+            raise ProblemError(f"Generator: true w{'₁₂'[k]} must be a number with at most two decimals.")
     try:
         n = int(params["n"]) if float(params["n"]) == int(float(params["n"])) else params["n"]
         seed = int(params["seed"]) if float(params["seed"]) == int(float(params["seed"])) else params["seed"]

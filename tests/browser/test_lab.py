@@ -411,6 +411,20 @@ def test_resample_replaces_the_data_and_moves_the_ols_point(lab):
     )
 
 
+def test_number_boxes_accept_their_defaults_and_two_decimals(lab):
+    """A box whose value is off its step is invalid in the browser and reports None to Dash
+    (a red box and a refused resample): the defaults and a typed 0.33 must be valid."""
+    driver, url = lab
+    reload(driver, url)
+    assert driver.execute_script("return document.querySelectorAll('input[type=number]:invalid').length") == 0
+    driver.find_element(By.CSS_SELECTOR, "details.generator summary").click()
+    box = driver.find_element(By.ID, "generator-w2")
+    box.click()
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("0.33")
+    assert driver.execute_script("return document.getElementById('generator-w2').matches(':invalid')") is False
+
+
 def test_loss_shape_mode_has_no_data_and_a_draggable_center(lab):
     driver, url = lab
     reload(driver, url)
