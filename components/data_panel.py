@@ -18,6 +18,7 @@ from dash.exceptions import PreventUpdate
 from geometry.basis import BASES, X_RANGE
 
 from . import lambda_control, penalty_control
+from .legend import DATA_LEGEND, data_legend_class
 from .widgets import control_row
 from .problem import (
     GENERATOR_DEFAULTS,
@@ -578,6 +579,13 @@ def register_callbacks(app: Dash) -> None:
         State(CURRENT_VIEW, "data"),
         prevent_initial_call=True,
     )(update_problem)
+
+    # the data legend lists only the fits that are drawn, and nothing in loss-shape mode
+    app.callback(
+        Output(DATA_LEGEND, "className"),
+        Input(penalty_control.PENALTY_CHECKLIST, "value"),
+        Input(SOURCE_TOGGLE, "value"),
+    )(data_legend_class)
 
     @app.callback(
         Output(POINTS_CONTROLS, "style"),

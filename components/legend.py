@@ -64,7 +64,11 @@ def data_legend(shown) -> dcc.Markdown:
     return _legend(items, id=DATA_LEGEND, className=data_legend_class(shown))
 
 
-def data_legend_class(shown) -> str:
-    """The data legend's class: it lists only the fits that are drawn (``hide-<key>`` hides one)."""
+def data_legend_class(shown, source: str | None = "points") -> str:
+    """The data legend's class: it lists only the fits that are drawn (``hide-<key>`` hides one),
+    and nothing in loss-shape mode (``no-data``: there are no points and no fits)."""
     shown = shown or []
-    return " ".join(["legend"] + [f"hide-{key}" for key in ("l1", "l2", "en") if key not in shown])
+    classes = ["legend"] + [f"hide-{key}" for key in ("l1", "l2", "en") if key not in shown]
+    if source == "shape":
+        classes.append("no-data")
+    return " ".join(classes)

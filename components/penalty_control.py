@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, dcc, html
 
-from .legend import DATA_LEGEND, data_legend_class
 from .widgets import control_row
 
 __all__ = ["PENALTY_CHECKLIST", "L1_RATIO_SLIDER", "DEFAULT_SHOWN", "layout", "register_callbacks", "ratio_disabled"]
@@ -55,5 +54,3 @@ def ratio_disabled(shown) -> bool:
 
 def register_callbacks(app: Dash) -> None:
     app.callback(Output(L1_RATIO_SLIDER, "disabled"), Input(PENALTY_CHECKLIST, "value"))(ratio_disabled)
-    # the data panel's legend lists only the fits that are drawn
-    app.callback(Output(DATA_LEGEND, "className"), Input(PENALTY_CHECKLIST, "value"))(data_legend_class)

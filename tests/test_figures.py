@@ -242,6 +242,8 @@ def test_data_legend_lists_only_the_fits_drawn():
     assert data_legend_class(["l1", "l2"]).split() == ["legend", "hide-en"]
     assert set(data_legend_class([]).split()) == {"legend", "hide-l1", "hide-l2", "hide-en"}
     assert data_legend_class(None) == data_legend_class([])
+    assert "no-data" in data_legend_class(["l1"], "shape").split()
+    assert "no-data" not in data_legend_class(["l1"], "points").split()
 
 
 def test_figures_spell_out_what_plotly_would_write_back(state, scene):

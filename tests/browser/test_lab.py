@@ -431,6 +431,8 @@ def test_loss_shape_mode_has_no_data_and_a_draggable_center(lab):
     click_radio(driver, "source-toggle", "shape")
     wait_for(driver, "return document.querySelectorAll('#weight-plane .shapelayer path').length === 1")
     wait_for(driver, "return document.getElementById('shape-controls').style.display !== 'none'")
+    # no points, no fits: the data legend has nothing to explain
+    wait_for(driver, "return getComputedStyle(document.getElementById('data-legend')).visibility === 'hidden'")
     before = traces(driver)["ols-point"]
     center = driver.find_element(By.CSS_SELECTOR, "#weight-plane .shapelayer path")
     ActionChains(driver).move_to_element(center).click_and_hold().move_by_offset(-60, 40).release().perform()
