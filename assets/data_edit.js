@@ -1,12 +1,13 @@
 /*
- * Data panel editing by mouse: a click on empty plot area adds a point, a double-click on
- * a point removes it (`add` / `remove` edits, written to the `data-edit` store with set_props).
- * Dragging a point is plotly's own shape editing (it draws the point under the pointer). The
- * positions go to `data-edit` as `move` edits from here (pointer events: mouse, touch and pen alike): while
- * the point is held (throttled, marked `live`) so the contours reshape as it moves, and on
- * release (the final position). Sending the release from the pointerup itself lets the server
- * start before plotly redraws the data panel for the moved shape; plotly's own report of the
- * move (relayoutData) is not used.
+ * Data panel editing by pointer (mouse, touch and pen alike), sent to the `data-edit` store
+ * with set_props: a click on empty plot area adds a point (`add`), a double-click on a point
+ * removes it (`remove`), and dragging a point moves it (`move`).
+ * Points are plotly shapes, but plotly does not drag them (the data panel's config has no
+ * `edits.shapePosition`): when a plotly shape drag ends, plotly redraws the whole panel before
+ * anything else can run, which delayed the release by ~40 ms. Here the dragged shape is moved
+ * with an SVG transform, the position goes to the server while the point is held (throttled,
+ * marked `live`, so the contours reshape as it moves) and at release; the data panel itself is
+ * redrawn later, once the weight plane has drawn (`lab.moveFits`).
  */
 (function () {
   'use strict';
@@ -57,7 +58,14 @@
 
   document.addEventListener('click', function (evt) {
     var gd = graphDiv(evt.target);
-    if (!gd || onShape(evt.target) || evt.target.closest('.legend, .modebar')) { return; }
+    if (!gd) { return; }
+    if (onShape(evt.target)) {
+      // plotly would "activate" the clicked shape and redraw them all: the second click of a
+      // double-click would then land on a new element and the browser would fire no dblclick
+      evt.stopPropagation();
+      return;
+    }
+    if (evt.target.closest('.legend, .modebar')) { return; }
     var pos = dataCoords(gd, evt);
     if (!pos) { return; }
     if (pendingClick) { clearTimeout(pendingClick); }
@@ -65,106 +73,89 @@
   }, true);
 
   var LIVE_MS = 60;           // at most one live position per this many ms
-  var MIN_DRAG_PX = 8;        // plotly's own threshold: a smaller move is a click, the shape stays
+  var MIN_DRAG_PX = 8;        // a smaller move is a click: the point stays
   var drag = null;
   var lastLive = 0;
 
-  /** The dragged point's position for a pointer event, as a `move` edit (null: no move yet). */
-  function dragMove(evt, live) {
-    var moved = Math.max(Math.abs(evt.clientX - drag.x0), Math.abs(evt.clientY - drag.y0));
-    if (!drag.moved && moved < MIN_DRAG_PX) { return null; }
-    drag.moved = true;
-    var pos = dataCoords(drag.gd, evt, true);
-    if (!pos) { return null; }
-    return shapeMove(drag.index, pos.x - drag.dx, pos.y - drag.dy, live);
+  /** Draw the dragged point at (x, y) (data units): a transform the next redraw drops. */
+  function placePoint(d, x, y) {
+    var xa = d.gd._fullLayout.xaxis, ya = d.gd._fullLayout.yaxis;
+    d.path.setAttribute('transform', 'translate(' + (xa.d2p(x) - d.px0) + ',' + (ya.d2p(y) - d.py0) + ')');
   }
 
   /** A `move` edit: shape `index` anchored at (x, y), in plotly's relayout keys. */
-  function shapeMove(index, x, y, live) {
+  function moveEdit(index, x, y, live) {
     var move = live ? {op: 'move', live: true} : {op: 'move'};
     move['shapes[' + index + '].xanchor'] = x;
     move['shapes[' + index + '].yanchor'] = y;
     return move;
   }
 
+  /** Follow the pointer: the point's new position {x, y}, or null before it has moved MIN_DRAG_PX. */
+  function follow(evt) {
+    var moved = Math.max(Math.abs(evt.clientX - drag.x0), Math.abs(evt.clientY - drag.y0));
+    if (!drag.moved && moved < MIN_DRAG_PX) { return null; }
+    drag.moved = true;
+    var pos = dataCoords(drag.gd, evt, true);
+    var at = {x: pos.x - drag.dx, y: pos.y - drag.dy};
+    placePoint(drag, at.x, at.y);
+    return at;
+  }
+
   function sendDrag(move) {
-    if (move && window.dash_clientside && window.dash_clientside.set_props) {
+    if (window.dash_clientside && window.dash_clientside.set_props) {
       stamp += 1;
       move.stamp = stamp;
       window.dash_clientside.set_props('data-edit', {data: move});
     }
   }
 
-  /*
-   * Fallback: plotly's own report of a shape move. It normally repeats the release sent above
-   * (within a pixel) and is dropped; it is sent when the pointer stream was cut short (e.g. a
-   * touch gesture the browser took over with pointercancel) so no release is ever lost.
-   */
-  var lastDrop = null;
-
-  function onPlotlyRelayout(update) {
-    var index = null, x = null, y = null;
-    Object.keys(update || {}).forEach(function (key) {
-      var m = /^shapes\[(\d+)\]\.([xy])anchor$/.exec(key);
-      if (!m) { return; }
-      index = Number(m[1]);
-      if (m[2] === 'x') { x = update[key]; } else { y = update[key]; }
-    });
-    if (index === null || x === null || y === null) { return; }
-    var drop = lastDrop;
-    lastDrop = null;
-    if (drop && drop.index === index && Math.abs(drop.x - x) <= 2 * drop.xscale &&
-        Math.abs(drop.y - y) <= 2 * drop.yscale) { return; }
-    sendDrag(shapeMove(index, x, y, false));
-  }
-
-  function watchRelayout(gd) {
-    if (gd.__labRelayoutHook || !gd.on) { return; }
-    gd.__labRelayoutHook = true;
-    gd.on('plotly_relayout', onPlotlyRelayout);
-  }
-
   document.addEventListener('pointerdown', function (evt) {
     var path = evt.target.closest ? evt.target.closest('#data-plot .shapelayer path') : null;
     var gd = graphDiv(evt.target);
-    if (!path || !gd || !gd.layout || !gd.layout.shapes) { return; }
+    if (!path || !gd || !gd.layout || !gd.layout.shapes || evt.button > 0) { return; }
     var index = Number(path.getAttribute('data-index'));
     var shape = gd.layout.shapes[index];
     var pos = dataCoords(gd, evt);
     if (!shape || !pos) { return; }
-    watchRelayout(gd);
-    drag = {gd: gd, index: index, dx: pos.x - shape.xanchor, dy: pos.y - shape.yanchor,
-            x0: evt.clientX, y0: evt.clientY, moved: false, xscale: pos.xscale, yscale: pos.yscale};
+    var full = gd._fullLayout;
+    drag = {gd: gd, path: path, index: index, dx: pos.x - shape.xanchor, dy: pos.y - shape.yanchor,
+            px0: full.xaxis.d2p(shape.xanchor), py0: full.yaxis.d2p(shape.yanchor),
+            x0: evt.clientX, y0: evt.clientY, moved: false, sent: null};
+    // keep receiving this pointer's events when it leaves the page (synthetic pointers have none)
+    try { path.setPointerCapture(evt.pointerId); } catch (err) { /* not an active pointer */ }
     window.labDragging = true;
   }, true);
 
   document.addEventListener('pointermove', function (evt) {
     if (!drag) { return; }
+    var at = follow(evt);
     var now = performance.now();
-    if (now - lastLive < LIVE_MS) { return; }
-    var move = dragMove(evt, true);
-    if (move) {
+    if (at && now - lastLive >= LIVE_MS) {
       lastLive = now;
-      sendDrag(move);
+      drag.sent = at;
+      sendDrag(moveEdit(drag.index, at.x, at.y, true));
     }
   }, true);
 
   document.addEventListener('pointerup', function (evt) {
-    if (drag) {
-      var move = dragMove(evt, false);
-      if (move) {
-        lastDrop = {index: drag.index, xscale: drag.xscale, yscale: drag.yscale,
-                    x: move['shapes[' + drag.index + '].xanchor'], y: move['shapes[' + drag.index + '].yanchor']};
-      }
-      drag = null;
-      window.labDragging = false;
-      sendDrag(move);     // before plotly (it listens to the mouseup/touchend that follow) redraws the data panel
-    }
+    if (!drag) { return; }
+    var at = follow(evt), index = drag.index;
+    drag = null;
+    window.labDragging = false;
+    if (at) { sendDrag(moveEdit(index, at.x, at.y, false)); }
   }, true);
 
   document.addEventListener('pointercancel', function () {
+    // The browser took the gesture over (no position comes with this event): the point stays
+    // where it was last sent, as its release; if nothing was sent yet, it goes back.
+    if (!drag) { return; }
+    var d = drag;
     drag = null;
     window.labDragging = false;
+    if (!d.sent) { d.path.removeAttribute('transform'); return; }
+    placePoint(d, d.sent.x, d.sent.y);
+    sendDrag(moveEdit(d.index, d.sent.x, d.sent.y, false));
   }, true);
 
   document.addEventListener('dblclick', function (evt) {

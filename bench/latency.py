@@ -11,10 +11,10 @@ Measures in the page (performance.now()), over --steps steps each:
    a. while the button is held: a drag position written to ``data-edit`` as a live ``move``
       (what ``assets/data_edit.js`` sends every 60 ms while a point is dragged) against the floor's
       ``floor-drag``;
-   b. the release: mouse events drag a point of ``data-plot`` and let go; mouseup ->
-      ``weight-plane`` redrawn (plotly also redraws the data panel for the moved shape), against
-      the same drag of the floor's ``floor-data`` shape (plotly's shape move -> relayoutData ->
-      server).
+   b. the release: pointer and mouse events drag a point of ``data-plot`` and let go; release ->
+      ``weight-plane`` redrawn, against the same drag of the floor's ``floor-data`` shape, which
+      plotly drags (its shape move -> relayoutData -> server). The lab drags points itself
+      (``assets/data_edit.js``), so its data panel is redrawn only later.
 Prints median, p95 and the ratios; asserts nothing.
 """
 

@@ -81,6 +81,11 @@ SHAPE_CONTROLS = "shape-controls"
 
 DATA_TRACE_UIDS: tuple[str, ...] = ("data-points", "ols-fit", "l1-fit", "l2-fit", "en-fit")
 POINT_RADIUS_PX = 7
+#: The data panel's graph options: like the weight plane's, but plotly does not drag the points
+#: (``assets/data_edit.js`` does: plotly would redraw the whole panel, hover included, when a
+#: drag ends — ~40 ms before the server even hears of the drop). Shapes marked ``editable``
+#: still take pointer events.
+DATA_GRAPH_CONFIG = {key: value for key, value in GRAPH_CONFIG.items() if key != "edits"}
 
 
 # ---------------------------------------------------------------------------- figure builders
@@ -438,7 +443,7 @@ def layout(state: dict, figure, legend) -> list:
         dcc.Graph(
             id=DATA_PLOT,
             figure=figure,
-            config=GRAPH_CONFIG,
+            config=DATA_GRAPH_CONFIG,
             style={"height": "360px"},
         ),
         legend,

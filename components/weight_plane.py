@@ -74,7 +74,7 @@ OLS_COLOR = "#212529"
 CURVE_POINTS = 121
 
 #: Graph options: keep "download as PNG" for teachers, drop the zoom/select tools the fixed
-#: views do not use; shapes (draggable points) stay editable.
+#: views do not use; shapes (the OLS centre in loss-shape mode) are dragged by plotly.
 GRAPH_CONFIG = {
     "displaylogo": False,
     "displayModeBar": "hover",
