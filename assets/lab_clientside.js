@@ -149,20 +149,40 @@
     return {v: Math.log10(num / ref), message: ''};
   }
 
-  /** Patch of the weight plane's moving traces (regions, touching contours, touch points). */
-  function planePatch(scene, view) {
+  /**
+   * Patch of the weight plane's moving traces (regions, touching contours, touch points). The
+   * elastic-net traces are the last three and exist only while it is shown: they are written
+   * whole (from scene.en_traces) when shown, and deleted when the penalty checklist hides it
+   * (measured: deleting on every step, even with nothing to delete, cost as much time as
+   * drawing the three hidden traces).
+   */
+  function planePatch(scene, view, trig) {
     var T = touches(scene, view.mode, view.slider, view.l1_ratio);
     var idx = scene.trace_index;
     var plane = new window.dash_clientside.Patch();
     REGIONS.forEach(function (spec) {
-      var touch = T[spec.region];
       var visible = view.shown.indexOf(spec.key) >= 0;
+      var uids = [spec.key + '-region', spec.key + '-contour', spec.key + '-touch'];
+      if (spec.key === 'en' && !visible) {
+        if (trig === 'penalty-checklist') {
+          uids.slice().reverse().forEach(function (uid) { plane.delete(['data', idx[uid]]); });
+        }
+        return;
+      }
+      var touch = T[spec.region];
       var b = boundary(spec.region, touch.t, view.l1_ratio);
       var c = window.labMath.contourThrough(scene, touch.w, CURVE_POINTS);
-      plane.merge(['data', idx[spec.key + '-region']], {x: b.x, y: b.y, visible: visible});
-      plane.merge(['data', idx[spec.key + '-contour']], {x: c.x, y: c.y, visible: visible});
-      plane.merge(['data', idx[spec.key + '-touch']], {
-        x: [touch.w[0]], y: [touch.w[1]], visible: visible, hovertext: [hoverText(scene, spec, touch, view.l1_ratio)]
+      var data = [
+        {x: b.x, y: b.y, visible: visible},
+        {x: c.x, y: c.y, visible: visible},
+        {x: [touch.w[0]], y: [touch.w[1]], visible: visible, hovertext: [hoverText(scene, spec, touch, view.l1_ratio)]}
+      ];
+      uids.forEach(function (uid, k) {
+        if (spec.key === 'en') {
+          plane.assign(['data', idx[uid]], Object.assign({}, scene.en_traces[uid], data[k]));
+        } else {
+          plane.merge(['data', idx[uid]], data[k]);
+        }
       });
     });
     return plane.build();
@@ -207,7 +227,7 @@
       } else if (trig === 'scene-store') {
         afterPlaneRedraw(view, true);     // the server drew this scene's plane
       } else {
-        figure = planePatch(scene, view);
+        figure = planePatch(scene, view, trig);
         afterPlaneRedraw(view);
       }
       // current-view: what the server draws a data edit with (a new scene leaves the view as it is)

@@ -240,7 +240,7 @@ CASES = {
         1.5,
     ),
     "release": (
-        "data drag, the release (mouseup) -> server -> plotly_afterplot",
+        "data drag, the release -> server -> plotly_afterplot",
         "shape released -> server marker move",
         "data point released -> weight-plane",
         1.5,

@@ -22,7 +22,7 @@ from geometry.basis import BASES, X_RANGE, design_matrix
 from geometry.scene import scene_bundle
 
 from .problem import check_problem
-from .weight_plane import TRACE_INDEX
+from .weight_plane import EN_UIDS, TRACE_INDEX, trace_style
 
 __all__ = [
     "LAB_STATE",
@@ -50,7 +50,8 @@ FIT_GRID_POINTS = 161
 
 def build_scene(state: dict) -> dict:
     """The ``scene-store`` content for a state: :func:`geometry.scene.scene_bundle` plus what the
-    panels need (feature names, basis values on a grid for the fitted curves, trace indices).
+    panels need (feature names, basis values on a grid for the fitted curves, trace indices, the
+    elastic-net traces' styles).
 
     Raises
     ------
@@ -70,6 +71,7 @@ def build_scene(state: dict) -> dict:
         scene["feature_names"] = list(spec.feature_names)
         scene["fit_grid"] = {"x": grid.tolist(), "phi1": phi[:, 0].tolist(), "phi2": phi[:, 1].tolist()}
     scene["trace_index"] = dict(TRACE_INDEX)
+    scene["en_traces"] = {uid: trace_style(uid) for uid in EN_UIDS}  # the browser adds them when ticked
     return scene
 
 

@@ -4,6 +4,8 @@ Trace order is fixed (:data:`TRACE_UIDS`), every trace has a stable ``uid``. The
 contours never move with lam; the regions, the highlighted contours through the touch
 points and the touch points themselves are the "moving" traces that the browser updates
 while lam is dragged (``assets/lab_clientside.js``, which mirrors :func:`moving_traces`).
+The elastic-net traces come last and are in the figure only while the elastic net is shown:
+plotly redraws the whole figure on every lam step, and three hidden traces cost ~1.5 ms of it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ __all__ = [
     "WEIGHT_PLANE",
     "TRACE_UIDS",
     "TRACE_INDEX",
+    "EN_UIDS",
+    "trace_style",
     "REGION_STYLE",
     "REGION_KEYS",
     "touches_for_view",
@@ -44,16 +48,18 @@ TRACE_UIDS: tuple[str, ...] = (
     "loss-contours",
     "l1-region",
     "l2-region",
-    "en-region",
     "l1-contour",
     "l2-contour",
-    "en-contour",
     "ols-point",
     "l1-touch",
     "l2-touch",
+    "en-region",
+    "en-contour",
     "en-touch",
 )
 TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(TRACE_UIDS)}
+#: the traces drawn only while the elastic net is shown (the last ones of :data:`TRACE_UIDS`)
+EN_UIDS: tuple[str, ...] = ("en-region", "en-contour", "en-touch")
 
 REGION_STYLE = {
     "l1": {"name": "L1 (lasso)", "shape": "diamond", "color": "#d9480f", "fill": "rgba(217,72,15,0.13)"},
@@ -151,7 +157,7 @@ def moving_traces(scene: dict, view: dict) -> dict[str, dict]:
     """The data of every moving trace, keyed by uid: ``{"x", "y", "visible", "hovertext"?}``.
 
     A hidden region's traces are sent empty (the browser fills them when it is ticked): a
-    data edit then sends a third less.
+    data edit then sends a third less. (The figure leaves hidden elastic-net traces out.)
     """
     shown = set(view.get("shown", ("l1", "l2")))
     r = float(view.get("l1_ratio", 0.5))
@@ -205,76 +211,76 @@ def _axis_title(index: int, feature_names) -> str:
     return f"w{sub}  (weight of {feature_names[index]})" if feature_names else f"w{sub}"
 
 
-def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_center: bool = False) -> dict:
-    """The weight-plane figure as a plain plotly dict (fast: no validation; see :func:`weight_plane_figure`)."""
-    contours = scene["contours"]
-    moving = moving_traces(scene, view)
-    data: list[dict] = [
-        {
+def trace_style(uid: str) -> dict:
+    """Everything of the weight plane's trace ``uid`` except its data (x, y, visible, hovertext).
+
+    The browser builds the elastic-net traces from these when the elastic net is ticked
+    (``scene-store["en_traces"]``).
+    """
+    if uid == "loss-contours":
+        return {
             "type": "scatter",
-            "uid": "loss-contours",
+            "uid": uid,
             "name": "loss contours J0",
-            "x": contours["x"],
-            "y": contours["y"],
             "mode": "lines",
             "line": {"color": CONTOUR_COLOR, "width": 1},
             "hoverinfo": "skip",
         }
-    ]
-    for region, style in REGION_STYLE.items():
-        key = REGION_KEYS[region]
-        data.append(
-            {
-                "type": "scatter",
-                "uid": f"{key}-region",
-                "name": f"{style['name']} region",
-                **moving[f"{key}-region"],
-                "mode": "lines",
-                "fill": "toself",
-                "fillcolor": style["fill"],
-                "line": {"color": style["color"], "width": 2},
-                "hoverinfo": "skip",
-            }
-        )
-    for region, style in REGION_STYLE.items():
-        key = REGION_KEYS[region]
-        data.append(
-            {
-                "type": "scatter",
-                "uid": f"{key}-contour",
-                "name": f"contour touching {style['name']}",
-                **moving[f"{key}-contour"],
-                "mode": "lines",
-                "line": {"color": style["color"], "width": 2.5, "dash": "dot"},
-                "hoverinfo": "skip",
-            }
-        )
-    ols = scene["ols"]
-    data.append(
-        {
+    if uid == "ols-point":
+        return {
             "type": "scatter",
-            "uid": "ols-point",
+            "uid": uid,
             "name": "OLS (λ = 0)",
-            "x": [ols[0]],
-            "y": [ols[1]],
             "mode": "markers",
             "marker": {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
             "hovertemplate": "<b>OLS optimum</b><br>w = (%{x:.4g}, %{y:.4g})<extra></extra>",
         }
-    )
-    for region, style in REGION_STYLE.items():
-        key = REGION_KEYS[region]
-        data.append(
-            {
-                "type": "scatter",
-                "uid": f"{key}-touch",
-                "name": f"{style['name']} optimum",
-                **moving[f"{key}-touch"],
-                "mode": "markers",
-                "marker": {"size": 13, "color": style["color"], "line": {"width": 2, "color": "white"}},
-                "hoverinfo": "text",
-            }
-        )
+    key, part = uid.split("-", 1)
+    region = {k: r for r, k in REGION_KEYS.items()}.get(key)
+    if region is None or part not in ("region", "contour", "touch"):
+        raise ValueError(f"uid must be one of {TRACE_UIDS}, got {uid!r}")
+    style = REGION_STYLE[region]
+    if part == "region":
+        return {
+            "type": "scatter",
+            "uid": uid,
+            "name": f"{style['name']} region",
+            "mode": "lines",
+            "fill": "toself",
+            "fillcolor": style["fill"],
+            "line": {"color": style["color"], "width": 2},
+            "hoverinfo": "skip",
+        }
+    if part == "contour":
+        return {
+            "type": "scatter",
+            "uid": uid,
+            "name": f"contour touching {style['name']}",
+            "mode": "lines",
+            "line": {"color": style["color"], "width": 2.5, "dash": "dot"},
+            "hoverinfo": "skip",
+        }
+    return {
+        "type": "scatter",
+        "uid": uid,
+        "name": f"{style['name']} optimum",
+        "mode": "markers",
+        "marker": {"size": 13, "color": style["color"], "line": {"width": 2, "color": "white"}},
+        "hoverinfo": "text",
+    }
+
+
+def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_center: bool = False) -> dict:
+    """The weight-plane figure as a plain plotly dict (fast: no validation; see :func:`weight_plane_figure`)."""
+    contours = scene["contours"]
+    ols = scene["ols"]
+    data_of = {
+        **moving_traces(scene, view),
+        "loss-contours": {"x": contours["x"], "y": contours["y"]},
+        "ols-point": {"x": [ols[0]], "y": [ols[1]]},
+    }
+    en_shown = "en" in view.get("shown", ("l1", "l2"))
+    data: list[dict] = [{**trace_style(uid), **data_of[uid]} for uid in TRACE_UIDS if en_shown or uid not in EN_UIDS]
     (x0, x1), (y0, y1) = scene["view"]["x"], scene["view"]["y"]
     axis = {
         **FAST_AXIS,
@@ -329,7 +335,8 @@ def weight_plane_figure(scene: dict, view: dict, *, feature_names=None, draggabl
     Returns
     -------
     go.Figure
-        Traces in the order of :data:`TRACE_UIDS`, each with its ``uid``.
+        Traces in the order of :data:`TRACE_UIDS`, each with its ``uid``; the elastic-net ones
+        (:data:`EN_UIDS`, last) only when ``"en"`` is in ``view["shown"]``.
     """
     return go.Figure(weight_plane_dict(scene, view, feature_names=feature_names, draggable_center=draggable_center))
 

@@ -11,7 +11,7 @@ import pytest
 from components import data_panel, readout, stores
 from components.lambda_control import SLIDER_MAX, slider_to_value
 from components.problem import default_state, loss_for_state
-from components.weight_plane import TRACE_INDEX, TRACE_UIDS, moving_traces, weight_plane_figure
+from components.weight_plane import EN_UIDS, TRACE_INDEX, TRACE_UIDS, moving_traces, trace_style, weight_plane_figure
 from geometry import lambda_max, penalized_optimum
 from geometry.constrained import constrained_optimum
 
@@ -36,10 +36,27 @@ def by_uid(fig) -> dict:
 
 
 def test_weight_plane_has_every_trace_in_the_fixed_order(scene):
-    fig = weight_plane_figure(scene, VIEW)
+    fig = weight_plane_figure(scene, dict(VIEW, shown=["l1", "l2", "en"]))
     assert tuple(t.uid for t in fig.data) == TRACE_UIDS
     assert scene["trace_index"] == TRACE_INDEX
     assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1
+
+
+def test_hidden_elastic_net_traces_are_left_out_and_their_styles_travel_with_the_scene(scene):
+    fig = weight_plane_figure(scene, dict(VIEW, shown=["l1", "l2"]))
+    assert tuple(t.uid for t in fig.data) == tuple(uid for uid in TRACE_UIDS if uid not in EN_UIDS)
+    assert TRACE_UIDS[-len(EN_UIDS) :] == EN_UIDS  # last: the indices of the others never move
+    shown = by_uid(weight_plane_figure(scene, dict(VIEW, shown=["en"])))
+    for uid in EN_UIDS:
+        style = scene["en_traces"][uid]
+        assert {key: shown[uid][key] for key in ("mode", "name", "uid")} == {
+            key: style[key] for key in ("mode", "name", "uid")
+        }
+
+
+def test_trace_style_refuses_an_unknown_uid():
+    with pytest.raises(ValueError, match="uid must be one of"):
+        trace_style("l3-region")
 
 
 @pytest.mark.parametrize("fraction", [0.01, 0.3, 0.9, 2.5])

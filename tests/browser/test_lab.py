@@ -13,6 +13,7 @@ from selenium.webdriver.common.keys import Keys
 
 from components.lambda_control import SLIDER_MAX
 from components.problem import default_state, loss_for_state
+from components.weight_plane import EN_UIDS, TRACE_UIDS
 from geometry import lambda_max, penalized_optimum
 
 from .conftest import wait_for
@@ -370,7 +371,7 @@ def test_constrained_mode_draws_the_same_budget_for_both_regions(lab):
 def test_elastic_net_toggle_shows_its_region_and_enables_the_mix_slider(lab):
     driver, url = lab
     reload(driver, url)
-    assert traces(driver)["en-touch"]["visible"] is False
+    assert "en-touch" not in traces(driver)  # hidden: not in the figure at all
     en_legend = "return getComputedStyle(document.querySelector('#data-legend .item-en')).display"
     assert driver.execute_script(en_legend) == "none"  # the data legend lists only the fits drawn
     driver.find_element(By.CSS_SELECTOR, "#penalty-checklist input[value='en']").click()
@@ -386,6 +387,16 @@ def test_elastic_net_toggle_shows_its_region_and_enables_the_mix_slider(lab):
     lam = lambda_max(loss) * 10.0 ** slider_value(driver)
     w = penalized_optimum(loss, "elasticnet", lam, l1_ratio=0.5)
     np.testing.assert_allclose([data["en-touch"]["x"][0], data["en-touch"]["y"][0]], w, atol=1e-9)
+    # a λ step moves it like the others, and unticking takes the three traces out again
+    press(driver, Keys.ARROW_LEFT, 3)
+    wait_touch_change(driver, data, "en-touch")
+    driver.find_element(By.CSS_SELECTOR, "#penalty-checklist input[value='en']").click()
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        f"return gd._fullData.length === {len(TRACE_UIDS) - len(EN_UIDS)} && "
+        "!gd._fullData.some(t => t.uid.startsWith('en-'));",
+    )
 
 
 def test_click_adds_a_point_and_double_click_removes_it(lab):
