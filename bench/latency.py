@@ -15,7 +15,9 @@ Measures in the page (performance.now()), over --steps steps each:
       ``weight-plane`` redrawn, against the same drag of the floor's ``floor-data`` shape, which
       plotly drags (its shape move -> relayoutData -> server). The lab drags points itself
       (``assets/data_edit.js``), so its data panel is redrawn only later.
-Prints median, p95 and the ratios; asserts nothing.
+Floor and lab run side by side, each in its own headless Chromium, and take turns every
+``BLOCK`` steps (after ``WARMUP`` untimed steps on each fresh page), so the machine's drift
+hits both alike. Prints median, p95 and the ratios; asserts nothing.
 """
 
 from __future__ import annotations
@@ -29,17 +31,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from devtools.browser import chrome_driver, start_server, stop  # noqa: E402
 
-# Counts plotly_afterplot events of `gd`, notes when each one fired, and waits (by animation
-# frames) for the next one. The time is taken in the event handler: polling by frames alone
-# would round every time up to the next frame (16.7 ms), the size of the floor itself.
+# Counts plotly_afterplot events of `gd` (one listener per graph, installed by the first block),
+# notes when each one fired, and waits (by animation frames) for the next one. The time is taken
+# in the event handler: polling by frames alone would round every time up to the next frame
+# (16.7 ms), the size of the floor itself.
 WAIT_PLOT_JS = """
-let count = 0;
-const plottedAt = [];
-gd.on('plotly_afterplot', () => { count += 1; plottedAt.push(performance.now()); });
+if (!gd.__bench) {
+  gd.__bench = {count: 0, at: []};
+  gd.on('plotly_afterplot', () => { gd.__bench.count += 1; gd.__bench.at.push(performance.now()); });
+}
+const B = gd.__bench;
 function waitPlot(before, t0) {
   return new Promise((resolve, reject) => {
     function poll() {
-      if (count > before) { resolve(plottedAt[before] - t0); return; }
+      if (B.count > before) { resolve(B.at[before] - t0); return; }
       if (performance.now() - t0 > 10000) { reject(new Error('no afterplot')); return; }
       requestAnimationFrame(poll);
     }
@@ -51,7 +56,7 @@ function waitPlot(before, t0) {
 # Steps a slider by dispatching keys to its thumb and times each redraw of a graph.
 KEY_STEPS_JS = (
     """
-const [sliderId, graphId, steps, done] = arguments;
+const [sliderId, graphId, start, steps, done] = arguments;
 const thumb = document.querySelector('#' + sliderId + ' [role=slider]');
 const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
 const times = [];
@@ -60,9 +65,9 @@ const times = [];
     + """
 (async () => {
   thumb.focus();
-  for (let i = 0; i < steps; i++) {
+  for (let i = start; i < start + steps; i++) {
     const key = (Math.floor(i / 20) % 2 === 0) ? 'ArrowRight' : 'ArrowLeft';
-    const before = count;
+    const before = B.count;
     const t0 = performance.now();
     thumb.dispatchEvent(new KeyboardEvent('keydown', {key: key, bubbles: true}));
     times.push(await waitPlot(before, t0));
@@ -79,7 +84,7 @@ const times = [];
 # update) is over.
 RELEASE_STEPS_JS = (
     """
-const [srcId, graphId, steps, index, dy, done] = arguments;
+const [srcId, graphId, start, steps, index, dy, done] = arguments;
 const src = document.querySelector('#' + srcId + ' .js-plotly-plot');
 const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
 const times = [];
@@ -96,16 +101,16 @@ function mouse(type, target, x, y) {
 }
 function quiet(ms) {
   return new Promise(resolve => {
-    let last = count, since = performance.now();
+    let last = B.count, since = performance.now();
     (function poll() {
-      if (count !== last) { last = count; since = performance.now(); }
+      if (B.count !== last) { last = B.count; since = performance.now(); }
       if (performance.now() - since >= ms) { resolve(); return; }
       requestAnimationFrame(poll);
     })();
   });
 }
 (async () => {
-  for (let i = 0; i < steps; i++) {
+  for (let i = start; i < start + steps; i++) {
     const path = src.querySelector('.shapelayer path[data-index="' + index + '"]');
     const box = path.getBoundingClientRect();
     const x = box.left + box.width / 2, y = box.top + box.height / 2;
@@ -113,7 +118,7 @@ function quiet(ms) {
     mouse('mousedown', path, x, y);
     mouse('mousemove', document, x, y1);
     await quiet(150);
-    const before = count;
+    const before = B.count;
     const t0 = performance.now();
     mouse('mouseup', document, x, y1);
     times.push(await waitPlot(before, t0));
@@ -129,7 +134,7 @@ function quiet(ms) {
 # (throttled to one per 60 ms), and times each redraw of a graph.
 LIVE_STEPS_JS = (
     """
-const [storeId, graphId, steps, keyX, keyY, extra, x, y0, dy, done] = arguments;
+const [storeId, graphId, start, steps, keyX, keyY, extra, x, y0, dy, done] = arguments;
 const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
 const times = [];
 """
@@ -137,11 +142,11 @@ const times = [];
     + """
 (async () => {
   window.labDragging = true;   // what the mousedown on a point sets: the data panel waits
-  for (let i = 0; i < steps; i++) {
+  for (let i = start; i < start + steps; i++) {
     const move = Object.assign({}, extra);
     move[keyX] = x;
     move[keyY] = y0 + dy * ((i % 10) - 5) / 5;
-    const before = count;
+    const before = B.count;
     const t0 = performance.now();
     window.dash_clientside.set_props(storeId, {data: move});
     times.push(await waitPlot(before, t0));
@@ -177,8 +182,14 @@ def stats(name: str, times) -> float:
     return med
 
 
-#: steps run before the timed ones after each page load (JIT warm-up, first-draw caches)
+#: steps run (untimed) on each freshly loaded page before the timed blocks: JIT warm-up,
+#: first-draw caches
 WARMUP = 5
+#: steps per block; floor and lab alternate block by block
+BLOCK = 10
+#: pause after each block: what a block sets off after its last redraw (the lab's data panel
+#: and readout follow λ ~120 ms after it rests) must be over before the other side runs
+SETTLE_S = 0.4
 
 
 def lab_point(driver) -> tuple[float, float]:
@@ -188,25 +199,24 @@ def lab_point(driver) -> tuple[float, float]:
     )
 
 
-def measure(driver, urls: dict, rounds: int, steps: int) -> dict:
-    """Times of every case, floor and lab alternating round by round (so drift in the machine's
-    load hits both alike), each run after :data:`WARMUP` untimed steps. Returns ``{(case, "floor"|"lab"): [ms, ...]}``."""
+def step_scripts() -> dict:
+    """For each case, ``(floor, lab)`` functions ``run(driver, start, steps) -> [ms, ...]``."""
     keys = ("shapes[3].xanchor", "shapes[3].yanchor")
-    steps += WARMUP
-    cases = {
+    return {
         "key": (
-            lambda d: d.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", steps),
-            lambda d: d.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", steps),
+            lambda d, i, n: d.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", i, n),
+            lambda d, i, n: d.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", i, n),
         ),
         "live": (
-            lambda d: d.execute_async_script(
-                LIVE_STEPS_JS, "floor-drag", "floor-graph", steps, "x", "y", {}, 0.4, 0.4, 0.2
+            lambda d, i, n: d.execute_async_script(
+                LIVE_STEPS_JS, "floor-drag", "floor-graph", i, n, "x", "y", {}, 0.4, 0.4, 0.2
             ),
-            lambda d: d.execute_async_script(
+            lambda d, i, n: d.execute_async_script(
                 LIVE_STEPS_JS,
                 "data-edit",
                 "weight-plane",
-                steps,
+                i,
+                n,
                 *keys,
                 {"op": "move", "live": True},
                 *lab_point(d),
@@ -214,21 +224,36 @@ def measure(driver, urls: dict, rounds: int, steps: int) -> dict:
             ),
         ),
         "release": (
-            lambda d: d.execute_async_script(RELEASE_STEPS_JS, "floor-data", "floor-graph", steps, 0, 24),
-            lambda d: d.execute_async_script(RELEASE_STEPS_JS, "data-plot", "weight-plane", steps, 3, 24),
+            lambda d, i, n: d.execute_async_script(RELEASE_STEPS_JS, "floor-data", "floor-graph", i, n, 0, 24),
+            lambda d, i, n: d.execute_async_script(RELEASE_STEPS_JS, "data-plot", "weight-plane", i, n, 3, 24),
         ),
     }
+
+
+def measure(drivers: dict, urls: dict, steps: int) -> dict:
+    """Times of every case. Floor and lab are open side by side, each in its own browser, and
+    take turns in blocks of :data:`BLOCK` steps, so a change in the machine's speed (this VM's
+    changes by up to 2x within minutes) hits both alike. Returns ``{(case, "floor"|"lab"): [ms, ...]}``."""
     graphs = {"floor": "floor-graph", "lab": "weight-plane"}
     times: dict = {}
-    for _ in range(rounds):
-        for case, runs in cases.items():
+    for case, runs in step_scripts().items():
+        for side, run in zip(("floor", "lab"), runs):
+            open_page(drivers[side], urls[side], graphs[side])
+            check(case, side, run(drivers[side], 0, WARMUP))
+        done = 0
+        while done < steps:
             for side, run in zip(("floor", "lab"), runs):
-                open_page(driver, urls[side], graphs[side])
-                out = run(driver)
-                if isinstance(out, str):
-                    raise RuntimeError(f"{case} {side}: {out}")
-                times.setdefault((case, side), []).extend(out[WARMUP:])
+                out = check(case, side, run(drivers[side], WARMUP + done, BLOCK))
+                times.setdefault((case, side), []).extend(out)
+                time.sleep(SETTLE_S)  # not a test: let the page finish what the block set off
+            done += BLOCK
     return times
+
+
+def check(case: str, side: str, out):
+    if isinstance(out, str):
+        raise RuntimeError(f"{case} {side}: {out}")
+    return out
 
 
 CASES = {
@@ -250,21 +275,20 @@ CASES = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="lab latency vs floor apps")
-    parser.add_argument("--steps", type=int, default=120, help="steps per case and side (split into rounds)")
-    parser.add_argument("--rounds", type=int, default=4, help="floor/lab alternations per case")
+    parser.add_argument("--steps", type=int, default=120, help="timed steps per case and side")
     args = parser.parse_args()
     lab, lab_url = start_server("app.py")
     floor, floor_url = start_server("bench/floor_app.py")
-    driver = chrome_driver(script_timeout=600)
+    drivers = {"floor": chrome_driver(script_timeout=600), "lab": chrome_driver(script_timeout=600)}
     try:
-        per_round = max(10, args.steps // args.rounds)
-        times = measure(driver, {"floor": floor_url, "lab": lab_url}, args.rounds, per_round)
+        times = measure(drivers, {"floor": floor_url, "lab": lab_url}, args.steps)
     finally:
-        driver.quit()
+        for driver in drivers.values():
+            driver.quit()
         stop(lab)
         stop(floor)
     for case, (title, floor_name, lab_name, target) in CASES.items():
-        print(f"{title} ({args.rounds} rounds x {per_round} steps, floor and lab alternating)")
+        print(f"{title} (floor and lab side by side, alternating every {BLOCK} steps)")
         floor_med = stats(f"floor: {floor_name}", times[(case, "floor")])
         lab_med = stats(f"lab: {lab_name}", times[(case, "lab")])
         print(f"  ratio lab/floor (median) = {lab_med / floor_med:.2f}   (target <= {target})")

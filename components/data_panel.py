@@ -403,9 +403,12 @@ def update_problem(edit, resample_clicks, controls, state, generator, view):
 def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
     """Outputs of :func:`update_problem` (testable without a Dash request context).
 
-    A point drag (``data-plot``) answers with the weight plane only: plotly has already moved
-    the point, and the data panel catches up in the browser (``lab.moveFits``) once the weight
-    plane has drawn and the drag rests, so it is never redrawn under the user's pointer.
+    A point drag (``data-plot``) leaves the data panel alone: the browser has already moved the
+    point, and the data panel catches up (``lab.moveFits``) once the weight plane has drawn and
+    the drag rests, so it is never redrawn under the user's pointer. While the point is held
+    (``live``) the answer is the weight plane alone: ``lab-state`` and ``scene-store`` follow
+    at the release (each live request carries the state from before the drag and the point's
+    whole position), so a live answer sets off no other callback in the browser.
     """
     dragging = trigger == DATA_PLOT
     live = dragging and bool((payload or {}).get("live"))
@@ -418,6 +421,8 @@ def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
         # Refused: keep the last valid picture; redraw the data panel so dragged points snap back.
         old_scene = build_scene(state)
         return no_update, no_update, no_update, data_figure_dict(state, old_scene, view), str(exc)
+    if live:
+        return no_update, no_update, plane_for(new, scene, view), no_update, ""
     if dragging:  # the data panel catches up in the browser
         return new, for_store(scene), plane_for(new, scene, view), no_update, ""
     plane, data = figures_for(new, scene, view)

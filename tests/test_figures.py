@@ -147,8 +147,23 @@ def test_dragging_a_point_updates_state_scene_and_figures(state):
     ols = by_uid(plane)["ols-point"]
     np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(new).ols_point)
     assert not np.allclose(scene["ols"], loss_for_state(state).ols_point)
-    # plotly has already moved the point: the data panel is synced in the browser, not resent
+    # the browser has already moved the point: the data panel is synced there, not resent
     assert data is data_panel.no_update
+
+
+def test_a_held_point_answers_with_the_weight_plane_alone(state):
+    relayout = {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0}
+    new, scene, plane, data, message = data_panel.problem_outputs(
+        "data-plot", dict(relayout, live=True), state, {}, VIEW
+    )
+    assert new is scene is data is data_panel.no_update and message == ""
+    moved = dict(state, points={"x": list(state["points"]["x"]), "y": list(state["points"]["y"])})
+    moved["points"]["x"][2], moved["points"]["y"][2] = 0.5, 6.0
+    ols = by_uid(plane)["ols-point"]
+    np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(moved).ols_point)
+    # the release (not live) brings state and scene along
+    released = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
+    assert released[0]["points"]["y"][2] == 6.0 and released[1] is not data_panel.no_update
 
 
 def test_a_live_drag_to_a_degenerate_place_only_warns(state):
