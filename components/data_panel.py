@@ -17,7 +17,7 @@ from dash.exceptions import PreventUpdate
 
 from geometry.basis import BASES, X_RANGE
 
-from . import lambda_control, penalty_control
+from . import penalty_control
 from .legend import DATA_LEGEND, data_legend_class
 from .widgets import control_row
 from .problem import (
@@ -38,6 +38,7 @@ from .stores import (
     SCENE_STORE,
     build_scene,
     for_store,
+    view_with_defaults,
 )
 from .weight_plane import (
     FAST_AXIS,
@@ -335,18 +336,6 @@ def handle_problem_event(trigger: str | None, payload, state: dict, generator: d
     raise PreventUpdate
 
 
-def _view(view: dict | None) -> dict:
-    """``current-view`` with defaults filled in."""
-    view = view or {}
-    slider, l1_ratio = view.get("slider"), view.get("l1_ratio")
-    return {
-        "slider": float(slider if slider is not None else lambda_control.SLIDER_DEFAULT),
-        "mode": view.get("mode") or "penalized",
-        "shown": list(view.get("shown") or []),
-        "l1_ratio": float(l1_ratio if l1_ratio is not None else 0.5),
-    }
-
-
 def edit_event(edit: dict | None) -> tuple[str | None, dict]:
     """What a ``data-edit`` payload is, as the ``(trigger, payload)`` :func:`handle_problem_event` takes.
 
@@ -394,7 +383,7 @@ def update_problem(edit, resample_clicks, controls, state, generator, view):
         **(generator or {}),
         "rho": (controls or {}).get("rho", state.get("rho")),
     }
-    outputs = problem_outputs(trigger, payload, state, generator, _view(view))
+    outputs = problem_outputs(trigger, payload, state, generator, view_with_defaults(view))
     new = outputs[0]
     seed = new.get("seed", no_update) if trigger == RESAMPLE_BUTTON and isinstance(new, dict) else no_update
     return (*outputs, seed)

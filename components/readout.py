@@ -15,7 +15,7 @@ from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value
 
 from . import lambda_control
-from .stores import SCENE_STORE, VIEW_STORE
+from .stores import SCENE_STORE, VIEW_STORE, view_with_defaults
 from .weight_plane import REGION_KEYS, REGION_STYLE, touches_for_view
 
 __all__ = ["READOUT", "READOUT_BODY", "explanation", "readout_html", "layout", "register_callbacks"]
@@ -146,13 +146,7 @@ def update_readout(view: dict | None, scene: dict | None) -> str:
     """
     if not scene or not view:
         raise PreventUpdate
-    clean = {
-        "slider": float(view.get("slider", lambda_control.SLIDER_DEFAULT)),
-        "mode": view.get("mode") or "penalized",
-        "shown": list(view.get("shown") or []),
-        "l1_ratio": float(view.get("l1_ratio", 0.5)),
-    }
-    return readout_html(scene, clean)
+    return readout_html(scene, view_with_defaults(view))
 
 
 def layout(scene: dict, view: dict) -> html.Div:

@@ -21,6 +21,7 @@ from dash import dcc
 from geometry.basis import BASES, X_RANGE, design_matrix
 from geometry.scene import scene_bundle
 
+from .lambda_control import SLIDER_DEFAULT
 from .problem import check_problem
 from .weight_plane import EN_UIDS, TRACE_INDEX, trace_style
 
@@ -34,6 +35,7 @@ __all__ = [
     "GENERATOR_SETTINGS",
     "FIT_GRID_POINTS",
     "build_scene",
+    "view_with_defaults",
     "for_store",
     "layout",
 ]
@@ -73,6 +75,18 @@ def build_scene(state: dict) -> dict:
     scene["trace_index"] = dict(TRACE_INDEX)
     scene["en_traces"] = {uid: trace_style(uid) for uid in EN_UIDS}  # the browser adds them when ticked
     return scene
+
+
+def view_with_defaults(view: dict | None) -> dict:
+    """A ``current-view`` / ``view-store`` dict with every key present and of the right type."""
+    view = view or {}
+    slider, l1_ratio = view.get("slider"), view.get("l1_ratio")
+    return {
+        "slider": float(slider if slider is not None else SLIDER_DEFAULT),
+        "mode": view.get("mode") or "penalized",
+        "shown": list(view.get("shown") or []),
+        "l1_ratio": float(l1_ratio if l1_ratio is not None else 0.5),
+    }
 
 
 def for_store(scene: dict) -> dict:
