@@ -96,6 +96,22 @@ def wait_touch_change(driver, before: dict, uid: str) -> dict:
     return traces(driver)
 
 
+def wait_ols_moved(driver, before: dict) -> None:
+    """Wait until the weight plane's OLS point is no longer where ``before`` had it."""
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
+        f"return t.x[0] !== {float(before['x'][0])!r} || t.y[0] !== {float(before['y'][0])!r};",
+    )
+
+
+def data_points(driver) -> list:
+    """The data panel's point shapes (once it has drawn them)."""
+    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
+    return driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")
+
+
 def test_page_has_every_contract_id_and_the_classic_picture(lab):
     driver, _ = lab
     for id_ in IDS:
@@ -211,19 +227,13 @@ def test_the_ols_point_moves_while_a_data_point_is_still_being_dragged(lab):
     driver, url = lab
     reload(driver, url)
     before = traces(driver)["ols-point"]
-    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
-    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[-1]
+    shape = data_points(driver)[-1]
     hold = ActionChains(driver).move_to_element(shape).click_and_hold()
     for _ in range(6):
         hold = hold.move_by_offset(0, -15)
     hold.perform()
     try:
-        wait_for(
-            driver,
-            "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
-            "const t = gd._fullData.find(t => t.uid === 'ols-point');"
-            f"return t.x[0] !== {float(before['x'][0])!r} || t.y[0] !== {float(before['y'][0])!r};",
-        )
+        wait_ols_moved(driver, before)
     finally:
         ActionChains(driver).release().perform()
 
@@ -232,15 +242,9 @@ def test_dragging_a_data_point_moves_the_ols_point(lab):
     driver, url = lab
     reload(driver, url)
     before = traces(driver)["ols-point"]
-    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
-    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[-1]
+    shape = data_points(driver)[-1]
     ActionChains(driver).move_to_element(shape).click_and_hold().move_by_offset(0, -90).release().perform()
-    wait_for(
-        driver,
-        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
-        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
-        f"return t.x[0] !== {before['x'][0]!r} || t.y[0] !== {before['y'][0]!r};",
-    )
+    wait_ols_moved(driver, before)
     after = traces(driver)["ols-point"]
     assert math.hypot(after["x"][0] - before["x"][0], after["y"][0] - before["y"][0]) > 1e-6
     # the data panel catches up: its hover trace, the shape anchors and the fits agree with the new data
@@ -263,15 +267,9 @@ def test_a_data_edit_is_drawn_at_the_lambda_on_screen(lab):
     press(driver, Keys.END)
     wait_touch_change(driver, before, "l2-touch")
     ols = traces(driver)["ols-point"]
-    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
-    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[-1]
+    shape = data_points(driver)[-1]
     ActionChains(driver).move_to_element(shape).click_and_hold().move_by_offset(0, -90).release().perform()
-    wait_for(
-        driver,
-        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
-        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
-        f"return t.x[0] !== {ols['x'][0]!r} || t.y[0] !== {ols['y'][0]!r};",
-    )
+    wait_ols_moved(driver, ols)
     after = traces(driver)
     assert slider_value(driver) == pytest.approx(SLIDER_MAX, abs=1e-9)
     assert after["l1-touch"]["x"][0] == 0.0 and after["l1-touch"]["y"][0] == 0.0
@@ -296,15 +294,10 @@ def test_a_drag_whose_pointer_stream_is_cancelled_keeps_the_last_position_sent(l
     driver, url = lab
     reload(driver, url)
     before = traces(driver)["ols-point"]
-    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
+    data_points(driver)
     start = float(default_state()["points"]["y"][3])
     driver.execute_script(CANCELLED_DRAG_JS)
-    wait_for(
-        driver,
-        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
-        "const t = gd._fullData.find(t => t.uid === 'ols-point');"
-        f"return t.x[0] !== {before['x'][0]!r} || t.y[0] !== {before['y'][0]!r};",
-    )
+    wait_ols_moved(driver, before)
     # the drop is final: the data panel redraws the point there (40 px up), no transform left over
     wait_for(
         driver,
@@ -317,8 +310,7 @@ def test_a_drag_whose_pointer_stream_is_cancelled_keeps_the_last_position_sent(l
 def test_a_small_pointer_move_is_a_click_and_leaves_the_point(lab):
     driver, url = lab
     reload(driver, url)
-    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
-    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[3]
+    shape = data_points(driver)[3]
     ActionChains(driver).move_to_element(shape).click_and_hold().move_by_offset(0, -3).release().perform()
     assert (
         driver.execute_script(
