@@ -44,8 +44,14 @@
     };
   }
 
+  /** The server draws an edit with `current-view`, which follows a λ step once the plane has drawn. */
+  function viewUpToDate() {
+    if (window.labClient && window.labClient.flushCurrentView) { window.labClient.flushCurrentView(); }
+  }
+
   function send(op, pos) {
     if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    viewUpToDate();
     stamp += 1;
     window.dash_clientside.set_props('data-edit', {data: {
       op: op, x: pos.x, y: pos.y, xscale: pos.xscale, yscale: pos.yscale, stamp: stamp
@@ -104,6 +110,7 @@
 
   function sendDrag(move) {
     if (window.dash_clientside && window.dash_clientside.set_props) {
+      viewUpToDate();
       stamp += 1;
       move.stamp = stamp;
       window.dash_clientside.set_props('data-edit', {data: move});

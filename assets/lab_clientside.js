@@ -95,22 +95,44 @@
   function shownList(shown) { return Array.isArray(shown) ? shown : []; }
 
   /*
-   * The data panel's fits follow the weight plane: the view is parked here and written to
-   * `view-store` once the weight plane has drawn and λ has rested for FITS_DELAY_MS. While
-   * λ is stepped continuously the data panel (whose draggable points make it the costlier
-   * redraw) updates at the pauses, so it never slows down the weight plane.
+   * What follows a λ step once the weight plane has drawn it (Dash's bookkeeping for every
+   * component a callback writes delays the plane's redraw, measured ~1.2 ms per step for the
+   * label, box and current-view), in two stages:
+   * - right after the redraw: the label and `current-view` (what the server draws data edits
+   *   with; a data edit sent before then calls `labClient.flushCurrentView` first);
+   * - once λ has rested for FITS_DELAY_MS: the number box and `view-store`, whose callbacks
+   *   update the data panel's fitted curves (the costlier redraw: its points are draggable) and
+   *   the readout, so that while λ is stepped continuously they never slow the weight plane.
    */
   var FITS_DELAY_MS = 120;
   var FALLBACK_MS = 400;       // if no redraw is seen (it may have happened before we listened)
-  var pendingView = null;
+  var pendingLabel = null;     // {view, label, box} waiting for the redraw
+  var pendingView = null;      // the same, waiting for λ to rest
   var fitsTimer = null;
+  var lastBox = null;          // the value this script last wrote into the number box
+  var shownMessage = '';       // what lambda-message shows
+
+  function setProps(id, props) { window.dash_clientside.set_props(id, props); }
+
+  function flushLabel() {
+    if (pendingLabel === null) { return; }
+    var p = pendingLabel;
+    pendingLabel = null;
+    setProps('lambda-label', {children: p.label});
+    setProps('current-view', {data: p.view});
+  }
 
   function flushView() {
     fitsTimer = null;
+    flushLabel();
     if (pendingView === null) { return; }
-    var v = pendingView;
+    var p = pendingView;
     pendingView = null;
-    window.dash_clientside.set_props('view-store', {data: v});
+    if (p.box !== null) {
+      lastBox = p.box;                // onLambda ignores the box change this causes
+      setProps('lambda-input', {value: p.box});
+    }
+    setProps('view-store', {data: p.view});
   }
 
   function scheduleFlush(delay) {
@@ -118,16 +140,19 @@
     fitsTimer = setTimeout(flushView, delay);
   }
 
-  function afterPlaneRedraw(view, fallback) {
-    pendingView = view;
+  /** Park a step's view (and label, box) until the weight plane has drawn it. */
+  function afterPlaneRedraw(step, fallback) {
+    pendingView = step;
+    if (step.label !== null) { pendingLabel = step; }
     var gd = document.querySelector('#weight-plane .js-plotly-plot');
     if (gd && !gd.__labFitsHook && gd.on) {
       gd.__labFitsHook = true;
       gd.on('plotly_afterplot', function () {
+        if (pendingLabel !== null) { setTimeout(flushLabel, 0); }
         if (pendingView !== null) { scheduleFlush(FITS_DELAY_MS); }
       });
     }
-    if (fallback) { scheduleFlush(FALLBACK_MS); }
+    if (fallback) { scheduleFlush(FALLBACK_MS); }   // replaced by the shorter delay once it draws
   }
 
   /**
@@ -192,16 +217,17 @@
     /**
      * The one callback of the λ control (one callback per step keeps Dash's bookkeeping off the
      * critical path). Triggered by
-     * - the slider (or mode, penalty toggles, mix): patch the moving traces of the weight plane,
-     *   write the exact value into the number box and the label;
+     * - the slider (or mode, penalty toggles, mix): patch the moving traces of the weight plane;
+     *   the label, `current-view`, the number box and `view-store` follow its redraw
+     *   (afterPlaneRedraw);
      * - the number box: move the slider there (clamped into range, with a message) and redraw;
      * - a new scene from the server (which drew the weight plane itself): refresh the label and
      *   box, and have view-store follow once the new plane has drawn.
-     * @returns {Array} [weight-plane figure Patch, slider value, box value, message, label, current-view]
+     * @returns {Array} [weight-plane figure Patch, slider value, box value, message, label]
      */
     onLambda: function (slider, boxValue, mode, shown, l1Ratio, scene) {
       var nu = window.dash_clientside.no_update;
-      if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu, nu, nu, nu, nu]; }
+      if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu, nu, nu, nu]; }
       mode = mode || 'penalized';
       var trig = window.dash_clientside.callback_context.triggered_id || '';
       var ref = referenceValue(scene, mode);
@@ -209,8 +235,12 @@
       var unit = mode === 'constrained' ? '‖w_OLS‖₁' : 'λ_max';
       var v = slider, message = '';
       if (trig === 'lambda-input') {
+        if (boxValue === lastBox) { return [nu, nu, nu, nu, nu]; }   // written by flushView
         var typed = fromBox(boxValue, ref, name, unit);
-        if (typed === null) { return [nu, nu, nu, 'Type a number for ' + name + '.', nu, nu]; }
+        if (typed === null) {
+          shownMessage = 'Type a number for ' + name + '.';
+          return [nu, nu, nu, shownMessage, nu];
+        }
         v = typed.v;
         message = typed.message;
       }
@@ -221,18 +251,30 @@
       var box = trig === 'lambda-input' && !message ? nu : Number(value.toPrecision(6));
       var view = {slider: v, mode: mode, shown: shownList(shown),
                   l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio};
-      var figure = nu;
       if (!trig) {
         // page load: the layout already holds both figures and the readout for this view
-      } else if (trig === 'scene-store') {
-        afterPlaneRedraw(view, true);     // the server drew this scene's plane
-      } else {
-        figure = planePatch(scene, view, trig);
-        afterPlaneRedraw(view);
+        lastBox = box;
+        return [nu, nu, box, nu, label];
       }
-      // current-view: what the server draws a data edit with (a new scene leaves the view as it is)
-      var current = trig && trig !== 'scene-store' ? view : nu;
-      return [figure, trig === 'lambda-input' ? v : nu, box, message, label, current];
+      if (trig === 'scene-store') {
+        // the server drew this scene's plane (with current-view): label, box and view-store follow
+        lastBox = box;
+        afterPlaneRedraw({view: view, label: null, box: null}, true);
+        return [nu, nu, box, nu, label];
+      }
+      var figure = planePatch(scene, view, trig);
+      if (trig === 'lambda-input') {
+        // typed: the box keeps what was typed unless it was clamped; the message says so
+        shownMessage = message;
+        if (message) { lastBox = box; }
+        afterPlaneRedraw({view: view, label: label, box: null}, true);
+        return [figure, v, box, message, nu];
+      }
+      // a slider step (or mode, penalties, mix): only the plane now, the rest after its redraw
+      afterPlaneRedraw({view: view, label: label, box: box}, true);
+      var clear = shownMessage ? '' : nu;
+      shownMessage = '';
+      return [figure, nu, nu, clear, nu];
     },
 
     /**
@@ -243,7 +285,7 @@
       var nu = window.dash_clientside.no_update;
       if (!view || !scene || !window.labMath) { return nu; }
       if (window.labDragging) {           // never redraw the data panel under the pointer
-        afterPlaneRedraw(view, true);
+        afterPlaneRedraw({view: view, label: null, box: null}, true);
         return nu;
       }
       var data = new window.dash_clientside.Patch();
@@ -296,5 +338,5 @@
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.lab = lab;
-  window.labClient = {touches: touches, sliderToValue: sliderToValue, fmt: fmt};
+  window.labClient = {touches: touches, sliderToValue: sliderToValue, fmt: fmt, flushCurrentView: flushLabel};
 }());

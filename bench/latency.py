@@ -1,6 +1,6 @@
 """Interaction latency of the lab in real headless Chromium, against trivial floor apps.
 
-    python bench/latency.py [--steps 120]
+    python bench/latency.py [--steps 120] [--cases key live release]
 
 Measures in the page (performance.now()), over --steps steps each:
 1. λ key-step on ``lambda-slider`` -> ``plotly_afterplot`` of ``weight-plane``, against the
@@ -230,13 +230,32 @@ def step_scripts() -> dict:
     }
 
 
-def measure(drivers: dict, urls: dict, steps: int) -> dict:
+CASES = {
+    "key": ("λ key-step -> plotly_afterplot", "slider -> clientside marker move", "lambda-slider -> weight-plane", 1.3),
+    "live": (
+        "data drag, while the button is held -> server -> plotly_afterplot",
+        "drag position -> server marker move",
+        "drag position -> weight-plane",
+        1.5,
+    ),
+    "release": (
+        "data drag, the release -> server -> plotly_afterplot",
+        "shape released -> server marker move",
+        "data point released -> weight-plane",
+        1.5,
+    ),
+}
+
+
+def measure(drivers: dict, urls: dict, steps: int, cases=tuple(CASES)) -> dict:
     """Times of every case. Floor and lab are open side by side, each in its own browser, and
     take turns in blocks of :data:`BLOCK` steps, so a change in the machine's speed (this VM's
     changes by up to 2x within minutes) hits both alike. Returns ``{(case, "floor"|"lab"): [ms, ...]}``."""
     graphs = {"floor": "floor-graph", "lab": "weight-plane"}
     times: dict = {}
     for case, runs in step_scripts().items():
+        if case not in cases:
+            continue
         for side, run in zip(("floor", "lab"), runs):
             open_page(drivers[side], urls[side], graphs[side])
             check(case, side, run(drivers[side], 0, WARMUP))
@@ -256,38 +275,24 @@ def check(case: str, side: str, out):
     return out
 
 
-CASES = {
-    "key": ("λ key-step -> plotly_afterplot", "slider -> clientside marker move", "lambda-slider -> weight-plane", 1.3),
-    "live": (
-        "data drag, while the button is held -> server -> plotly_afterplot",
-        "drag position -> server marker move",
-        "drag position -> weight-plane",
-        1.5,
-    ),
-    "release": (
-        "data drag, the release -> server -> plotly_afterplot",
-        "shape released -> server marker move",
-        "data point released -> weight-plane",
-        1.5,
-    ),
-}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="lab latency vs floor apps")
     parser.add_argument("--steps", type=int, default=120, help="timed steps per case and side")
+    parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES), help="which cases to run")
     args = parser.parse_args()
     lab, lab_url = start_server("app.py")
     floor, floor_url = start_server("bench/floor_app.py")
     drivers = {"floor": chrome_driver(script_timeout=600), "lab": chrome_driver(script_timeout=600)}
     try:
-        times = measure(drivers, {"floor": floor_url, "lab": lab_url}, args.steps)
+        times = measure(drivers, {"floor": floor_url, "lab": lab_url}, args.steps, args.cases)
     finally:
         for driver in drivers.values():
             driver.quit()
         stop(lab)
         stop(floor)
     for case, (title, floor_name, lab_name, target) in CASES.items():
+        if case not in args.cases:
+            continue
         print(f"{title} (floor and lab side by side, alternating every {BLOCK} steps)")
         floor_med = stats(f"floor: {floor_name}", times[(case, "floor")])
         lab_med = stats(f"lab: {lab_name}", times[(case, "lab")])

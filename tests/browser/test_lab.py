@@ -223,6 +223,28 @@ def test_typed_lambda_out_of_range_is_clamped_with_a_message(lab):
     )
 
 
+def test_label_box_and_message_follow_a_slider_step(lab):
+    """The label and the number box are written after the plane's redraw (not by the λ callback):
+    they still end up showing the slider's λ, the clamp message goes, and the box value written by
+    the page does not move the slider again."""
+    driver, url = lab
+    reload(driver, url)
+    box = driver.find_element(By.ID, "lambda-input")
+    box.clear()
+    box.send_keys("1e9" + Keys.ENTER)
+    wait_for(driver, "return document.getElementById('lambda-message').innerText.includes('clamped')")
+    press(driver, Keys.ARROW_LEFT, times=3)
+    wait_for(driver, "return document.getElementById('lambda-message').innerText === ''")
+    v = slider_value(driver)
+    assert v < SLIDER_MAX - 0.02
+    lam = lambda_max(loss_for_state(default_state())) * 10.0**v
+    wait_for(driver, f"return Math.abs(Number(document.getElementById('lambda-input').value) / {lam!r} - 1) < 1e-5")
+    label = driver.find_element(By.ID, "lambda-label").text
+    assert label.startswith("λ = ")
+    assert float(label.split()[2]) == pytest.approx(lam, rel=1e-3)
+    assert slider_value(driver) == pytest.approx(v, abs=1e-9)
+
+
 def test_the_ols_point_moves_while_a_data_point_is_still_being_dragged(lab):
     driver, url = lab
     reload(driver, url)
