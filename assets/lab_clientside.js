@@ -175,19 +175,20 @@
   }
 
   /**
-   * Patch of the weight plane's moving traces (regions, touching contours, touch points). The
-   * elastic-net traces are the last three and exist only while it is shown: they are written
-   * whole (from scene.en_traces) when shown, and deleted when the penalty checklist hides it
-   * (measured: deleting on every step, even with nothing to delete, cost as much time as
-   * drawing the three hidden traces).
+   * Patch of the weight plane's moving traces (regions, touch points, and the one trace of the
+   * contours through the touch points). The elastic-net traces are the last two and exist only
+   * while it is shown: they are written whole (from scene.en_traces) when shown, and deleted
+   * when the penalty checklist hides it (measured: deleting on every step, even with nothing
+   * to delete, cost as much time as drawing the hidden traces).
    */
   function planePatch(scene, view, trig) {
     var T = touches(scene, view.mode, view.slider, view.l1_ratio);
     var idx = scene.trace_index;
     var plane = new window.dash_clientside.Patch();
+    var cx = [], cy = [];
     REGIONS.forEach(function (spec) {
       var visible = view.shown.indexOf(spec.key) >= 0;
-      var uids = [spec.key + '-region', spec.key + '-contour', spec.key + '-touch'];
+      var uids = [spec.key + '-region', spec.key + '-touch'];
       if (spec.key === 'en' && !visible) {
         if (trig === 'penalty-checklist') {
           uids.slice().reverse().forEach(function (uid) { plane.delete(['data', idx[uid]]); });
@@ -195,13 +196,20 @@
         return;
       }
       var touch = T[spec.region];
-      var b = boundary(spec.region, touch.t, view.l1_ratio);
-      var c = window.labMath.contourThrough(scene, touch.w, CURVE_POINTS);
-      var data = [
-        {x: b.x, y: b.y, visible: visible},
-        {x: c.x, y: c.y, visible: visible},
-        {x: [touch.w[0]], y: [touch.w[1]], visible: visible, hovertext: [hoverText(scene, spec, touch, view.l1_ratio)]}
-      ];
+      var data;
+      if (visible) {
+        var b = boundary(spec.region, touch.t, view.l1_ratio);
+        var c = window.labMath.contourThrough(scene, touch.w, CURVE_POINTS);
+        if (cx.length && c.x.length) { cx.push(null); cy.push(null); }
+        Array.prototype.push.apply(cx, c.x);
+        Array.prototype.push.apply(cy, c.y);
+        data = [
+          {x: b.x, y: b.y, visible: true},
+          {x: [touch.w[0]], y: [touch.w[1]], visible: true, hovertext: [hoverText(scene, spec, touch, view.l1_ratio)]}
+        ];
+      } else {
+        data = [{x: [], y: [], visible: false}, {x: [], y: [], visible: false, hovertext: []}];
+      }
       uids.forEach(function (uid, k) {
         if (spec.key === 'en') {
           plane.assign(['data', idx[uid]], Object.assign({}, scene.en_traces[uid], data[k]));
@@ -210,6 +218,7 @@
         }
       });
     });
+    plane.merge(['data', idx['touch-contours']], {x: cx, y: cy});
     return plane.build();
   }
 

@@ -14,7 +14,7 @@ from html import escape
 
 from dash import dcc
 
-from .weight_plane import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE
+from .weight_plane import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR
 
 __all__ = ["DATA_LEGEND", "weight_plane_legend", "data_legend", "data_legend_class"]
 
@@ -50,7 +50,7 @@ def weight_plane_legend() -> dcc.Markdown:
             _item(_line(CONTOUR_COLOR, width=2), "loss contours J0"),
             _item(_mark("×", OLS_COLOR), "OLS optimum (λ = 0)"),
             _item(_mark("●", l1), "touch point = regularized optimum"),
-            _item(_line(l2, "dotted"), "contour through a touch point"),
+            _item(_line(TOUCH_CONTOUR_COLOR, "dotted"), "contour through a touch point"),
             _item(_mark("◆", l1), "region ‖w‖ ≤ t"),
         ]
     )

@@ -2,10 +2,11 @@
 
 Trace order is fixed (:data:`TRACE_UIDS`), every trace has a stable ``uid``. The background
 contours never move with lam; the regions, the highlighted contours through the touch
-points and the touch points themselves are the "moving" traces that the browser updates
-while lam is dragged (``assets/lab_clientside.js``, which mirrors :func:`moving_traces`).
-The elastic-net traces come last and are in the figure only while the elastic net is shown:
-plotly redraws the whole figure on every lam step, and three hidden traces cost ~1.5 ms of it.
+points (one trace for all regions) and the touch points themselves are the "moving" traces
+that the browser updates while lam is dragged (``assets/lab_clientside.js``, which mirrors
+:func:`moving_traces`). Plotly redraws the whole figure on every lam step, each trace costing
+its share, so the elastic-net traces come last and are in the figure only while the elastic
+net is shown.
 """
 
 from __future__ import annotations
@@ -48,18 +49,16 @@ TRACE_UIDS: tuple[str, ...] = (
     "loss-contours",
     "l1-region",
     "l2-region",
-    "l1-contour",
-    "l2-contour",
+    "touch-contours",
     "ols-point",
     "l1-touch",
     "l2-touch",
     "en-region",
-    "en-contour",
     "en-touch",
 )
 TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(TRACE_UIDS)}
 #: the traces drawn only while the elastic net is shown (the last ones of :data:`TRACE_UIDS`)
-EN_UIDS: tuple[str, ...] = ("en-region", "en-contour", "en-touch")
+EN_UIDS: tuple[str, ...] = ("en-region", "en-touch")
 
 REGION_STYLE = {
     "l1": {"name": "L1 (lasso)", "shape": "diamond", "color": "#d9480f", "fill": "rgba(217,72,15,0.13)"},
@@ -67,6 +66,9 @@ REGION_STYLE = {
     "elasticnet": {"name": "Elastic net", "shape": "region", "color": "#2b8a3e", "fill": "rgba(43,138,62,0.11)"},
 }
 CONTOUR_COLOR = "rgba(90,90,110,0.45)"
+#: the contours through the touch points: one trace for all regions (plotly redraws every trace
+#: on each λ step, ~0.5 ms a trace), each passing through its region's coloured touch point
+TOUCH_CONTOUR_COLOR = "#343a40"
 #: Layout settings both graphs share: plotly_white's look, spelled out. No ``layout.template``:
 #: dcc.Graph deep-copies the layout on every update and plotly takes a template that is not
 #: the same object for a new one, so with a template every update (even dcc.Graph syncing a
@@ -154,32 +156,40 @@ def _contour_xy(scene: dict, w: np.ndarray) -> tuple[list, list]:
 
 
 def moving_traces(scene: dict, view: dict) -> dict[str, dict]:
-    """The data of every moving trace, keyed by uid: ``{"x", "y", "visible", "hovertext"?}``.
+    """The data of every moving trace, keyed by uid: ``{"x", "y", "visible"?, "hovertext"?}``.
 
-    A hidden region's traces are sent empty (the browser fills them when it is ticked): a
-    data edit then sends a third less. (The figure leaves hidden elastic-net traces out.)
+    ``touch-contours`` holds the level curve through each shown region's touch point (in the
+    order l1, l2, elastic net; ``None`` between curves). A hidden region's traces are sent
+    empty (the browser fills them when it is ticked): a data edit then sends a third less.
+    (The figure leaves hidden elastic-net traces out.)
     """
     shown = set(view.get("shown", ("l1", "l2")))
     r = float(view.get("l1_ratio", 0.5))
     out: dict[str, dict] = {}
+    cx: list = []
+    cy: list = []
     for region, touch in touches_for_view(scene, view).items():
         key = REGION_KEYS[region]
         visible = key in shown
         if not visible:
             out[f"{key}-region"] = {"x": [], "y": [], "visible": False}
-            out[f"{key}-contour"] = {"x": [], "y": [], "visible": False}
             out[f"{key}-touch"] = {"x": [], "y": [], "visible": False, "hovertext": []}
             continue
         rx, ry = _region_xy(region, touch.t, r)
-        cx, cy = _contour_xy(scene, touch.w)
+        x, y = _contour_xy(scene, touch.w)
+        if cx and x:
+            cx.append(None)
+            cy.append(None)
+        cx.extend(x)
+        cy.extend(y)
         out[f"{key}-region"] = {"x": rx, "y": ry, "visible": visible}
-        out[f"{key}-contour"] = {"x": cx, "y": cy, "visible": visible}
         out[f"{key}-touch"] = {
             "x": [float(touch.w[0])],
             "y": [float(touch.w[1])],
             "visible": visible,
             "hovertext": [touch_hover(scene, touch, r)],
         }
+    out["touch-contours"] = {"x": cx, "y": cy}
     return out
 
 
@@ -226,6 +236,15 @@ def trace_style(uid: str) -> dict:
             "line": {"color": CONTOUR_COLOR, "width": 1},
             "hoverinfo": "skip",
         }
+    if uid == "touch-contours":
+        return {
+            "type": "scatter",
+            "uid": uid,
+            "name": "contours through the touch points",
+            "mode": "lines",
+            "line": {"color": TOUCH_CONTOUR_COLOR, "width": 2, "dash": "dot"},
+            "hoverinfo": "skip",
+        }
     if uid == "ols-point":
         return {
             "type": "scatter",
@@ -237,7 +256,7 @@ def trace_style(uid: str) -> dict:
         }
     key, part = uid.split("-", 1)
     region = {k: r for r, k in REGION_KEYS.items()}.get(key)
-    if region is None or part not in ("region", "contour", "touch"):
+    if region is None or part not in ("region", "touch"):
         raise ValueError(f"uid must be one of {TRACE_UIDS}, got {uid!r}")
     style = REGION_STYLE[region]
     if part == "region":
@@ -249,15 +268,6 @@ def trace_style(uid: str) -> dict:
             "fill": "toself",
             "fillcolor": style["fill"],
             "line": {"color": style["color"], "width": 2},
-            "hoverinfo": "skip",
-        }
-    if part == "contour":
-        return {
-            "type": "scatter",
-            "uid": uid,
-            "name": f"contour touching {style['name']}",
-            "mode": "lines",
-            "line": {"color": style["color"], "width": 2.5, "dash": "dot"},
             "hoverinfo": "skip",
         }
     return {

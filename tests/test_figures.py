@@ -78,16 +78,29 @@ def test_touch_points_are_the_penalized_optima_and_lie_on_their_regions(state, s
         assert w1.tolist() == [0.0, 0.0]
 
 
-def test_highlighted_contour_passes_through_the_touch_point(state, scene):
+def _segments(trace) -> list[np.ndarray]:
+    """A trace's polylines (split at its None gaps), each of shape (m, 2)."""
+    out, current = [], []
+    for x, y in zip(trace.x, trace.y):
+        if x is None:
+            out.append(np.array(current))
+            current = []
+        else:
+            current.append((x, y))
+    return [*out, np.array(current)] if current else out
+
+
+@pytest.mark.parametrize("shown", [["l1", "l2"], ["l1", "l2", "en"], ["l2"], []])
+def test_highlighted_contours_pass_through_the_touch_points(state, scene, shown):
     loss = loss_for_state(state)
-    traces = by_uid(weight_plane_figure(scene, VIEW))
-    for region in ("l1", "l2"):
-        w = np.array([traces[f"{region}-touch"].x[0], traces[f"{region}-touch"].y[0]])
-        xy = np.array(
-            [(x, y) for x, y in zip(traces[f"{region}-contour"].x, traces[f"{region}-contour"].y) if x is not None]
-        )
-        values = loss(xy)
-        np.testing.assert_allclose(values, loss(w), rtol=1e-9)
+    traces = by_uid(weight_plane_figure(scene, dict(VIEW, shown=shown)))
+    segments = _segments(traces["touch-contours"])
+    assert len(segments) == len(shown)  # one ellipse per shown region (this loss has rank 2)
+    for key, segment in zip(shown, segments):
+        w = np.array([traces[f"{key}-touch"].x[0], traces[f"{key}-touch"].y[0]])
+        np.testing.assert_allclose(loss(segment), loss(w), rtol=1e-9)
+        # the ellipse goes through the touch point itself: the sampled points surround it closely
+        assert np.min(np.hypot(*(segment - w).T)) < 0.05 * np.ptp(segment[:, 0])
 
 
 def test_constrained_mode_uses_the_budget_t(state, scene):

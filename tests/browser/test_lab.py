@@ -147,6 +147,14 @@ def test_keyboard_moves_both_touch_points_and_they_stay_on_their_regions(lab):
         circle = np.c_[data["l2-region"]["x"], data["l2-region"]["y"]]
         radius = np.hypot(circle[:, 0], circle[:, 1])
         assert np.hypot(*w2) == pytest.approx(radius.mean(), rel=1e-9)
+        # the dotted contours (one trace, a None between them): J0 on each = J0 at its touch point
+        loss = loss_for_state(default_state())
+        xy = np.array([np.nan if v is None else v for v in data["touch-contours"]["x"]])
+        yy = np.array([np.nan if v is None else v for v in data["touch-contours"]["y"]])
+        gaps = np.flatnonzero(np.isnan(xy))
+        assert len(gaps) == 1
+        for w, part in ((w1, slice(0, gaps[0])), (w2, slice(gaps[0] + 1, None))):
+            np.testing.assert_allclose(loss(np.c_[xy[part], yy[part]]), loss(w), rtol=1e-9)
 
 
 def test_browser_touch_points_equal_the_python_solver(lab):
