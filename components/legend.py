@@ -44,7 +44,7 @@ def _legend(items: list[str], **kwargs) -> dcc.Markdown:
 
 
 def weight_plane_legend() -> dcc.Markdown:
-    l1, l2 = REGION_STYLE["l1"]["color"], REGION_STYLE["l2"]["color"]
+    l1 = REGION_STYLE["l1"]["color"]
     return _legend(
         [
             _item(_line(CONTOUR_COLOR, width=2), "loss contours J0"),

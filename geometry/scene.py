@@ -51,6 +51,13 @@ def _rounded(values: np.ndarray, digits: int = 5) -> list:
     return out.tolist()
 
 
+#: Points per background ellipse. Sampled evenly in the ellipse's angle parameter, which puts
+#: them closest together at the ends of the long axis, where the curve bends most: at 61 the
+#: polygon strays from a 250-pixel ellipse by a third of a pixel. (Plotly draws every point
+#: on each λ step; 91 points cost ~0.3 ms more per step for nothing visible.)
+CONTOUR_POINTS = 61
+
+
 def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12) -> dict:
     """All 2-D scene data as plain JSON-ready Python values.
 
@@ -77,7 +84,7 @@ def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12) -> 
         view = weight_view(loss)
     path = lasso_path_breakpoints(loss)
     levels = contour_levels(loss, count=contour_count, view=view)
-    cx, cy = contour_lines(loss, levels, num=91, view=view)
+    cx, cy = contour_lines(loss, levels, num=CONTOUR_POINTS, view=view)
     return {
         "dim": 2,
         "hessian": loss.hessian.tolist(),
