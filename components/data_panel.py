@@ -403,7 +403,7 @@ def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
     live = dragging and bool((payload or {}).get("live"))
     try:
         new = handle_problem_event(trigger, payload, state, generator)
-        scene = build_scene(new)
+        scene = build_scene(new, plane_only=live)
     except ProblemError as exc:
         if live:  # judged again when the point is released
             return no_update, no_update, no_update, no_update, str(exc)

@@ -50,10 +50,13 @@ GENERATOR_SETTINGS = "generator-settings"
 FIT_GRID_POINTS = 161
 
 
-def build_scene(state: dict) -> dict:
+def build_scene(state: dict, *, plane_only: bool = False) -> dict:
     """The ``scene-store`` content for a state: :func:`geometry.scene.scene_bundle` plus what the
     panels need (feature names, basis values on a grid for the fitted curves, trace indices, the
     elastic-net traces' styles).
+
+    ``plane_only``: just what the server needs to draw the weight plane (no lasso path, no fit
+    grid): the answer to a point held in a drag, which is drawn but not stored.
 
     Raises
     ------
@@ -61,17 +64,20 @@ def build_scene(state: dict) -> dict:
         When the state cannot be drawn.
     """
     loss = check_problem(state)
-    scene = scene_bundle(loss)
+    scene = scene_bundle(loss, with_path=not plane_only)
     scene["source"] = state.get("source", "points")
     if scene["source"] == "shape":
         scene["feature_names"] = ["feature 1", "feature 2"]
         scene["fit_grid"] = None
     else:
         spec = BASES[state["basis"]]
-        grid = np.linspace(X_RANGE[0], X_RANGE[1], FIT_GRID_POINTS)
-        phi = design_matrix(state["basis"], grid, rho=float(state["rho"]))
         scene["feature_names"] = list(spec.feature_names)
-        scene["fit_grid"] = {"x": grid.tolist(), "phi1": phi[:, 0].tolist(), "phi2": phi[:, 1].tolist()}
+        if not plane_only:
+            grid = np.linspace(X_RANGE[0], X_RANGE[1], FIT_GRID_POINTS)
+            phi = design_matrix(state["basis"], grid, rho=float(state["rho"]))
+            scene["fit_grid"] = {"x": grid.tolist(), "phi1": phi[:, 0].tolist(), "phi2": phi[:, 1].tolist()}
+    if plane_only:
+        return scene
     scene["trace_index"] = dict(TRACE_INDEX)
     scene["en_traces"] = {uid: trace_style(uid) for uid in EN_UIDS}  # the browser adds them when ticked
     return scene

@@ -17,6 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 from dash import dcc
 
+from geometry import QuadraticLoss
 from geometry.contours import contour_curve
 from geometry.regions import region_boundary
 from geometry.scene import loss_from_scene
@@ -102,12 +103,13 @@ GRAPH_CONFIG = {
 }
 
 
-def touches_for_view(scene: dict, view: dict) -> dict[str, Touch]:
+def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> dict[str, Touch]:
     """Touch points of the three regions for the view's mode and slider position.
 
-    ``view``: ``{"mode": "penalized"|"constrained", "slider": v, "l1_ratio": r, ...}``.
+    ``view``: ``{"mode": "penalized"|"constrained", "slider": v, "l1_ratio": r, ...}``;
+    ``loss``: the scene's loss if the caller has it already (else rebuilt from the scene).
     """
-    loss = loss_from_scene(scene)
+    loss = loss or loss_from_scene(scene)
     mode = view.get("mode", "penalized")
     value = slider_to_value(scene, mode, view["slider"])
     r = float(view.get("l1_ratio", 0.5))
@@ -121,9 +123,9 @@ def _fmt(value: float) -> str:
     return f"{value:.4g}"
 
 
-def touch_hover(scene: dict, touch: Touch, l1_ratio: float) -> str:
+def touch_hover(scene: dict, touch: Touch, l1_ratio: float, *, loss: QuadraticLoss | None = None) -> str:
     """Hover text of a touch point: w, J0, penalty, total objective, lam and t."""
-    loss = loss_from_scene(scene)
+    loss = loss or loss_from_scene(scene)
     j0 = loss.min_value + loss.excess(touch.w)
     pen = penalty_value(touch.region, touch.w, l1_ratio=l1_ratio)
     total = j0 + touch.lam * pen if math.isfinite(touch.lam) else math.inf
@@ -140,8 +142,7 @@ def _region_xy(region: str, t: float, l1_ratio: float) -> tuple[list, list]:
     return boundary[:, 0].tolist(), boundary[:, 1].tolist()
 
 
-def _contour_xy(scene: dict, w: np.ndarray) -> tuple[list, list]:
-    loss = loss_from_scene(scene)
+def _contour_xy(scene: dict, w: np.ndarray, loss: QuadraticLoss) -> tuple[list, list]:
     view = (tuple(scene["view"]["x"]), tuple(scene["view"]["y"]))
     level = loss.min_value + loss.excess(w)
     xs: list = []
@@ -155,20 +156,22 @@ def _contour_xy(scene: dict, w: np.ndarray) -> tuple[list, list]:
     return xs, ys
 
 
-def moving_traces(scene: dict, view: dict) -> dict[str, dict]:
+def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> dict[str, dict]:
     """The data of every moving trace, keyed by uid: ``{"x", "y", "visible"?, "hovertext"?}``.
 
     ``touch-contours`` holds the level curve through each shown region's touch point (in the
     order l1, l2, elastic net; ``None`` between curves). A hidden region's traces are sent
     empty (the browser fills them when it is ticked): a data edit then sends a third less.
-    (The figure leaves hidden elastic-net traces out.)
+    (The figure leaves hidden elastic-net traces out.) ``loss``: the scene's loss if the caller
+    has it already.
     """
+    loss = loss or loss_from_scene(scene)
     shown = set(view.get("shown", ("l1", "l2")))
     r = float(view.get("l1_ratio", 0.5))
     out: dict[str, dict] = {}
     cx: list = []
     cy: list = []
-    for region, touch in touches_for_view(scene, view).items():
+    for region, touch in touches_for_view(scene, view, loss=loss).items():
         key = REGION_KEYS[region]
         visible = key in shown
         if not visible:
@@ -176,7 +179,7 @@ def moving_traces(scene: dict, view: dict) -> dict[str, dict]:
             out[f"{key}-touch"] = {"x": [], "y": [], "visible": False, "hovertext": []}
             continue
         rx, ry = _region_xy(region, touch.t, r)
-        x, y = _contour_xy(scene, touch.w)
+        x, y = _contour_xy(scene, touch.w, loss)
         if cx and x:
             cx.append(None)
             cy.append(None)
@@ -187,7 +190,7 @@ def moving_traces(scene: dict, view: dict) -> dict[str, dict]:
             "x": [float(touch.w[0])],
             "y": [float(touch.w[1])],
             "visible": visible,
-            "hovertext": [touch_hover(scene, touch, r)],
+            "hovertext": [touch_hover(scene, touch, r, loss=loss)],
         }
     out["touch-contours"] = {"x": cx, "y": cy}
     return out

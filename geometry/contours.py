@@ -107,12 +107,7 @@ def contour_curve(loss: QuadraticLoss, level: float, *, num: int = 181, view=Non
     if rank == 2:
         if delta == 0.0:
             return [center[None, :].copy()]
-        s = np.linspace(0.0, 2.0 * np.pi, num)
-        radii = np.sqrt(2.0 * delta / values)
-        local = np.c_[radii[0] * np.cos(s), radii[1] * np.sin(s)]
-        curve = center + local @ vectors.T
-        curve[-1] = curve[0]
-        return [curve]
+        return [_ellipses(loss, np.array([delta]), num)[0]]
     if view is None:
         raise ValueError("this loss has a singular hessian (its contours are lines): give a view to clip them to")
     normal, along = vectors[:, 1], vectors[:, 0]  # eigenvalues ascend: index 0 is the flat direction
@@ -164,6 +159,16 @@ def contour_levels(loss: QuadraticLoss, *, count: int = 12, view=None, include=(
     return np.unique(np.concatenate([levels, extra]))
 
 
+def _ellipses(loss: QuadraticLoss, deltas: np.ndarray, num: int) -> np.ndarray:
+    """Closed ellipses J0 = min + delta for a loss of rank 2 and deltas > 0: shape (k, num, 2)."""
+    s = np.linspace(0.0, 2.0 * np.pi, num)
+    radii = np.sqrt(2.0 * deltas[:, None] / loss.eigenvalues[None, :])  # (k, 2)
+    local = np.stack([radii[:, :1] * np.cos(s), radii[:, 1:] * np.sin(s)], axis=-1)  # (k, num, 2)
+    curves = loss.ols_point + local @ loss.eigenvectors.T
+    curves[:, -1] = curves[:, 0]
+    return curves
+
+
 def contour_lines(loss: QuadraticLoss, levels, *, num: int = 181, view=None) -> tuple[np.ndarray, np.ndarray]:
     """All level curves joined into one polyline with NaN gaps (one plotly trace).
 
@@ -171,6 +176,17 @@ def contour_lines(loss: QuadraticLoss, levels, *, num: int = 181, view=None) -> 
     -------
     x, y : ndarray of shape (m,)
     """
+    _check_2d(loss)
+    _check_view(view)
+    levels = np.asarray(levels, dtype=float).ravel()
+    if loss.rank == 2 and levels.size and np.all(np.isfinite(levels)):
+        deltas = levels - loss.min_value
+        if np.all(deltas > 1e-12 * np.maximum(np.maximum(abs(loss.min_value), np.abs(levels)), 1e-300)):
+            # every level a proper ellipse: all at once, NaN after each but the last
+            curves = _ellipses(loss, deltas, _check_num(num))
+            gaps = np.full((levels.size, 1, 2), np.nan)
+            joined = np.concatenate([curves, gaps], axis=1).reshape(-1, 2)[:-1]
+            return joined[:, 0].copy(), joined[:, 1].copy()
     xs: list[np.ndarray] = []
     ys: list[np.ndarray] = []
     gap = np.array([np.nan])

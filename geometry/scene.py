@@ -58,7 +58,7 @@ def _rounded(values: np.ndarray, digits: int = 5) -> list:
 CONTOUR_POINTS = 61
 
 
-def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12) -> dict:
+def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12, with_path: bool = True) -> dict:
     """All 2-D scene data as plain JSON-ready Python values.
 
     Parameters
@@ -68,13 +68,17 @@ def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12) -> 
         Defaults to :func:`weight_view`.
     contour_count : int
         Number of background contour levels.
+    with_path : bool
+        Include ``lasso_path`` (the browser needs it to move λ; a figure drawn on the server
+        for a fixed λ does not).
 
     Returns
     -------
     dict
         ``hessian`` (2x2 list), ``linear``, ``constant``, ``min_value``, ``ols``,
         ``eigenvalues`` (ascending), ``eigenvectors`` (row-major, columns are eigenvectors),
-        ``rank``, ``lambda_max``, ``lasso_path`` {``lambdas`` (k,), ``weights`` (k, 2)},
+        ``rank``, ``lambda_max``, ``lasso_path`` {``lambdas`` (k,), ``weights`` (k, 2)} (if
+        ``with_path``),
         ``x_mean``, ``y_mean``, ``view`` {``x``, ``y``}, ``contours`` {``levels``, ``x``,
         ``y``} (one polyline with ``None`` gaps).
     """
@@ -82,10 +86,9 @@ def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12) -> 
         raise ValueError("scene_bundle needs a 2-D QuadraticLoss")
     if view is None:
         view = weight_view(loss)
-    path = lasso_path_breakpoints(loss)
     levels = contour_levels(loss, count=contour_count, view=view)
     cx, cy = contour_lines(loss, levels, num=CONTOUR_POINTS, view=view)
-    return {
+    bundle = {
         "dim": 2,
         "hessian": loss.hessian.tolist(),
         "linear": loss.linear.tolist(),
@@ -96,12 +99,15 @@ def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12) -> 
         "eigenvectors": loss.eigenvectors.tolist(),
         "rank": loss.rank,
         "lambda_max": lambda_max(loss),
-        "lasso_path": {"lambdas": path.lambdas.tolist(), "weights": path.weights.tolist()},
         "x_mean": loss.x_mean.tolist(),
         "y_mean": loss.y_mean,
         "view": {"x": [float(view[0][0]), float(view[0][1])], "y": [float(view[1][0]), float(view[1][1])]},
         "contours": {"levels": np.asarray(levels, dtype=float).tolist(), "x": _rounded(cx), "y": _rounded(cy)},
     }
+    if with_path:
+        path = lasso_path_breakpoints(loss)
+        bundle["lasso_path"] = {"lambdas": path.lambdas.tolist(), "weights": path.weights.tolist()}
+    return bundle
 
 
 def loss_from_scene(scene: dict) -> QuadraticLoss:

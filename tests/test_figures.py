@@ -177,6 +177,8 @@ def test_a_held_point_answers_with_the_weight_plane_alone(state):
     # the release (not live) brings state and scene along
     released = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
     assert released[0]["points"]["y"][2] == 6.0 and released[1] is not data_panel.no_update
+    # the held answer skips what only the browser needs (lasso path, fit grid), not what is drawn
+    assert plane == released[2]
 
 
 def test_a_live_drag_to_a_degenerate_place_only_warns(state):

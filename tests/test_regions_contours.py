@@ -131,6 +131,22 @@ def test_contour_lines_join_curves_with_gaps(ellipse_loss):
     assert np.isnan(x[50]) and np.isnan(y[50])
 
 
+@pytest.mark.parametrize("extra", [[], [-1.0], ["min"]])
+def test_contour_lines_lie_on_their_levels_in_order(ellipse_loss, extra):
+    """Every piece between gaps is a level curve, in the order of the levels; a level below the
+    minimum draws nothing and the minimum itself a single point (the OLS point)."""
+    levels = [0.5, 1.0, 2.0] + [ellipse_loss.min_value if e == "min" else e for e in extra]
+    x, y = contour_lines(ellipse_loss, sorted(levels), num=40)
+    cuts = np.flatnonzero(np.isnan(x))
+    pieces = [np.c_[px, py] for px, py in zip(np.split(x, cuts), np.split(y, cuts))]
+    pieces = [p[~np.isnan(p[:, 0])] for p in pieces]
+    drawn = sorted(v for v in levels if v >= ellipse_loss.min_value)
+    assert len(pieces) == len(drawn)
+    for piece, level in zip(pieces, drawn):
+        np.testing.assert_allclose(ellipse_loss(piece), level, rtol=1e-9, atol=1e-12)
+        assert len(piece) == (1 if level == ellipse_loss.min_value else 40)
+
+
 @pytest.mark.parametrize(
     ("call", "match"),
     [
