@@ -112,7 +112,22 @@
   var lastBox = null;          // the value this script last wrote into the number box
   var shownMessage = '';       // what lambda-message shows
 
+  var movedSlider = null;      // a slider value this script set for a typed λ (drawn already)
+
   function setProps(id, props) { window.dash_clientside.set_props(id, props); }
+
+  /** Write the number box; onLambda ignores the change this causes. */
+  function writeBox(value) {
+    lastBox = value;
+    setProps('lambda-input', {value: value});
+  }
+
+  /** Show a message under the λ control (written only when it changes). */
+  function showMessage(text) {
+    if (text === shownMessage) { return; }
+    shownMessage = text;
+    setProps('lambda-message', {children: text});
+  }
 
   function flushLabel() {
     if (pendingLabel === null) { return; }
@@ -128,10 +143,7 @@
     if (pendingView === null) { return; }
     var p = pendingView;
     pendingView = null;
-    if (p.box !== null) {
-      lastBox = p.box;                // onLambda ignores the box change this causes
-      setProps('lambda-input', {value: p.box});
-    }
+    if (p.box !== null) { writeBox(p.box); }
     setProps('view-store', {data: p.view});
   }
 
@@ -224,19 +236,21 @@
 
   var lab = {
     /**
-     * The one callback of the λ control (one callback per step keeps Dash's bookkeeping off the
-     * critical path). Triggered by
+     * The one callback of the λ control, with one output: the weight plane. Dash marks every
+     * output of a running callback as loading and re-renders it twice (measured: five outputs
+     * cost ~2 ms more per step than one), so the label, number box and message are written with
+     * set_props. Triggered by
      * - the slider (or mode, penalty toggles, mix): patch the moving traces of the weight plane;
      *   the label, `current-view`, the number box and `view-store` follow its redraw
      *   (afterPlaneRedraw);
-     * - the number box: move the slider there (clamped into range, with a message) and redraw;
+     * - the number box: redraw there, move the slider there (clamped into range, with a message);
      * - a new scene from the server (which drew the weight plane itself): refresh the label and
      *   box, and have view-store follow once the new plane has drawn.
-     * @returns {Array} [weight-plane figure Patch, slider value, box value, message, label]
+     * @returns {object} weight-plane figure Patch, or no_update
      */
     onLambda: function (slider, boxValue, mode, shown, l1Ratio, scene) {
       var nu = window.dash_clientside.no_update;
-      if (!scene || !window.labMath || slider === null || slider === undefined) { return [nu, nu, nu, nu, nu]; }
+      if (!scene || !window.labMath || slider === null || slider === undefined) { return nu; }
       mode = mode || 'penalized';
       var trig = window.dash_clientside.callback_context.triggered_id || '';
       var ref = referenceValue(scene, mode);
@@ -244,46 +258,49 @@
       var unit = mode === 'constrained' ? '‖w_OLS‖₁' : 'λ_max';
       var v = slider, message = '';
       if (trig === 'lambda-input') {
-        if (boxValue === lastBox) { return [nu, nu, nu, nu, nu]; }   // written by flushView
+        if (boxValue === lastBox) { return nu; }   // written by this script
         var typed = fromBox(boxValue, ref, name, unit);
         if (typed === null) {
-          shownMessage = 'Type a number for ' + name + '.';
-          return [nu, nu, nu, shownMessage, nu];
+          showMessage('Type a number for ' + name + '.');
+          return nu;
         }
         v = typed.v;
         message = typed.message;
+      } else if (trig === 'lambda-slider' && slider === movedSlider) {
+        movedSlider = null;                          // set below for a typed value: drawn already
+        return nu;
       }
       var value = ref * Math.pow(10, v);
       var label = mode === 'constrained'
         ? 't = ' + fmt(value) + '  (' + fmt(value / ref) + ' · ‖w_OLS‖₁)'
         : 'λ = ' + fmt(value) + '  (' + fmt(value / ref) + ' · λ_max)';
-      var box = trig === 'lambda-input' && !message ? nu : Number(value.toPrecision(6));
+      var box = Number(value.toPrecision(6));
       var view = {slider: v, mode: mode, shown: shownList(shown),
                   l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio};
-      if (!trig) {
-        // page load: the layout already holds both figures and the readout for this view
-        lastBox = box;
-        return [nu, nu, box, nu, label];
-      }
-      if (trig === 'scene-store') {
-        // the server drew this scene's plane (with current-view): label, box and view-store follow
-        lastBox = box;
-        afterPlaneRedraw({view: view, label: null, box: null}, true);
-        return [nu, nu, box, nu, label];
+      if (!trig || trig === 'scene-store') {
+        // page load (the layout holds both figures and the readout for this view), or the server
+        // drew a new scene's plane with current-view: label and box for this scene
+        writeBox(box);
+        setProps('lambda-label', {children: label});
+        if (trig) { afterPlaneRedraw({view: view, label: null, box: null}, true); }
+        return nu;
       }
       var figure = planePatch(scene, view, trig);
       if (trig === 'lambda-input') {
         // typed: the box keeps what was typed unless it was clamped; the message says so
-        shownMessage = message;
-        if (message) { lastBox = box; }
+        showMessage(message);
+        if (message) { writeBox(box); }
+        if (v !== slider) {
+          movedSlider = v;
+          setProps('lambda-slider', {value: v});
+        }
         afterPlaneRedraw({view: view, label: label, box: null}, true);
-        return [figure, v, box, message, nu];
+        return figure;
       }
       // a slider step (or mode, penalties, mix): only the plane now, the rest after its redraw
       afterPlaneRedraw({view: view, label: label, box: box}, true);
-      var clear = shownMessage ? '' : nu;
-      shownMessage = '';
-      return [figure, nu, nu, clear, nu];
+      showMessage('');
+      return figure;
     },
 
     /**

@@ -1,13 +1,13 @@
 """The λ control's one callback, entirely in the browser (``assets/lab_clientside.js``).
 
-``lab.onLambda`` patches the moving traces of ``weight-plane`` (regions, touching contours,
-touch points) and nothing else on a slider step: every component a callback writes costs Dash
-bookkeeping before the weight plane can start drawing (measured ~1.2 ms per step for the label,
-the number box and ``current-view``). Once the plane has drawn, the script writes the label and
-``current-view`` (the server draws data edits with it); once λ rests, the exact number box and
-``view-store``, and ``lab.moveFits`` updates the fitted curves of ``data-plot`` (a second redraw
-that never delays the first). A typed value or a new scene writes the box, label and message
-from the callback itself.
+``lab.onLambda`` has one output, ``weight-plane``'s figure: it patches the moving traces
+(regions, the contours through the touch points, touch points). Dash marks every output of a
+running callback as loading and re-renders it, and every component written costs bookkeeping
+before the plane can start drawing (measured: five outputs ~2 ms more per step than one). So
+the script writes the rest with ``set_props``: the label and ``current-view`` (the server
+draws data edits with it) once the plane has drawn; the exact number box and ``view-store``
+once λ rests, and then ``lab.moveFits`` updates the fitted curves of ``data-plot`` (a second
+redraw that never delays the first). A typed value moves the slider and may show a message.
 One callback per λ step: every extra callback costs a round of Dash's bookkeeping before the
 weight plane can start drawing.
 """
@@ -28,10 +28,6 @@ def register_callbacks(app: Dash) -> None:
     app.clientside_callback(
         ClientsideFunction(namespace="lab", function_name="onLambda"),
         Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
-        Output(lambda_control.LAMBDA_SLIDER, "value"),
-        Output(lambda_control.LAMBDA_INPUT, "value"),
-        Output(lambda_control.LAMBDA_MESSAGE, "children"),
-        Output(lambda_control.LAMBDA_LABEL, "children"),
         Input(lambda_control.LAMBDA_SLIDER, "value"),
         Input(lambda_control.LAMBDA_INPUT, "value"),
         Input(lambda_control.MODE_TOGGLE, "value"),
