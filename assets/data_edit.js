@@ -5,9 +5,10 @@
  * Points are plotly shapes, but plotly does not drag them (the data panel's config has no
  * `edits.shapePosition`): when a plotly shape drag ends, plotly redraws the whole panel before
  * anything else can run, which delayed the release by ~40 ms. Here the dragged shape is moved
- * with an SVG transform, the position goes to the server while the point is held (throttled,
- * marked `live`, so the contours reshape as it moves) and at release; the data panel itself is
- * redrawn later, once the weight plane has drawn (`lab.moveFits`).
+ * with an SVG transform, and its position goes to the `data-drag` store while the point is held
+ * (throttled: the server answers with the weight plane alone, so the contours reshape as it
+ * moves) and at the release, when it also goes to `data-edit` (the new state and scene); the
+ * data panel itself is redrawn later, once the weight plane has drawn (`lab.moveFits`).
  */
 (function () {
   'use strict';
@@ -78,7 +79,7 @@
     pendingClick = setTimeout(function () { pendingClick = null; send('add', pos); }, CLICK_DELAY_MS);
   }, true);
 
-  var LIVE_MS = 60;           // at most one live position per this many ms
+  var LIVE_MS = 60;           // at most one position per this many ms while the point is held
   var MIN_DRAG_PX = 8;        // a smaller move is a click: the point stays
   var drag = null;
   var lastLive = 0;
@@ -89,9 +90,9 @@
     d.path.setAttribute('transform', 'translate(' + (xa.d2p(x) - d.px0) + ',' + (ya.d2p(y) - d.py0) + ')');
   }
 
-  /** A `move` edit: shape `index` anchored at (x, y), in plotly's relayout keys. */
-  function moveEdit(index, x, y, live) {
-    var move = live ? {op: 'move', live: true} : {op: 'move'};
+  /** Shape `index` anchored at (x, y), in plotly's relayout keys. */
+  function shapeMove(index, x, y) {
+    var move = {};
     move['shapes[' + index + '].xanchor'] = x;
     move['shapes[' + index + '].yanchor'] = y;
     return move;
@@ -108,12 +109,19 @@
     return at;
   }
 
-  function sendDrag(move) {
-    if (window.dash_clientside && window.dash_clientside.set_props) {
-      viewUpToDate();
-      stamp += 1;
-      move.stamp = stamp;
-      window.dash_clientside.set_props('data-edit', {data: move});
+  /**
+   * A dragged point's position: to `data-drag` (the server answers with the weight plane alone)
+   * while held and at the release, and at the release also to `data-edit` as a `move` (the
+   * server answers with the new state and scene).
+   */
+  function sendDrag(index, x, y, released) {
+    if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    viewUpToDate();
+    stamp += 1;
+    var move = shapeMove(index, x, y);
+    window.dash_clientside.set_props('data-drag', {data: Object.assign({stamp: stamp}, move)});
+    if (released) {
+      window.dash_clientside.set_props('data-edit', {data: Object.assign({op: 'move', stamp: stamp}, move)});
     }
   }
 
@@ -141,7 +149,7 @@
     if (at && now - lastLive >= LIVE_MS) {
       lastLive = now;
       drag.sent = at;
-      sendDrag(moveEdit(drag.index, at.x, at.y, true));
+      sendDrag(drag.index, at.x, at.y, false);
     }
   }, true);
 
@@ -150,7 +158,7 @@
     var at = follow(evt), index = drag.index;
     drag = null;
     window.labDragging = false;
-    if (at) { sendDrag(moveEdit(index, at.x, at.y, false)); }
+    if (at) { sendDrag(index, at.x, at.y, true); }
   }, true);
 
   document.addEventListener('pointercancel', function () {
@@ -162,7 +170,7 @@
     window.labDragging = false;
     if (!d.sent) { d.path.removeAttribute('transform'); return; }
     placePoint(d, d.sent.x, d.sent.y);
-    sendDrag(moveEdit(d.index, d.sent.x, d.sent.y, false));
+    sendDrag(d.index, d.sent.x, d.sent.y, true);
   }, true);
 
   document.addEventListener('dblclick', function (evt) {

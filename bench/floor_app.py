@@ -4,8 +4,8 @@
   the cheapest possible "slider redraws a graph" path.
 - dragging the one shape of ``floor-data`` -> server callback -> moves the marker (Patch):
   the cheapest possible "drag data, server answers, graph redraws" path.
-- a position written to ``floor-drag`` (as the lab's live drag writes ``move`` edits to
-  ``data-edit`` while the mouse button is held) -> server callback -> moves the marker (Patch).
+- a position written to ``floor-drag`` (as the lab writes a dragged point's position to
+  ``data-drag`` while the mouse button is held) -> server callback -> moves the marker (Patch).
 
 Run: ``python bench/floor_app.py --port 8061``.
 """

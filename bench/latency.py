@@ -8,8 +8,8 @@ Measures in the page (performance.now()), over --steps steps each:
    Target: median ratio <= 1.3.
 2. data drag -> server callback -> ``plotly_afterplot`` of ``weight-plane``, against a floor
    whose trivial server callback moves one marker. Target: median ratio <= 1.5. Two parts:
-   a. while the button is held: a drag position written to ``data-edit`` as a live ``move``
-      (what ``assets/data_edit.js`` sends every 60 ms while a point is dragged) against the floor's
+   a. while the button is held: a drag position written to ``data-drag`` (what
+      ``assets/data_edit.js`` sends every 60 ms while a point is dragged) against the floor's
       ``floor-drag``;
    b. the release: pointer and mouse events drag a point of ``data-plot`` and let go; release ->
       ``weight-plane`` redrawn, against the same drag of the floor's ``floor-data`` shape, which
@@ -212,15 +212,7 @@ def step_scripts() -> dict:
                 LIVE_STEPS_JS, "floor-drag", "floor-graph", i, n, "x", "y", {}, 0.4, 0.4, 0.2
             ),
             lambda d, i, n: d.execute_async_script(
-                LIVE_STEPS_JS,
-                "data-edit",
-                "weight-plane",
-                i,
-                n,
-                *keys,
-                {"op": "move", "live": True},
-                *lab_point(d),
-                0.4,
+                LIVE_STEPS_JS, "data-drag", "weight-plane", i, n, *keys, {}, *lab_point(d), 0.4
             ),
         ),
         "release": (

@@ -30,6 +30,7 @@ from .problem import (
     shape_moves,
 )
 from .stores import (
+    DATA_DRAG,
     CURRENT_VIEW,
     DATA_EDIT,
     GENERATOR_SETTINGS,
@@ -392,33 +393,61 @@ def update_problem(edit, resample_clicks, controls, state, generator, view):
 def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
     """Outputs of :func:`update_problem` (testable without a Dash request context).
 
-    A point drag (``data-plot``) leaves the data panel alone: the browser has already moved the
-    point, and the data panel catches up (``lab.moveFits``) once the weight plane has drawn and
-    the drag rests, so it is never redrawn under the user's pointer. While the point is held
-    (``live``) the answer is the weight plane alone: ``lab-state`` and ``scene-store`` follow
-    at the release (each live request carries the state from before the drag and the point's
-    whole position), so a live answer sets off no other callback in the browser.
+    A dragged point's release (``data-plot``) answers with the state and scene only: the weight
+    plane for the release comes from :func:`drag_plane` (which drew the point while it was held,
+    and whose later answers Dash keeps in order), and the data panel catches up in the browser
+    (``lab.moveFits``) once the weight plane has drawn and the drag rests, so it is never redrawn
+    under the user's pointer. A refused release puts both figures back to the state before the
+    drag.
     """
     dragging = trigger == DATA_PLOT
-    live = dragging and bool((payload or {}).get("live"))
     try:
         new = handle_problem_event(trigger, payload, state, generator)
-        scene = build_scene(new, plane_only=live)
+        scene = build_scene(new)
     except ProblemError as exc:
-        if live:  # judged again when the point is released
-            return no_update, no_update, no_update, no_update, str(exc)
         # Refused: keep the last valid picture; redraw the data panel so dragged points snap back.
         old_scene = build_scene(state)
-        return no_update, no_update, no_update, data_figure_dict(state, old_scene, view), str(exc)
-    if live:
-        return no_update, no_update, plane_for(new, scene, view), no_update, ""
-    if dragging:  # the data panel catches up in the browser
-        return new, for_store(scene), plane_for(new, scene, view), no_update, ""
+        plane = plane_for(state, old_scene, view) if dragging else no_update
+        return no_update, no_update, plane, data_figure_dict(state, old_scene, view), str(exc)
+    if dragging:
+        return new, for_store(scene), no_update, no_update, ""
     plane, data = figures_for(new, scene, view)
     return new, for_store(scene), plane, data, ""
 
 
-# ---------------------------------------------------------------------------- layout
+def held_plane(drag: dict | None, state: dict, view: dict):
+    """The weight plane for a data point dragged to where ``drag`` says (not yet stored).
+
+    ``drag``: ``{"shapes[i].xanchor": x, "shapes[i].yanchor": y, "stamp": k}`` from
+    ``assets/data_edit.js``, sent every 60 ms while the point is held and once more at the
+    release. ``state`` is the ``lab-state`` from before the drag. A position that would make the
+    problem degenerate gives ``no_update`` (the plane keeps its last valid picture; the release's
+    :func:`problem_outputs` says why).
+
+    Raises
+    ------
+    PreventUpdate
+        Nothing to draw (no position, or loss-shape mode).
+    """
+    moves = {key: value for key, value in (drag or {}).items() if key != "stamp"}
+    try:
+        new = handle_problem_event(DATA_PLOT, moves, state, {})
+        scene = build_scene(new, plane_only=True)
+    except ProblemError:
+        return no_update
+    return plane_for(new, scene, view)
+
+
+def drag_plane(drag, state, view):
+    """Server callback: ``data-drag`` -> the weight plane alone (one output, a light request).
+
+    Inputs ``data-drag``; states ``lab-state``, ``current-view``. One callback draws every
+    position of a drag, so an answer that arrives late is dropped by Dash rather than drawn
+    over a newer one.
+    """
+    return held_plane(drag, state, view_with_defaults(view))
+
+
 def _number(id_: str, label: str, value, **kwargs) -> html.Label:
     return html.Label(
         [label, dcc.Input(id=id_, type="number", value=value, debounce=True, className="number-box", **kwargs)],
@@ -532,8 +561,8 @@ def layout(state: dict, figure, legend) -> list:
 
 
 def register_callbacks(app: Dash) -> None:
-    # Data points: assets/data_edit.js writes ``data-edit`` (add, remove, and a dragged point's
-    # position while held and on release). The OLS centre (loss-shape mode): only shape moves
+    # Data points: assets/data_edit.js writes ``data-edit`` (add, remove, a dragged point's
+    # release) and ``data-drag`` (a dragged point's position while held and at the release). The OLS centre (loss-shape mode): only shape moves
     # of the weight plane go on, as ``center`` edits. A graph also reports resizes and zooms in
     # relayoutData; passing those on would re-trigger update_problem, and Dash drops the
     # answer of a request that a newer one overtakes.
@@ -563,6 +592,13 @@ def register_callbacks(app: Dash) -> None:
         Input(GENERATOR_SEED, "value"),
         prevent_initial_call=True,
     )
+    app.callback(
+        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
+        Input(DATA_DRAG, "data"),
+        State(LAB_STATE, "data"),
+        State(CURRENT_VIEW, "data"),
+        prevent_initial_call=True,
+    )(drag_plane)
     app.callback(
         Output(LAB_STATE, "data"),
         Output(SCENE_STORE, "data"),

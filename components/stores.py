@@ -29,6 +29,7 @@ __all__ = [
     "LAB_STATE",
     "SCENE_STORE",
     "DATA_EDIT",
+    "DATA_DRAG",
     "PROBLEM_CONTROLS",
     "VIEW_STORE",
     "CURRENT_VIEW",
@@ -43,6 +44,7 @@ __all__ = [
 LAB_STATE = "lab-state"
 SCENE_STORE = "scene-store"
 DATA_EDIT = "data-edit"
+DATA_DRAG = "data-drag"
 PROBLEM_CONTROLS = "problem-controls"
 VIEW_STORE = "view-store"
 CURRENT_VIEW = "current-view"
@@ -109,6 +111,7 @@ def layout(state: dict, scene: dict, view: dict, generator: dict) -> list:
         dcc.Store(id=VIEW_STORE, data=view),
         dcc.Store(id=CURRENT_VIEW, data=view),
         dcc.Store(id=DATA_EDIT, data=None),
+        dcc.Store(id=DATA_DRAG, data=None),
         dcc.Store(id=PROBLEM_CONTROLS, data=None),
         dcc.Store(id=GENERATOR_SETTINGS, data=generator),
     ]

@@ -29,7 +29,6 @@ events = st.one_of(
                 "shapes[5].xanchor": coordinate,
                 "shapes[99].yanchor": coordinate,
                 "autosize": st.just(True),
-                "live": st.booleans(),
             },
         ),
     ),
@@ -75,11 +74,32 @@ def test_any_event_sequence_keeps_a_drawable_state(sequence):
         except PreventUpdate:
             continue
         if new is data_panel.no_update:
-            # a refused edit says why; a point still held gets only the weight plane
-            held = trigger == "data-plot" and payload.get("live")
-            assert message or (held and isinstance(plane, dict)), "a refused edit says why"
+            assert message, "a refused edit says why"
             continue
         assert message == ""
         check_problem(new)  # never an undrawable state
         assert np.all(np.isfinite(scene["ols"])) and np.isfinite(scene["lambda_max"])
         state = new
+
+
+drags = st.fixed_dictionaries(
+    {},
+    optional={
+        "shapes[0].xanchor": coordinate,
+        "shapes[0].yanchor": coordinate,
+        "shapes[19].yanchor": coordinate,
+        "shapes[99].xanchor": coordinate,
+        "stamp": st.integers(0, 9),
+    },
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(drags, st.sampled_from(["points", "shape"]))
+def test_a_held_point_anywhere_gives_a_plane_or_keeps_the_last(drag, source):
+    state = dict(default_state(), source=source)
+    try:
+        plane = data_panel.held_plane(drag, state, VIEW)
+    except PreventUpdate:
+        return
+    assert plane is data_panel.no_update or {t["uid"] for t in plane["data"]} >= {"ols-point", "l1-touch"}

@@ -7,10 +7,12 @@ import re
 import numpy as np
 import plotly.graph_objects as go
 import pytest
+from dash.exceptions import PreventUpdate
 
 from components import data_panel, readout, stores
 from components.lambda_control import SLIDER_MAX, slider_to_value
 from components.problem import default_state, loss_for_state
+from components.stores import build_scene
 from components.weight_plane import EN_UIDS, TRACE_INDEX, TRACE_UIDS, moving_traces, trace_style, weight_plane_figure
 from geometry import lambda_max, penalized_optimum
 from geometry.constrained import constrained_optimum
@@ -157,36 +159,32 @@ def test_dragging_a_point_updates_state_scene_and_figures(state):
     new, scene, plane, data, message = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
     assert message == ""
     assert new["points"]["y"][2] == 6.0
-    ols = by_uid(plane)["ols-point"]
-    np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(new).ols_point)
     assert not np.allclose(scene["ols"], loss_for_state(state).ols_point)
-    # the browser has already moved the point: the data panel is synced there, not resent
-    assert data is data_panel.no_update
+    np.testing.assert_allclose(scene["ols"], loss_for_state(new).ols_point)
+    # the weight plane comes from drag_plane; the browser has already moved the point, and the
+    # data panel is synced there, not resent
+    assert plane is data_panel.no_update and data is data_panel.no_update
 
 
-def test_a_held_point_answers_with_the_weight_plane_alone(state):
-    relayout = {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0}
-    new, scene, plane, data, message = data_panel.problem_outputs(
-        "data-plot", dict(relayout, live=True), state, {}, VIEW
-    )
-    assert new is scene is data is data_panel.no_update and message == ""
+def test_a_dragged_point_gets_the_weight_plane_from_drag_plane(state):
+    drag = {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0, "stamp": 3}
+    plane = data_panel.held_plane(drag, state, VIEW)
     moved = dict(state, points={"x": list(state["points"]["x"]), "y": list(state["points"]["y"])})
     moved["points"]["x"][2], moved["points"]["y"][2] = 0.5, 6.0
     ols = by_uid(plane)["ols-point"]
     np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(moved).ols_point)
-    # the release (not live) brings state and scene along
-    released = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
-    assert released[0]["points"]["y"][2] == 6.0 and released[1] is not data_panel.no_update
-    # the held answer skips what only the browser needs (lasso path, fit grid), not what is drawn
-    assert plane == released[2]
+    # skipping what only the browser needs (lasso path, fit grid) changes nothing that is drawn
+    released = data_panel.problem_outputs("data-plot", {k: v for k, v in drag.items() if k != "stamp"}, state, {}, VIEW)
+    assert plane == data_panel.plane_for(released[0], build_scene(released[0]), VIEW)
+    with pytest.raises(PreventUpdate):
+        data_panel.held_plane({"stamp": 4}, state, VIEW)
 
 
-def test_a_live_drag_to_a_degenerate_place_only_warns(state):
+def test_a_held_point_in_a_degenerate_place_keeps_the_last_plane(state):
     n = len(state["points"]["x"])
-    relayout = {f"shapes[{i}].xanchor": 0.2 for i in range(n)}
-    relayout.update({f"shapes[{i}].yanchor": float(i) for i in range(n)}, live=True)
-    outputs = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
-    assert all(o is data_panel.no_update for o in outputs[:4]) and "same features" in outputs[4]
+    drag = {f"shapes[{i}].xanchor": 0.2 for i in range(n)}
+    drag.update({f"shapes[{i}].yanchor": float(i) for i in range(n)})
+    assert data_panel.held_plane(drag, state, VIEW) is data_panel.no_update
 
 
 def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
@@ -194,8 +192,12 @@ def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
     relayout = {f"shapes[{i}].xanchor": 0.2 for i in range(n)}
     relayout.update({f"shapes[{i}].yanchor": float(i) for i in range(n)})
     new, scene, plane, data, message = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
-    assert new is data_panel.no_update and scene is data_panel.no_update and plane is data_panel.no_update
+    assert new is data_panel.no_update and scene is data_panel.no_update
     assert "same features" in message
+    # the weight plane goes back to the state before the drag (it showed the held positions)
+    np.testing.assert_allclose(
+        [by_uid(plane)["ols-point"].x[0], by_uid(plane)["ols-point"].y[0]], loss_for_state(state).ols_point
+    )
     # the data panel is redrawn from the old state so the dragged points snap back
     assert [s.xanchor for s in go.Figure(data).layout.shapes] == state["points"]["x"]
 
@@ -306,9 +308,9 @@ def test_figures_spell_out_what_plotly_would_write_back(state, scene):
     ("edit", "trigger", "payload"),
     [
         (
-            {"op": "move", "shapes[2].xanchor": 0.1, "shapes[2].yanchor": 0.2, "live": True, "stamp": 4},
+            {"op": "move", "shapes[2].xanchor": 0.1, "shapes[2].yanchor": 0.2, "stamp": 4},
             "data-plot",
-            {"shapes[2].xanchor": 0.1, "shapes[2].yanchor": 0.2, "live": True},
+            {"shapes[2].xanchor": 0.1, "shapes[2].yanchor": 0.2},
         ),
         ({"op": "center", "shapes[0].xanchor": 1.0}, "weight-plane", {"shapes[0].xanchor": 1.0}),
         ({"op": "add", "x": 0.1, "y": 0.2}, "data-edit", {"op": "add", "x": 0.1, "y": 0.2}),
