@@ -95,9 +95,9 @@
   function shownList(shown) { return Array.isArray(shown) ? shown : []; }
 
   /*
-   * What follows a λ step once the weight plane has drawn it (Dash's bookkeeping for every
-   * component a callback writes delays the plane's redraw, measured ~1.2 ms per step for the
-   * label, box and current-view), in two stages:
+   * What follows a λ step once the weight plane has drawn it (written with set_props, not as
+   * outputs of onLambda: Dash's bookkeeping for every component a callback writes delays the
+   * plane's redraw, measured ~1.2 ms per step for the label, box and current-view), in two stages:
    * - right after the redraw: the label and `current-view` (what the server draws data edits
    *   with; a data edit sent before then calls `labClient.flushCurrentView` first);
    * - once λ has rested for FITS_DELAY_MS: the number box and `view-store`, whose callbacks
