@@ -448,6 +448,7 @@ def drag_plane(drag, state, view):
     return held_plane(drag, state, view_with_defaults(view))
 
 
+# ---------------------------------------------------------------------------- layout
 def _number(id_: str, label: str, value, **kwargs) -> html.Label:
     return html.Label(
         [label, dcc.Input(id=id_, type="number", value=value, debounce=True, className="number-box", **kwargs)],
@@ -562,8 +563,9 @@ def layout(state: dict, figure, legend) -> list:
 
 def register_callbacks(app: Dash) -> None:
     # Data points: assets/data_edit.js writes ``data-edit`` (add, remove, a dragged point's
-    # release) and ``data-drag`` (a dragged point's position while held and at the release). The OLS centre (loss-shape mode): only shape moves
-    # of the weight plane go on, as ``center`` edits. A graph also reports resizes and zooms in
+    # release) and ``data-drag`` (a dragged point's position while held and at the release).
+    # The OLS centre (loss-shape mode): only shape moves of the weight plane go on, as
+    # ``center`` edits. A graph also reports resizes and zooms in
     # relayoutData; passing those on would re-trigger update_problem, and Dash drops the
     # answer of a request that a newer one overtakes.
     app.clientside_callback(
