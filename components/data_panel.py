@@ -30,8 +30,8 @@ from .problem import (
     shape_moves,
 )
 from .stores import (
-    DATA_DRAG,
     CURRENT_VIEW,
+    DATA_DRAG,
     DATA_EDIT,
     GENERATOR_SETTINGS,
     LAB_STATE,
@@ -565,9 +565,9 @@ def register_callbacks(app: Dash) -> None:
     # Data points: assets/data_edit.js writes ``data-edit`` (add, remove, a dragged point's
     # release) and ``data-drag`` (a dragged point's position while held and at the release).
     # The OLS centre (loss-shape mode): only shape moves of the weight plane go on, as
-    # ``center`` edits. A graph also reports resizes and zooms in
-    # relayoutData; passing those on would re-trigger update_problem, and Dash drops the
-    # answer of a request that a newer one overtakes.
+    # ``center`` edits. A graph also reports resizes and zooms in relayoutData; passing those
+    # on would re-trigger update_problem, and Dash drops the answer of a request that a newer
+    # one overtakes.
     app.clientside_callback(
         ClientsideFunction(namespace="lab", function_name="centerMoves"),
         Output(DATA_EDIT, "data"),
