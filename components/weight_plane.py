@@ -224,6 +224,11 @@ def _axis_title(index: int, feature_names) -> str:
     return f"w{sub}  (weight of {feature_names[index]})" if feature_names else f"w{sub}"
 
 
+def _lines(uid: str, name: str, line: dict, **extra) -> dict:
+    """A scatter trace drawn as lines without hover (contours and region outlines)."""
+    return {"type": "scatter", "uid": uid, "name": name, "mode": "lines", "line": line, "hoverinfo": "skip", **extra}
+
+
 def trace_style(uid: str) -> dict:
     """Everything of the weight plane's trace ``uid`` except its data (x, y, visible, hovertext).
 
@@ -231,23 +236,11 @@ def trace_style(uid: str) -> dict:
     (``scene-store["en_traces"]``).
     """
     if uid == "loss-contours":
-        return {
-            "type": "scatter",
-            "uid": uid,
-            "name": "loss contours J0",
-            "mode": "lines",
-            "line": {"color": CONTOUR_COLOR, "width": 1},
-            "hoverinfo": "skip",
-        }
+        return _lines(uid, "loss contours J0", {"color": CONTOUR_COLOR, "width": 1})
     if uid == "touch-contours":
-        return {
-            "type": "scatter",
-            "uid": uid,
-            "name": "contours through the touch points",
-            "mode": "lines",
-            "line": {"color": TOUCH_CONTOUR_COLOR, "width": 2, "dash": "dot"},
-            "hoverinfo": "skip",
-        }
+        return _lines(
+            uid, "contours through the touch points", {"color": TOUCH_CONTOUR_COLOR, "width": 2, "dash": "dot"}
+        )
     if uid == "ols-point":
         return {
             "type": "scatter",
@@ -263,16 +256,8 @@ def trace_style(uid: str) -> dict:
         raise ValueError(f"uid must be one of {TRACE_UIDS}, got {uid!r}")
     style = REGION_STYLE[region]
     if part == "region":
-        return {
-            "type": "scatter",
-            "uid": uid,
-            "name": f"{style['name']} region",
-            "mode": "lines",
-            "fill": "toself",
-            "fillcolor": style["fill"],
-            "line": {"color": style["color"], "width": 2},
-            "hoverinfo": "skip",
-        }
+        line = {"color": style["color"], "width": 2}
+        return _lines(uid, f"{style['name']} region", line, fill="toself", fillcolor=style["fill"])
     return {
         "type": "scatter",
         "uid": uid,

@@ -84,6 +84,13 @@ def press(driver, key, times: int = 1) -> None:
         thumb.send_keys(key)
 
 
+def type_lambda(driver, text: str) -> None:
+    """Type ``text`` into the λ number box and press Enter."""
+    box = driver.find_element(By.ID, "lambda-input")
+    box.clear()
+    box.send_keys(text + Keys.ENTER)
+
+
 def wait_touch_change(driver, before: dict, uid: str) -> dict:
     """Wait until the touch point `uid` differs from `before`; return the new traces."""
     old = [float(before[uid]["x"][0]), float(before[uid]["y"][0])]
@@ -206,9 +213,7 @@ def test_readout_follows_lambda(lab):
 def test_typed_lambda_out_of_range_is_clamped_with_a_message(lab):
     driver, url = lab
     reload(driver, url)
-    box = driver.find_element(By.ID, "lambda-input")
-    box.clear()
-    box.send_keys("1e9" + Keys.ENTER)
+    type_lambda(driver, "1e9")
     wait_for(driver, "return document.getElementById('lambda-message').innerText.includes('clamped')")
     wait_for(
         driver,
@@ -218,9 +223,7 @@ def test_typed_lambda_out_of_range_is_clamped_with_a_message(lab):
     # an exact value in range is honoured exactly
     loss = loss_for_state(default_state())
     lam = float(0.123456 * lambda_max(loss))
-    box = driver.find_element(By.ID, "lambda-input")
-    box.clear()
-    box.send_keys(repr(lam) + Keys.ENTER)
+    type_lambda(driver, repr(lam))
     wait_for(driver, "return document.getElementById('lambda-message').innerText === ''")
     w = [float(v) for v in penalized_optimum(loss, "l1", lam)]
     wait_for(
@@ -237,9 +240,7 @@ def test_label_box_and_message_follow_a_slider_step(lab):
     the page does not move the slider again."""
     driver, url = lab
     reload(driver, url)
-    box = driver.find_element(By.ID, "lambda-input")
-    box.clear()
-    box.send_keys("1e9" + Keys.ENTER)
+    type_lambda(driver, "1e9")
     wait_for(driver, "return document.getElementById('lambda-message').innerText.includes('clamped')")
     press(driver, Keys.ARROW_LEFT, times=3)
     wait_for(driver, "return document.getElementById('lambda-message').innerText === ''")
