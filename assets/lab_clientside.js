@@ -129,6 +129,22 @@
     setProps('lambda-message', {children: text});
   }
 
+  /*
+   * Text the number box cannot read as a number ("1e", "--3") never reaches onLambda: Chromium
+   * gives Dash no value for it (validity.badInput). Say so when it is entered (Enter, or leaving
+   * the box); λ and the plane stay as they were.
+   */
+  var boxName = 'λ';           // what the number box holds: λ, or t in constrained mode
+  function checkBox(el) {
+    if (el && el.id === 'lambda-input' && el.validity && el.validity.badInput && window.dash_clientside.set_props) {
+      showMessage('Type a number for ' + boxName + '.');
+    }
+  }
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter') { checkBox(event.target); }
+  }, true);
+  document.addEventListener('focusout', function (event) { checkBox(event.target); }, true);
+
   function flushLabel() {
     if (pendingLabel === null) { return; }
     var p = pendingLabel;
@@ -255,6 +271,7 @@
       var trig = window.dash_clientside.callback_context.triggered_id || '';
       var ref = referenceValue(scene, mode);
       var name = mode === 'constrained' ? 't' : 'λ';
+      boxName = name;
       var unit = mode === 'constrained' ? '‖w_OLS‖₁' : 'λ_max';
       var v = slider, message = '';
       if (trig === 'lambda-input') {

@@ -234,6 +234,26 @@ def test_typed_lambda_out_of_range_is_clamped_with_a_message(lab):
     )
 
 
+def test_text_that_is_not_a_number_gets_a_message_and_keeps_lambda(lab):
+    """Chromium hands Dash no value at all for "1e" in a number box (``validity.badInput``): the
+    page itself must say what is wrong; λ and the plane stay as they were."""
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)
+    label = driver.find_element(By.ID, "lambda-label").text
+    box = driver.find_element(By.ID, "lambda-input")
+    box.send_keys(Keys.CONTROL, "a")  # select what is there and type over it, as a user does
+    box.send_keys("1e" + Keys.ENTER)
+    wait_for(driver, "return document.getElementById('lambda-message').innerText.includes('Type a number')")
+    assert driver.find_element(By.ID, "lambda-label").text == label
+    assert traces(driver)["l1-touch"]["x"] == before["l1-touch"]["x"]
+    # a number afterwards is taken, and the message goes
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("0.5" + Keys.ENTER)
+    wait_for(driver, "return document.getElementById('lambda-message').innerText === ''")
+    wait_for(driver, "return document.getElementById('lambda-label').innerText.startsWith('λ = 0.5 ')")
+
+
 def test_label_box_and_message_follow_a_slider_step(lab):
     """The label and the number box are written after the plane's redraw (not by the λ callback):
     they still end up showing the slider's λ, the clamp message goes, and the box value written by
