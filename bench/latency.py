@@ -172,11 +172,14 @@ def open_page(driver, url: str, graph: str) -> None:
     raise RuntimeError(f"{url}: #{graph} never drew")
 
 
+def median(values) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
 def stats(name: str, times) -> float:
-    if isinstance(times, str):
-        raise RuntimeError(f"{name}: {times}")
     times = sorted(times)
-    med = times[len(times) // 2]
+    med = median(times)
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
     print(f"  {name:<44} median {med:7.1f} ms   p95 {p95:7.1f} ms   (n = {len(times)})")
     return med
@@ -242,7 +245,8 @@ CASES = {
 def measure(drivers: dict, urls: dict, steps: int, cases=tuple(CASES)) -> dict:
     """Times of every case. Floor and lab are open side by side, each in its own browser, and
     take turns in blocks of :data:`BLOCK` steps, so a change in the machine's speed (this VM's
-    changes by up to 2x within minutes) hits both alike. Returns ``{(case, "floor"|"lab"): [ms, ...]}``."""
+    changes by up to 2x within minutes) hits both alike. Returns ``{(case, "floor"|"lab"): [[ms, ...], ...]}``,
+    one list per block, the blocks of both sides in the order they ran (round k = block k of each)."""
     graphs = {"floor": "floor-graph", "lab": "weight-plane"}
     times: dict = {}
     for case, runs in step_scripts().items():
@@ -255,7 +259,7 @@ def measure(drivers: dict, urls: dict, steps: int, cases=tuple(CASES)) -> dict:
         while done < steps:
             for side, run in zip(("floor", "lab"), runs):
                 out = check(case, side, run(drivers[side], WARMUP + done, BLOCK))
-                times.setdefault((case, side), []).extend(out)
+                times.setdefault((case, side), []).append(out)
                 time.sleep(SETTLE_S)  # not a test: let the page finish what the block set off
             done += BLOCK
     return times
@@ -286,9 +290,25 @@ def main() -> None:
         if case not in args.cases:
             continue
         print(f"{title} (floor and lab side by side, alternating every {BLOCK} steps)")
-        floor_med = stats(f"floor: {floor_name}", times[(case, "floor")])
-        lab_med = stats(f"lab: {lab_name}", times[(case, "lab")])
+        floor_blocks, lab_blocks = times[(case, "floor")], times[(case, "lab")]
+        floor_med = stats(f"floor: {floor_name}", [t for block in floor_blocks for t in block])
+        lab_med = stats(f"lab: {lab_name}", [t for block in lab_blocks for t in block])
         print(f"  ratio lab/floor (median) = {lab_med / floor_med:.2f}   (target <= {target})")
+        # each round's lab block against the floor block next to it in time: how much of the
+        # ratio's spread is the machine's (a quieter machine gives lower ratios)
+        pairs = [(median(floor), median(lab) / median(floor)) for floor, lab in zip(floor_blocks, lab_blocks)]
+        rounds = sorted(ratio for _, ratio in pairs)
+        q = len(rounds) // 4
+        print(
+            f"  ratio per round of {BLOCK}+{BLOCK} steps: median {median(rounds):.2f}, "
+            f"quartiles {rounds[q]:.2f}-{rounds[-1 - q]:.2f} over {len(rounds)} rounds"
+        )
+        by_speed = sorted(pairs)  # by the floor's time in that round: the machine's speed then
+        half = len(by_speed) // 2
+        print(
+            f"  ratio in the rounds with the faster / slower half of floor times: "
+            f"{median([r for _, r in by_speed[:half]]):.2f} / {median([r for _, r in by_speed[half:]]):.2f}"
+        )
 
 
 if __name__ == "__main__":
