@@ -7,7 +7,12 @@
 - a position written to ``floor-drag`` (as the lab writes a dragged point's position to
   ``data-drag`` while the mouse button is held) -> server callback -> moves the marker (Patch).
 
-Run: ``python bench/floor_app.py --port 8061``.
+And ``--figure lab``: the same slider and clientside Patch, but the graph shows the lab's
+weight-plane figure (its default view, same config and height) and each step moves its moving
+traces (regions, touch points, contours through them; scaled copies, no math): what the
+figure alone costs, without the rest of the lab's page.
+
+Run: ``python bench/floor_app.py --port 8061 [--figure lab]``.
 """
 
 from __future__ import annotations
@@ -70,8 +75,53 @@ def create_app() -> Dash:
     return app
 
 
+def create_figure_app() -> Dash:
+    """``floor-slider`` -> clientside Patch of the moving traces of the lab's weight-plane figure."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from app import initial_view
+    from components import data_panel, stores, weight_plane
+    from components.problem import default_state
+
+    state = default_state()
+    plane, _ = data_panel.figures_for(state, stores.build_scene(state), initial_view())
+    still = {"loss-contours", "ols-point"}
+    moving = {
+        str(i): {"x": list(trace["x"]), "y": list(trace["y"])}
+        for i, trace in enumerate(plane["data"])
+        if trace.get("uid") not in still
+    }
+    app = Dash(__name__, update_title=None, serve_locally=True)
+    app.layout = html.Div(
+        [
+            dcc.Slider(
+                id="floor-slider", min=-3, max=0.48, step=0.01, value=-0.5, updatemode="drag", allow_direct_input=False
+            ),
+            dcc.Graph(id="floor-graph", figure=plane, config=weight_plane.GRAPH_CONFIG, style={"height": "590px"}),
+            dcc.Store(id="floor-moving", data=moving),
+        ]
+    )
+    app.clientside_callback(
+        """function (v, moving) {
+            const p = new window.dash_clientside.Patch();
+            const s = 1 + 0.2 * (v + 0.5);
+            const scale = a => a.map(c => (c === null ? c : c * s));
+            Object.keys(moving).forEach(k => p.merge(['data', Number(k)], {x: scale(moving[k].x), y: scale(moving[k].y)}));
+            return p.build();
+        }""",
+        Output("floor-graph", "figure"),
+        Input("floor-slider", "value"),
+        Input("floor-moving", "data"),
+        prevent_initial_call=True,
+    )
+    return app
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8061)
+    parser.add_argument("--figure", choices=["marker", "lab"], default="marker", help="what the slider's graph shows")
     args = parser.parse_args()
-    create_app().run(host="127.0.0.1", port=args.port, debug=False)
+    (create_figure_app() if args.figure == "lab" else create_app()).run(host="127.0.0.1", port=args.port, debug=False)

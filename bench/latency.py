@@ -5,7 +5,9 @@
 Measures in the page (performance.now()), over --steps steps each:
 1. λ key-step on ``lambda-slider`` -> ``plotly_afterplot`` of ``weight-plane``, against the
    floor: a key-step on a slider whose clientside callback moves one marker.
-   Target: median ratio <= 1.3.
+   Target: median ratio <= 1.3. Also timed, as a diagnosis: the same floor app showing the
+   lab's weight-plane figure and moving its moving traces (``bench/floor_app.py --figure lab``),
+   which splits the ratio into what the figure costs and what the rest of the lab's page costs.
 2. data drag -> server callback -> ``plotly_afterplot`` of ``weight-plane``, against a floor
    whose trivial server callback moves one marker. Target: median ratio <= 1.5. Two parts:
    a. while the button is held: a drag position written to ``data-drag`` (what
@@ -203,25 +205,32 @@ def lab_point(driver) -> tuple[float, float]:
 
 
 def step_scripts() -> dict:
-    """For each case, ``(floor, lab)`` functions ``run(driver, start, steps) -> [ms, ...]``."""
+    """For each case, ``{side: run}`` with functions ``run(driver, start, steps) -> [ms, ...]``;
+    the sides are ``floor`` and ``lab``, and for the λ step also ``figure`` (the floor app showing
+    the lab's weight-plane figure: what the figure alone costs)."""
     keys = ("shapes[3].xanchor", "shapes[3].yanchor")
+
+    def floor_keys(d, i, n):
+        return d.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", i, n)
+
     return {
-        "key": (
-            lambda d, i, n: d.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", i, n),
-            lambda d, i, n: d.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", i, n),
-        ),
-        "live": (
-            lambda d, i, n: d.execute_async_script(
+        "key": {
+            "floor": floor_keys,
+            "figure": floor_keys,
+            "lab": lambda d, i, n: d.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", i, n),
+        },
+        "live": {
+            "floor": lambda d, i, n: d.execute_async_script(
                 LIVE_STEPS_JS, "floor-drag", "floor-graph", i, n, "x", "y", {}, 0.4, 0.4, 0.2
             ),
-            lambda d, i, n: d.execute_async_script(
+            "lab": lambda d, i, n: d.execute_async_script(
                 LIVE_STEPS_JS, "data-drag", "weight-plane", i, n, *keys, {}, *lab_point(d), 0.4
             ),
-        ),
-        "release": (
-            lambda d, i, n: d.execute_async_script(RELEASE_STEPS_JS, "floor-data", "floor-graph", i, n, 0, 24),
-            lambda d, i, n: d.execute_async_script(RELEASE_STEPS_JS, "data-plot", "weight-plane", i, n, 3, 24),
-        ),
+        },
+        "release": {
+            "floor": lambda d, i, n: d.execute_async_script(RELEASE_STEPS_JS, "floor-data", "floor-graph", i, n, 0, 24),
+            "lab": lambda d, i, n: d.execute_async_script(RELEASE_STEPS_JS, "data-plot", "weight-plane", i, n, 3, 24),
+        },
     }
 
 
@@ -243,25 +252,28 @@ CASES = {
 
 
 def measure(drivers: dict, urls: dict, steps: int, cases=tuple(CASES)) -> dict:
-    """Times of every case. Floor and lab are open side by side, each in its own browser, and
-    take turns in blocks of :data:`BLOCK` steps, so a change in the machine's speed (this VM's
-    changes by up to 2x within minutes) hits both alike. Returns ``{(case, "floor"|"lab"): [[ms, ...], ...]}``,
-    one list per block, the blocks of both sides in the order they ran (round k = block k of each)."""
-    graphs = {"floor": "floor-graph", "lab": "weight-plane"}
+    """Times of every case. The sides (floor, lab; for the λ step also the figure floor) are open
+    side by side, each in its own browser, and take turns in blocks of :data:`BLOCK` steps, so a
+    change in the machine's speed (this VM's changes by up to 2x within minutes) hits them alike.
+    Returns ``{(case, side): [[ms, ...], ...]}``, one list per block in the order they ran (round k
+    = block k of each side)."""
+    graphs = {"floor": "floor-graph", "figure": "floor-graph", "lab": "weight-plane"}
     times: dict = {}
     for case, runs in step_scripts().items():
         if case not in cases:
             continue
-        for side, run in zip(("floor", "lab"), runs):
+        for side, run in runs.items():
             open_page(drivers[side], urls[side], graphs[side])
             check(case, side, run(drivers[side], 0, WARMUP))
         done = 0
         while done < steps:
-            for side, run in zip(("floor", "lab"), runs):
+            for side, run in runs.items():
                 out = check(case, side, run(drivers[side], WARMUP + done, BLOCK))
                 times.setdefault((case, side), []).append(out)
                 time.sleep(SETTLE_S)  # not a test: let the page finish what the block set off
             done += BLOCK
+        for side in runs:
+            drivers[side].get("about:blank")  # nothing left running beside the next case
     return times
 
 
@@ -276,16 +288,17 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=120, help="timed steps per case and side")
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES), help="which cases to run")
     args = parser.parse_args()
-    lab, lab_url = start_server("app.py")
-    floor, floor_url = start_server("bench/floor_app.py")
-    drivers = {"floor": chrome_driver(script_timeout=600), "lab": chrome_driver(script_timeout=600)}
+    servers = {"lab": start_server("app.py"), "floor": start_server("bench/floor_app.py")}
+    if "key" in args.cases:
+        servers["figure"] = start_server("bench/floor_app.py", "--figure", "lab")
+    drivers = {side: chrome_driver(script_timeout=600) for side in servers}
     try:
-        times = measure(drivers, {"floor": floor_url, "lab": lab_url}, args.steps, args.cases)
+        times = measure(drivers, {side: url for side, (_, url) in servers.items()}, args.steps, args.cases)
     finally:
         for driver in drivers.values():
             driver.quit()
-        stop(lab)
-        stop(floor)
+        for proc, _ in servers.values():
+            stop(proc)
     for case, (title, floor_name, lab_name, target) in CASES.items():
         if case not in args.cases:
             continue
@@ -294,8 +307,8 @@ def main() -> None:
         floor_med = stats(f"floor: {floor_name}", [t for block in floor_blocks for t in block])
         lab_med = stats(f"lab: {lab_name}", [t for block in lab_blocks for t in block])
         print(f"  ratio lab/floor (median) = {lab_med / floor_med:.2f}   (target <= {target})")
-        # each round's lab block against the floor block next to it in time: how much of the
-        # ratio's spread is the machine's (a quieter machine gives lower ratios)
+        # each round's lab block against the floor block next to it in time: how far one run's
+        # ratio can be trusted
         pairs = [(median(floor), median(lab) / median(floor)) for floor, lab in zip(floor_blocks, lab_blocks)]
         rounds = sorted(ratio for _, ratio in pairs)
         q = len(rounds) // 4
@@ -309,6 +322,14 @@ def main() -> None:
             f"  ratio in the rounds with the faster / slower half of floor times: "
             f"{median([r for _, r in by_speed[:half]]):.2f} / {median([r for _, r in by_speed[half:]]):.2f}"
         )
+        if (case, "figure") in times:
+            figure_med = stats(
+                "figure floor: slider -> the lab's figure", [t for b in times[(case, "figure")] for t in b]
+            )
+            print(
+                f"  the figure alone: figure floor/floor = {figure_med / floor_med:.2f}; "
+                f"the rest of the lab's page: lab/figure floor = {lab_med / figure_med:.2f}"
+            )
 
 
 if __name__ == "__main__":
