@@ -18,6 +18,8 @@ Run: ``python bench/floor_app.py --port 8061 [--figure lab]``.
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from dash import Dash, Input, Output, Patch, ctx, dcc, html
 
@@ -77,10 +79,7 @@ def create_app() -> Dash:
 
 def create_figure_app() -> Dash:
     """``floor-slider`` -> clientside Patch of the moving traces of the lab's weight-plane figure."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the lab's modules, only for this app
     from app import initial_view
     from components import data_panel, stores, weight_plane
     from components.problem import default_state
