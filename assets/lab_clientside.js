@@ -135,9 +135,10 @@
    * the box); λ and the plane stay as they were.
    */
   var boxName = 'λ';           // what the number box holds: λ, or t in constrained mode
+  function askForNumber() { showMessage('Type a number for ' + boxName + '.'); }
   function checkBox(el) {
     if (el && el.id === 'lambda-input' && el.validity && el.validity.badInput && window.dash_clientside.set_props) {
-      showMessage('Type a number for ' + boxName + '.');
+      askForNumber();
     }
   }
   document.addEventListener('keydown', function (event) {
@@ -278,7 +279,7 @@
         if (boxValue === lastBox) { return nu; }   // written by this script
         var typed = fromBox(boxValue, ref, name, unit);
         if (typed === null) {
-          showMessage('Type a number for ' + name + '.');
+          askForNumber();
           return nu;
         }
         v = typed.v;
