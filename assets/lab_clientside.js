@@ -94,6 +94,27 @@
 
   function shownList(shown) { return Array.isArray(shown) ? shown : []; }
 
+  /** Whether a figure dict has a trace with this uid. */
+  function hasTrace(figure, uid) {
+    var data = (figure && figure.data) || [];
+    for (var i = 0; i < data.length; i++) { if (data[i].uid === uid) { return true; } }
+    return false;
+  }
+
+  /** Whether a server-drawn figure's `layout.meta.server_view` is this view. */
+  function sameView(meta, view) {
+    var drawn = meta && meta.server_view;
+    return !!drawn && drawn.slider === view.slider && drawn.mode === view.mode &&
+      drawn.l1_ratio === view.l1_ratio && shownList(drawn.shown).slice().sort().join() === view.shown.slice().sort().join();
+  }
+
+  /** Component ids of every input that changed for this call (none on page load). */
+  function triggeredIds() {
+    return (window.dash_clientside.callback_context.triggered || []).map(function (t) {
+      return t.prop_id.split('.')[0];
+    }).filter(function (id) { return id !== ''; });
+  }
+
   /*
    * What follows a λ step once the weight plane has drawn it (written with set_props, not as
    * outputs of onLambda: Dash's bookkeeping for every component a callback writes delays the
@@ -207,10 +228,11 @@
    * Patch of the weight plane's moving traces (regions, touch points, and the one trace of the
    * contours through the touch points). The elastic-net traces are the last two and exist only
    * while it is shown: they are written whole (from scene.en_traces) when shown, and deleted
-   * when the penalty checklist hides it (measured: deleting on every step, even with nothing
-   * to delete, cost as much time as drawing the hidden traces).
+   * when it is hidden and `figure` (the plane as Dash holds it now) still has them (measured:
+   * deleting on every step, even with nothing to delete, cost as much time as drawing the
+   * hidden traces).
    */
-  function planePatch(scene, view, trig) {
+  function planePatch(scene, view, figure) {
     var T = touches(scene, view.mode, view.slider, view.l1_ratio);
     var idx = scene.trace_index;
     var plane = new window.dash_clientside.Patch();
@@ -219,7 +241,7 @@
       var visible = view.shown.indexOf(spec.key) >= 0;
       var uids = [spec.key + '-region', spec.key + '-touch'];
       if (spec.key === 'en' && !visible) {
-        if (trig === 'penalty-checklist') {
+        if (hasTrace(figure, uids[0])) {
           uids.slice().reverse().forEach(function (uid) { plane.delete(['data', idx[uid]]); });
         }
         return;
@@ -262,21 +284,37 @@
      *   (afterPlaneRedraw);
      * - the number box: redraw there, move the slider there (clamped into range, with a message);
      * - a new scene from the server (which drew the weight plane itself): refresh the label and
-     *   box, and have view-store follow once the new plane has drawn.
+     *   box, and have view-store follow once the new plane has drawn; if the view on screen is
+     *   no longer the one the server drew (λ moved while it worked), patch the plane to it.
+     * Several inputs may arrive in one call; each is honoured.
      * @returns {object} weight-plane figure Patch, or no_update
      */
-    onLambda: function (slider, boxValue, mode, shown, l1Ratio, scene) {
+    onLambda: function (slider, boxValue, mode, shown, l1Ratio, scene, figure) {
       var nu = window.dash_clientside.no_update;
       if (!scene || !window.labMath || slider === null || slider === undefined) { return nu; }
       mode = mode || 'penalized';
-      var trig = window.dash_clientside.callback_context.triggered_id || '';
+      // Dash hands one call every input that changed since the last one (e.g. the number box
+      // this script wrote when λ rested, and a click on a penalty toggle in the same moment);
+      // triggered_id names only the first, so read the whole list.
+      var changed = triggeredIds();
+      if (changed.indexOf('lambda-input') >= 0 && boxValue === lastBox) {
+        changed.splice(changed.indexOf('lambda-input'), 1);   // written by this script
+        if (!changed.length) { return nu; }
+      }
+      if (changed.indexOf('lambda-slider') >= 0 && slider === movedSlider) {
+        movedSlider = null;                      // set below for a typed value: drawn already
+        changed.splice(changed.indexOf('lambda-slider'), 1);
+        if (!changed.length) { return nu; }
+      }
+      var trig = changed.indexOf('lambda-input') >= 0 ? 'lambda-input'
+        : (changed.length === 1 && changed[0] === 'scene-store') ? 'scene-store'
+        : changed.length ? 'step' : '';
       var ref = referenceValue(scene, mode);
       var name = mode === 'constrained' ? 't' : 'λ';
       boxName = name;
       var unit = mode === 'constrained' ? '‖w_OLS‖₁' : 'λ_max';
       var v = slider, message = '';
       if (trig === 'lambda-input') {
-        if (boxValue === lastBox) { return nu; }   // written by this script
         var typed = fromBox(boxValue, ref, name, unit);
         if (typed === null) {
           askForNumber();
@@ -284,9 +322,6 @@
         }
         v = typed.v;
         message = typed.message;
-      } else if (trig === 'lambda-slider' && slider === movedSlider) {
-        movedSlider = null;                          // set below for a typed value: drawn already
-        return nu;
       }
       var value = ref * Math.pow(10, v);
       var label = mode === 'constrained'
@@ -295,6 +330,9 @@
       var box = Number(value.toPrecision(6));
       var view = {slider: v, mode: mode, shown: shownList(shown),
                   l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? 0.5 : l1Ratio};
+      if (trig === 'scene-store' && !sameView(figure && figure.layout && figure.layout.meta, view)) {
+        trig = 'step';
+      }
       if (!trig || trig === 'scene-store') {
         // page load (the layout holds both figures and the readout for this view), or the server
         // drew a new scene's plane with current-view: label and box for this scene
@@ -303,7 +341,7 @@
         if (trig) { afterPlaneRedraw({view: view, label: null, box: null}, true); }
         return nu;
       }
-      var figure = planePatch(scene, view, trig);
+      var patch = planePatch(scene, view, figure);
       if (trig === 'lambda-input') {
         // typed: the box keeps what was typed unless it was clamped; the message says so
         showMessage(message);
@@ -313,12 +351,12 @@
           setProps('lambda-slider', {value: v});
         }
         afterPlaneRedraw({view: view, label: label, box: null}, true);
-        return figure;
+        return patch;
       }
       // a slider step (or mode, penalties, mix): only the plane now, the rest after its redraw
       afterPlaneRedraw({view: view, label: label, box: box}, true);
       showMessage('');
-      return figure;
+      return patch;
     },
 
     /**
@@ -382,5 +420,9 @@
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.lab = lab;
-  window.labClient = {touches: touches, sliderToValue: sliderToValue, fmt: fmt, flushCurrentView: flushLabel};
+  /** True when no λ step is waiting to be written to the label, box, stores or data panel. */
+  function atRest() { return fitsTimer === null && pendingView === null && pendingLabel === null; }
+
+  window.labClient = {touches: touches, sliderToValue: sliderToValue, fmt: fmt, flushCurrentView: flushLabel,
+                      atRest: atRest};
 }());

@@ -34,6 +34,9 @@ def register_callbacks(app: Dash) -> None:
         Input(penalty_control.PENALTY_CHECKLIST, "value"),
         Input(penalty_control.L1_RATIO_SLIDER, "value"),
         Input(SCENE_STORE, "data"),
+        # what the plane holds now: whether the elastic-net traces are there to delete, and the
+        # view a server-drawn plane was drawn for (layout.meta.server_view)
+        State(WEIGHT_PLANE, "figure"),
         # runs on page load too (fills the label and box); the plane is drawn by the layout
         prevent_initial_call="initial_duplicate",
     )

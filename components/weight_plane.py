@@ -30,6 +30,7 @@ __all__ = [
     "TRACE_UIDS",
     "TRACE_INDEX",
     "EN_UIDS",
+    "VIEW_KEYS",
     "trace_style",
     "REGION_STYLE",
     "REGION_KEYS",
@@ -60,6 +61,8 @@ TRACE_UIDS: tuple[str, ...] = (
 TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(TRACE_UIDS)}
 #: the traces drawn only while the elastic net is shown (the last ones of :data:`TRACE_UIDS`)
 EN_UIDS: tuple[str, ...] = ("en-region", "en-touch")
+#: what a view dict (``current-view``, ``view-store``) holds; a figure's ``layout.meta.server_view``
+VIEW_KEYS: tuple[str, ...] = ("slider", "mode", "shown", "l1_ratio")
 
 REGION_STYLE = {
     "l1": {"name": "L1 (lasso)", "shape": "diamond", "color": "#d9480f", "fill": "rgba(217,72,15,0.13)"},
@@ -312,6 +315,9 @@ def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_
         "hovermode": "closest",
         "dragmode": False,
         "font": {"size": 14},
+        # The view this figure was drawn for: the λ callback compares it with the view on screen
+        # when a server-drawn plane arrives (λ may have moved while the server was working).
+        "meta": {"server_view": {key: view.get(key) for key in VIEW_KEYS}},
     }
     return {"data": data, "layout": layout}
 

@@ -56,6 +56,16 @@ def test_hidden_elastic_net_traces_are_left_out_and_their_styles_travel_with_the
         }
 
 
+def test_a_plane_from_the_server_names_the_view_it_was_drawn_for(state):
+    """The λ callback compares layout.meta.server_view with the view on screen when a server
+    drawing arrives (λ may have moved meanwhile); both server paths must set it."""
+    view = stores.view_with_defaults(dict(VIEW, slider=-1.25, shown=["l2", "en"], l1_ratio=0.3))
+    edited = data_panel.problem_outputs("resample-button", 1, state, GENERATOR_DEFAULTS_FOR_TEST, view)[2]
+    held = data_panel.held_plane({"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0, "stamp": 1}, state, view)
+    for plane in (edited, held):
+        assert go.Figure(plane).layout.meta["server_view"] == view  # a valid plotly layout key
+
+
 def test_trace_style_refuses_an_unknown_uid():
     with pytest.raises(ValueError, match="uid must be one of"):
         trace_style("l3-region")

@@ -57,24 +57,35 @@ def slider_value(driver) -> float:
 def lab(app_server, driver):
     """The lab, freshly loaded, with its figures drawn."""
     url = app_server()
-    driver.get(url)
-    wait_for(
-        driver,
-        "return !!document.querySelector('#weight-plane .js-plotly-plot') && "
-        "document.querySelector('#weight-plane .js-plotly-plot')._fullData.length > 5",
-        timeout=60,
-    )
+    reload(driver, url)
     return driver, url
 
 
+# The page has settled when both graphs have drawn, the λ callback has written the label,
+# no λ step is waiting for λ to rest (which redraws the data panel, replacing its point
+# shapes), and Dash has no callback pending (the check dash.testing itself uses). Acting
+# earlier races the page: on a slow machine a key press could land before the slider was
+# live, or a drag start on a point shape that a redraw then replaces.
+SETTLED_JS = """
+const plane = document.querySelector('#weight-plane .js-plotly-plot');
+const label = document.getElementById('lambda-label');
+return !!plane && !!plane._fullData && plane._fullData.length > 5
+  && document.querySelectorAll('#data-plot .shapelayer path').length > 3
+  && !!label && label.textContent.indexOf('…') < 0
+  && !!window.labClient && window.labClient.atRest()
+  && !!window.store && !window.store.getState().isLoading;
+"""
+
+
+def wait_settled(driver, timeout: float = 20.0) -> None:
+    """Wait until the page has drawn everything and nothing is pending (see SETTLED_JS)."""
+    wait_for(driver, SETTLED_JS, timeout=timeout)
+
+
 def reload(driver, url):
+    """Load the lab and wait until it is ready for input."""
     driver.get(url)
-    wait_for(
-        driver,
-        "const g = document.querySelector('#weight-plane .js-plotly-plot');"
-        "return !!g && !!g._fullData && g._fullData.length > 5",
-        timeout=60,
-    )
+    wait_settled(driver, timeout=60)
 
 
 def press(driver, key, times: int = 1) -> None:
@@ -114,8 +125,8 @@ def wait_ols_moved(driver, before: dict) -> None:
 
 
 def data_points(driver) -> list:
-    """The data panel's point shapes (once it has drawn them)."""
-    wait_for(driver, "return document.querySelectorAll('#data-plot .shapelayer path').length > 3")
+    """The data panel's point shapes, once the page has settled (no redraw pending)."""
+    wait_settled(driver)
     return driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")
 
 
@@ -326,6 +337,131 @@ def test_a_data_edit_is_drawn_at_the_lambda_on_screen(lab):
     assert after["l1-touch"]["x"][0] == 0.0 and after["l1-touch"]["y"][0] == 0.0
 
 
+# Dash hands the λ callback every input that changed since its last call. When λ rests, the
+# page writes the exact value into the number box; a click or key in the same moment arrives in
+# the same call (on a busy machine this happens by itself). One script, one JS task, makes the
+# two arrive together.
+BOX_WRITE_AND_JS = """
+const box = document.getElementById('lambda-input');
+window.dash_clientside.set_props('lambda-input', {value: Number(box.value)});
+%s
+"""
+
+
+def exact_touches(driver, state: dict | None = None) -> dict:
+    """The exact optima (Python solver) at the slider's value, for the page's data."""
+    loss = loss_for_state(state or default_state())
+    lam = lambda_max(loss) * 10.0 ** slider_value(driver)
+    return {region: penalized_optimum(loss, region, lam) for region in ("l1", "l2")}
+
+
+def assert_touches_exact(driver, state: dict | None = None) -> None:
+    data, want = traces(driver), exact_touches(driver, state)
+    for region, w in want.items():
+        got = [data[f"{region}-touch"]["x"][0], data[f"{region}-touch"]["y"][0]]
+        np.testing.assert_allclose(got, w, atol=1e-9, err_msg=region)
+
+
+def test_a_slider_step_arriving_with_the_box_write_is_drawn(lab):
+    driver, url = lab
+    reload(driver, url)
+    before = traces(driver)
+    driver.execute_script(BOX_WRITE_AND_JS % "window.dash_clientside.set_props('lambda-slider', {value: -1.5});")
+    wait_touch_change(driver, before, "l2-touch")
+    wait_settled(driver)
+    assert slider_value(driver) == -1.5
+    assert_touches_exact(driver)
+    lam = lambda_max(loss_for_state(default_state())) * 10.0**-1.5
+    assert driver.find_element(By.ID, "lambda-label").text.startswith(f"λ = {lam:.4g}")
+
+
+def test_an_untick_arriving_with_the_box_write_hides_the_elastic_net(lab):
+    driver, url = lab
+    reload(driver, url)
+    en_box = "#penalty-checklist input[value='en']"
+    driver.find_element(By.CSS_SELECTOR, en_box).click()
+    wait_for(driver, "return document.querySelector('#weight-plane .js-plotly-plot')._fullData.length === 9")
+    wait_settled(driver)
+    driver.execute_script(BOX_WRITE_AND_JS % f'document.querySelector("{en_box}").click();')
+    wait_for(
+        driver,
+        "const gd = document.querySelector('#weight-plane .js-plotly-plot');"
+        f"return gd._fullData.length === {len(TRACE_UIDS) - len(EN_UIDS)} && "
+        "!gd._fullData.some(t => t.uid.startsWith('en-'));",
+    )
+
+
+# Holds the server's answer to a data edit until the page sets window.__releaseAnswer, so the
+# test can step λ while the server is (as far as the page knows) still working.
+HOLD_ANSWER_JS = """
+const realFetch = window.fetch;
+window.__heldAnswer = false;
+window.fetch = function (url, options) {
+  const answer = realFetch.apply(this, arguments);
+  if (!String(url).includes('_dash-update-component') || !String(options.body).includes('resample-button')) {
+    return answer;
+  }
+  window.__heldAnswer = true;
+  return answer.then(response => new Promise(resolve => {
+    const poll = () => window.__releaseAnswer ? resolve(response) : setTimeout(poll, 10);
+    poll();
+  }));
+};
+"""
+
+LAB_STATE_JS = """
+const s = window.store.getState();
+let node = s.layout;
+for (const key of s.paths.strs['lab-state']) { node = node[key]; }
+return node.props.data;
+"""
+
+
+def test_lambda_moved_while_the_server_draws_a_data_edit_is_kept(lab):
+    """The server draws a data edit's plane at the λ it was sent with; a λ step taken before the
+    answer arrives must not be undone by it."""
+    driver, url = lab
+    reload(driver, url)
+    driver.execute_script(HOLD_ANSWER_JS)
+    ols = traces(driver)["ols-point"]
+    driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
+    driver.find_element(By.ID, "resample-button").click()
+    wait_for(driver, "return window.__heldAnswer === true")
+    # Dash runs the λ callback after the answer (the scene is one of its inputs), with both
+    # changes in one call
+    start = slider_value(driver)
+    press(driver, Keys.PAGE_DOWN)
+    wait_for(driver, f"return Number(document.querySelector('#lambda-slider [role=slider]').ariaValueNow) < {start}")
+    driver.execute_script("window.__releaseAnswer = true;")
+    wait_ols_moved(driver, ols)
+    wait_settled(driver)
+    assert_touches_exact(driver, driver.execute_script(LAB_STATE_JS))
+
+
+# A λ step, and a click on "Resample" the moment the plane has drawn it: before the page has
+# written the new λ into current-view, so the server draws the new data's plane at the old λ.
+STEP_THEN_RESAMPLE_JS = """
+const gd = document.querySelector('#weight-plane .js-plotly-plot');
+let clicked = false;
+gd.on('plotly_afterplot', function () {
+  if (!clicked) { clicked = true; document.getElementById('resample-button').click(); }
+});
+window.dash_clientside.set_props('lambda-slider', {value: -1.5});
+"""
+
+
+def test_a_plane_the_server_drew_at_an_older_lambda_is_brought_to_the_lambda_on_screen(lab):
+    driver, url = lab
+    reload(driver, url)
+    driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
+    ols = traces(driver)["ols-point"]
+    driver.execute_script(STEP_THEN_RESAMPLE_JS)
+    wait_ols_moved(driver, ols)
+    wait_settled(driver)
+    assert slider_value(driver) == -1.5
+    assert_touches_exact(driver, driver.execute_script(LAB_STATE_JS))
+
+
 CANCELLED_DRAG_JS = """
 const gd = document.querySelector('#data-plot .js-plotly-plot');
 const path = gd.querySelector('.shapelayer path[data-index="3"]');
@@ -450,7 +586,7 @@ def test_click_adds_a_point_and_double_click_removes_it(lab):
     area = driver.find_element(By.CSS_SELECTOR, "#data-plot .nsewdrag")
     ActionChains(driver).move_to_element_with_offset(area, 40, -60).click().perform()
     wait_for(driver, f"return document.querySelectorAll('#data-plot .shapelayer path').length === {n + 1}")
-    shape = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")[-1]
+    shape = data_points(driver)[-1]
     ActionChains(driver).move_to_element(shape).double_click().perform()
     wait_for(driver, f"return document.querySelectorAll('#data-plot .shapelayer path').length === {n}")
 
