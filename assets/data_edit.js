@@ -17,6 +17,25 @@
   var pendingClick = null;
   var stamp = 0;
 
+  /*
+   * Every edit is sent with the most recent ones before it. When a second edit comes before the
+   * server's answer to the first, Dash sends it with the same, older lab-state and drops the
+   * first answer; the server skips the edits the state already has (by stamp) and applies the
+   * rest (data_panel.pending_events), so no edit is lost.
+   */
+  var KEPT_EDITS = 20;
+  var recentEdits = [];
+
+  /** Stamp an edit and return the `data-edit` value that carries it: {edits: [..., edit]}. */
+  function recordEdit(edit, editStamp) {
+    recentEdits.push(Object.assign({stamp: editStamp}, edit));
+    if (recentEdits.length > KEPT_EDITS) { recentEdits.shift(); }
+    return {edits: recentEdits.slice()};
+  }
+
+  /** For edits made elsewhere (the OLS centre dragged in the weight plane: lab.centerMoves). */
+  window.labEdits = {record: function (edit) { stamp += 1; return recordEdit(edit, stamp); }};
+
   function graphDiv(target) {
     var host = target && target.closest ? target.closest('#data-plot') : null;
     return host ? host.querySelector('.js-plotly-plot') : null;
@@ -53,10 +72,9 @@
   function send(op, pos) {
     if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
     viewUpToDate();
-    stamp += 1;
-    window.dash_clientside.set_props('data-edit', {data: {
-      op: op, x: pos.x, y: pos.y, xscale: pos.xscale, yscale: pos.yscale, stamp: stamp
-    }});
+    window.dash_clientside.set_props('data-edit', {data: window.labEdits.record({
+      op: op, x: pos.x, y: pos.y, xscale: pos.xscale, yscale: pos.yscale
+    })});
   }
 
   function onShape(target) {
@@ -121,7 +139,7 @@
     var move = shapeMove(index, x, y);
     window.dash_clientside.set_props('data-drag', {data: Object.assign({stamp: stamp}, move)});
     if (released) {
-      window.dash_clientside.set_props('data-edit', {data: Object.assign({op: 'move', stamp: stamp}, move)});
+      window.dash_clientside.set_props('data-edit', {data: recordEdit(Object.assign({op: 'move'}, move), stamp)});
     }
   }
 

@@ -397,12 +397,13 @@
     },
 
     /**
-     * A `center` edit for `data-edit` if the weight plane's relayoutData reports a shape move
-     * (the OLS centre dragged in loss-shape mode), else no_update (resizes and zooms stay here).
+     * A `center` edit for `data-edit` (sent with the recent edits: data_edit.js) if the weight
+     * plane's relayoutData reports a shape move (the OLS centre dragged in loss-shape mode), else
+     * no_update (resizes and zooms stay here).
      */
     centerMoves: function (relayout) {
       if (relayout && Object.keys(relayout).some(function (k) { return k.indexOf('shapes[') === 0; })) {
-        return Object.assign({op: 'center'}, relayout);
+        return window.labEdits.record(Object.assign({op: 'center'}, relayout));
       }
       return window.dash_clientside.no_update;
     },

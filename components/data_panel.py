@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 import plotly.graph_objects as go
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from geometry.basis import BASES, X_RANGE
@@ -319,6 +319,8 @@ def handle_problem_event(trigger: str | None, payload, state: dict, generator: d
         new = dict(state)
         new["source"] = controls.get("source", state.get("source", "points"))
         new["basis"] = controls.get("basis", state["basis"])
+        if new["basis"] not in BASES:
+            raise ProblemError(f"Unknown basis {new['basis']!r}; choose one of {', '.join(BASES)}.")
         rho = float(controls.get("rho", state["rho"]))
         uses_rho = BASES[new["basis"]].uses_rho
         new["rho"] = rho
@@ -372,47 +374,120 @@ def update_problem(edit, resample_clicks, controls, state, generator, view):
     """Server callback: any data/basis/shape edit -> state, scene, both figures, message, seed box.
 
     Inputs ``data-edit`` (pointer edits), ``resample-button``, ``problem-controls``; states
-    ``lab-state``, ``generator-settings``, ``current-view``.
+    ``lab-state``, ``generator-settings``, ``current-view``. It does not ask which input fired:
+    it brings the state up to date with every input (:func:`pending_events`). When a second edit
+    comes before the answer to the first, Dash sends a second request with the same, older
+    ``lab-state`` and drops the first answer; the second request still carries the first edit.
     """
-    trigger = ctx.triggered_id
-    if trigger == DATA_EDIT:
-        trigger, payload = edit_event(edit)
-    else:
-        payload = {RESAMPLE_BUTTON: resample_clicks, PROBLEM_CONTROLS: controls}.get(trigger)
     generator = {
         **GENERATOR_DEFAULTS,
         **(generator or {}),
         "rho": (controls or {}).get("rho", state.get("rho")),
     }
-    outputs = problem_outputs(trigger, payload, state, generator, view_with_defaults(view))
+    events = pending_events(edit, resample_clicks, controls, state)
+    outputs = events_outputs(events, state, generator, view_with_defaults(view))
     new = outputs[0]
-    seed = new.get("seed", no_update) if trigger == RESAMPLE_BUTTON and isinstance(new, dict) else no_update
-    return (*outputs, seed)
+    resampled = any(event[0] == RESAMPLE_BUTTON for event in events) and isinstance(new, dict)
+    return (*outputs, new.get("seed", no_update) if resampled else no_update)
+
+
+def pending_events(edit: dict | None, resample_clicks: int | None, controls: dict | None, state: dict) -> list:
+    """The user events ``state`` does not include yet, oldest first, as ``(trigger, payload, marks)``.
+
+    Parameters
+    ----------
+    edit : dict or None
+        ``data-edit``: ``{"edits": [op, ...]}``, the page's most recent pointer edits, each an
+        ``{"op": ..., "stamp": int}`` dict (:func:`edit_event`); stamps increase. The page
+        resends recent edits with every new one, so an edit whose answer Dash dropped is not lost.
+    resample_clicks : int or None
+        ``resample-button.n_clicks``.
+    controls : dict or None
+        ``problem-controls`` (``None`` until a control is first changed): applied when the state
+        differs from it.
+    state : dict
+        ``lab-state``; ``edit_stamp`` and ``resample_clicks`` say what it includes already.
+
+    Returns
+    -------
+    list of (str, object, dict)
+        The trigger and payload :func:`handle_problem_event` takes, and the bookkeeping keys to
+        set in the state once the event is handled (applied or refused alike).
+    """
+    events = []
+    done = int(state.get("edit_stamp", 0))
+    ops = (edit or {}).get("edits") if isinstance(edit, dict) else None
+    for op in ops if isinstance(ops, list) else []:
+        stamp = op.get("stamp") if isinstance(op, dict) else None
+        if not isinstance(stamp, int) or isinstance(stamp, bool) or stamp <= done:
+            continue
+        trigger, payload = edit_event(op)
+        events.append((trigger, payload, {"edit_stamp": stamp}))
+        done = stamp
+    if controls:
+        events.append((PROBLEM_CONTROLS, controls, {}))
+    if isinstance(resample_clicks, int) and resample_clicks > int(state.get("resample_clicks", 0)):
+        events.append((RESAMPLE_BUTTON, resample_clicks, {"resample_clicks": resample_clicks}))
+    return events
+
+
+def apply_events(events: list, state: dict, generator: dict) -> tuple[dict, str, bool]:
+    """Fold ``(trigger, payload, marks)`` events into ``state`` with :func:`handle_problem_event`.
+
+    Returns
+    -------
+    (dict, str, bool)
+        The new state (a refused event leaves it as it was, apart from its ``marks``), the
+        message of the last event if it was refused (else ``""``), and whether any event
+        changed the problem.
+    """
+    new, message, changed = state, "", False
+    for trigger, payload, marks in events:
+        try:
+            new = handle_problem_event(trigger, payload, new, generator)
+            changed, message = True, ""
+        except PreventUpdate:
+            pass
+        except ProblemError as exc:
+            message = str(exc)
+        if marks:
+            new = {**new, **marks}
+    return new, message, changed
 
 
 def problem_outputs(trigger, payload, state: dict, generator: dict, view: dict):
-    """Outputs of :func:`update_problem` (testable without a Dash request context).
+    """Outputs of :func:`update_problem` for one event (see :func:`events_outputs`)."""
+    return events_outputs([(trigger, payload, {})], state, generator, view)
 
-    A dragged point's release (``data-plot``) answers with the state and scene only: the weight
-    plane for the release comes from :func:`drag_plane` (which drew the point while it was held,
-    and whose later answers Dash keeps in order), and the data panel catches up in the browser
-    (``lab.moveFits``) once the weight plane has drawn and the drag rests, so it is never redrawn
-    under the user's pointer. A refused release puts both figures back to the state before the
-    drag.
+
+def events_outputs(events: list, state: dict, generator: dict, view: dict):
+    """Outputs of :func:`update_problem` (testable without a Dash request context):
+    ``lab-state``, ``scene-store``, the weight plane, the data panel, the message.
+
+    A dragged point's release (a ``data-plot`` event on its own) answers with the state and
+    scene only: the weight plane for the release comes from :func:`drag_plane` (which drew the
+    point while it was held, and whose later answers Dash keeps in order), and the data panel
+    catches up in the browser (``lab.moveFits``) once the weight plane has drawn and the drag
+    rests, so it is never redrawn under the user's pointer. A refused release puts both figures
+    back to the state before the drag.
     """
-    dragging = trigger == DATA_PLOT
-    try:
-        new = handle_problem_event(trigger, payload, state, generator)
-        scene = build_scene(new)
-    except ProblemError as exc:
+    release = len(events) == 1 and events[0][0] == DATA_PLOT
+    new, message, changed = apply_events(events, state, generator)
+    kept = new if new != state else no_update  # only the bookkeeping may have moved on
+    if not changed:
+        if not message:
+            if kept is no_update:
+                raise PreventUpdate
+            return kept, no_update, no_update, no_update, ""
         # Refused: keep the last valid picture; redraw the data panel so dragged points snap back.
         old_scene = build_scene(state)
-        plane = plane_for(state, old_scene, view) if dragging else no_update
-        return no_update, no_update, plane, data_figure_dict(state, old_scene, view), str(exc)
-    if dragging:
+        plane = plane_for(state, old_scene, view) if release else no_update
+        return kept, no_update, plane, data_figure_dict(state, old_scene, view), message
+    scene = build_scene(new)
+    if release:
         return new, for_store(scene), no_update, no_update, ""
     plane, data = figures_for(new, scene, view)
-    return new, for_store(scene), plane, data, ""
+    return new, for_store(scene), plane, data, message
 
 
 def held_plane(drag: dict | None, state: dict, view: dict):

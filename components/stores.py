@@ -1,15 +1,17 @@
 """The app's shared state, each a ``dcc.Store``:
 
-- ``lab-state``: what the user edits (data points or loss shape, basis, ρ, seed);
+- ``lab-state``: what the user edits (data points or loss shape, basis, ρ, seed), and what it
+  includes already: ``edit_stamp`` (the last pointer edit) and ``resample_clicks``;
 - ``scene-store``: what the server computed from it (:func:`build_scene`);
 - ``current-view``: the λ settings on screen ``{"slider", "mode", "shown", "l1_ratio"}``,
   written by the λ control's script once the weight plane has drawn a change (the server draws
   with it);
 - ``view-store``: the same settings once λ rests (the data panel's fits and the readout follow it);
-- ``data-edit``: one pointer edit ``{"op": ...}`` from the browser: ``add`` / ``remove`` a point
-  (click, double-click), ``move`` a dragged point at its release (relayout-style
-  ``shapes[i].xanchor`` keys; ``assets/data_edit.js``), ``center``: the OLS centre dragged in
-  loss-shape mode (from the weight plane's relayoutData);
+- ``data-edit``: the browser's recent pointer edits ``{"edits": [{"op": ..., "stamp": int}, ...]}``,
+  newest last (resent so that an edit whose answer Dash dropped is not lost): ``add`` /
+  ``remove`` a point (click, double-click), ``move`` a dragged point at its release
+  (relayout-style ``shapes[i].xanchor`` keys; ``assets/data_edit.js``), ``center``: the OLS
+  centre dragged in loss-shape mode (from the weight plane's relayoutData);
 - ``data-drag``: a dragged point's position while the button is held and at the release
   (the same keys); the server answers with the weight plane alone;
 - ``problem-controls``: source, basis, ρ, eccentricity and rotation in one dict;

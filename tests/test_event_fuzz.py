@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components import data_panel
-from components.problem import check_problem, default_state
+from components.problem import ProblemError, check_problem, default_state
 from geometry.basis import BASES
 
 VIEW = {"slider": math.log10(0.6), "mode": "penalized", "shown": ["l1", "l2", "en"], "l1_ratio": 0.5}
@@ -103,3 +103,49 @@ def test_a_held_point_anywhere_gives_a_plane_or_keeps_the_last(drag, source):
     except PreventUpdate:
         return
     assert plane is data_panel.no_update or {t["uid"] for t in plane["data"]} >= {"ols-point", "l1-touch"}
+
+
+pointer_edits = st.one_of(
+    st.fixed_dictionaries({"op": st.just("add"), "x": st.floats(-1, 1), "y": st.floats(-3, 3)}),
+    # a scale of one data unit per pixel: the point nearest to (x, y) goes
+    st.fixed_dictionaries(
+        {
+            "op": st.just("remove"),
+            "x": st.floats(-1, 1),
+            "y": st.floats(-3, 3),
+            "xscale": st.just(1.0),
+            "yscale": st.just(1.0),
+        }
+    ),
+    st.builds(
+        lambda i, x, y: {"op": "move", f"shapes[{i}].xanchor": x, f"shapes[{i}].yanchor": y},
+        st.integers(0, 4),
+        st.floats(-1, 1),
+        st.floats(-3, 3),
+    ),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(pointer_edits, min_size=1, max_size=6), st.lists(st.booleans(), min_size=6, max_size=6))
+def test_answers_dropped_by_dash_lose_no_edit(edits, dropped):
+    """Whichever answers Dash drops (a newer request overtook them), the page ends where every
+    edit applied in order, one at a time, leads."""
+    start = default_state()
+    accepted, sent = start, []
+    for i, edit in enumerate(edits):
+        sent = [*sent, {**edit, "stamp": i + 1}][-20:]  # what data_edit.js keeps and resends
+        try:
+            new = data_panel.update_problem({"edits": sent}, None, None, accepted, GENERATOR, VIEW)[0]
+        except PreventUpdate:
+            continue
+        last = i == len(edits) - 1  # the newest request's answer always arrives
+        if new is not data_panel.no_update and (last or not dropped[i]):
+            accepted = new
+    one_by_one = start
+    for edit in edits:
+        try:
+            one_by_one = data_panel.handle_problem_event(*data_panel.edit_event(edit), one_by_one, GENERATOR)
+        except (PreventUpdate, ProblemError):
+            pass
+    assert accepted["points"] == one_by_one["points"]

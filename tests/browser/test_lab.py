@@ -391,19 +391,20 @@ def test_an_untick_arriving_with_the_box_write_hides_the_elastic_net(lab):
     )
 
 
-# Holds the server's answer to a data edit until the page sets window.__releaseAnswer, so the
-# test can step λ while the server is (as far as the page knows) still working.
-HOLD_ANSWER_JS = """
+# Holds the server's answers to data edits (update_problem) until the page sets
+# window.__releaseAnswers, so the test can act while the server is, as far as the page knows,
+# still working; window.__held counts the requests held.
+HOLD_ANSWERS_JS = """
 const realFetch = window.fetch;
-window.__heldAnswer = false;
+window.__held = 0;
 window.fetch = function (url, options) {
   const answer = realFetch.apply(this, arguments);
-  if (!String(url).includes('_dash-update-component') || !String(options.body).includes('resample-button')) {
+  if (!String(url).includes('_dash-update-component') || !String(options.body).includes('"output":"..lab-state.data')) {
     return answer;
   }
-  window.__heldAnswer = true;
+  window.__held += 1;
   return answer.then(response => new Promise(resolve => {
-    const poll = () => window.__releaseAnswer ? resolve(response) : setTimeout(poll, 10);
+    const poll = () => window.__releaseAnswers ? resolve(response) : setTimeout(poll, 10);
     poll();
   }));
 };
@@ -422,17 +423,17 @@ def test_lambda_moved_while_the_server_draws_a_data_edit_is_kept(lab):
     answer arrives must not be undone by it."""
     driver, url = lab
     reload(driver, url)
-    driver.execute_script(HOLD_ANSWER_JS)
+    driver.execute_script(HOLD_ANSWERS_JS)
     ols = traces(driver)["ols-point"]
     driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
     driver.find_element(By.ID, "resample-button").click()
-    wait_for(driver, "return window.__heldAnswer === true")
+    wait_for(driver, "return window.__held === 1")
     # Dash runs the λ callback after the answer (the scene is one of its inputs), with both
     # changes in one call
     start = slider_value(driver)
     press(driver, Keys.PAGE_DOWN)
     wait_for(driver, f"return Number(document.querySelector('#lambda-slider [role=slider]').ariaValueNow) < {start}")
-    driver.execute_script("window.__releaseAnswer = true;")
+    driver.execute_script("window.__releaseAnswers = true;")
     wait_ols_moved(driver, ols)
     wait_settled(driver)
     assert_touches_exact(driver, driver.execute_script(LAB_STATE_JS))
@@ -460,6 +461,26 @@ def test_a_plane_the_server_drew_at_an_older_lambda_is_brought_to_the_lambda_on_
     wait_settled(driver)
     assert slider_value(driver) == -1.5
     assert_touches_exact(driver, driver.execute_script(LAB_STATE_JS))
+
+
+def test_a_second_edit_before_the_first_answer_keeps_both(lab):
+    """Dash sends the second edit with the lab-state the first has not changed yet and drops the
+    first answer; the page resends the first edit with the second, so both points stay."""
+    driver, url = lab
+    reload(driver, url)
+    n = len(driver.execute_script(LAB_STATE_JS)["points"]["x"])
+    driver.execute_script(HOLD_ANSWERS_JS)
+    area = driver.find_element(By.CSS_SELECTOR, "#data-plot .nsewdrag")
+    ActionChains(driver).move_to_element_with_offset(area, 40, -60).click().perform()
+    wait_for(driver, "return window.__held === 1")
+    ActionChains(driver).move_to_element_with_offset(area, -80, 40).click().perform()
+    wait_for(driver, "return window.__held === 2")
+    driver.execute_script("window.__releaseAnswers = true;")
+    wait_for(driver, f"return document.querySelectorAll('#data-plot .shapelayer path').length === {n + 2}")
+    wait_settled(driver)
+    state = driver.execute_script(LAB_STATE_JS)
+    assert len(state["points"]["x"]) == n + 2
+    assert_touches_exact(driver, state)  # the plane shows the problem with both points
 
 
 CANCELLED_DRAG_JS = """

@@ -1,0 +1,102 @@
+"""update_problem as a function: it brings lab-state up to date with every input, so an edit whose
+answer Dash dropped (a newer request of the same callback overtook it) is not lost."""
+
+import math
+
+import pytest
+from dash.exceptions import PreventUpdate
+
+from components import data_panel
+from components.problem import default_state, loss_for_state
+
+VIEW = {"slider": math.log10(0.3), "mode": "penalized", "shown": ["l1", "l2"], "l1_ratio": 0.5}
+GENERATOR = {"n": 20, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
+
+
+def add(x: float, y: float, stamp: int) -> dict:
+    return {"op": "add", "x": x, "y": y, "xscale": 0.01, "yscale": 0.01, "stamp": stamp}
+
+
+def points(state: dict) -> list[tuple[float, float]]:
+    return list(zip(state["points"]["x"], state["points"]["y"]))
+
+
+def call(edits, state, *, clicks=None, controls=None):
+    """update_problem's outputs, as Dash would get them."""
+    return data_panel.update_problem({"edits": edits}, clicks, controls, state, GENERATOR, VIEW)
+
+
+def test_the_second_request_of_two_quick_edits_carries_both():
+    state = default_state()
+    first, second = add(0.25, 1.5, 1), add(-0.5, 0.75, 2)
+    call([first], state)  # its answer is dropped by Dash: lab-state stays `state`
+    new, scene, plane, data, message, seed = call([first, second], state)
+    assert points(new) == points(state) + [(0.25, 1.5), (-0.5, 0.75)]
+    assert new["edit_stamp"] == 2 and message == ""
+    # the scene is the one for both points (OLS from the normal equations of the new data)
+    assert scene["ols"] == pytest.approx(loss_for_state(new).ols_point, abs=1e-12)
+    assert plane is not data_panel.no_update and data is not data_panel.no_update and seed is data_panel.no_update
+    with pytest.raises(PreventUpdate):  # the same edits again: nothing left to do
+        call([first, second], new)
+
+
+def test_edits_the_state_has_are_skipped_and_the_rest_applied_in_order():
+    state = dict(default_state(), edit_stamp=3)
+    events = data_panel.pending_events(
+        {"edits": [add(0, 0, 2), add(0, 1, 3), add(0, 2, 5), add(0, 3, 4), {"op": "add"}, "junk", add(0, 4, True)]},
+        None,
+        None,
+        state,
+    )
+    # 4 comes after 5 in the list: stamps only increase, so it is older news and skipped too
+    assert [(trigger, payload["y"], marks) for trigger, payload, marks in events] == [
+        ("data-edit", 2, {"edit_stamp": 5})
+    ]
+
+
+def test_a_refused_edit_is_not_tried_again_and_says_why():
+    state = default_state()
+    far = {"op": "remove", "x": 0.0, "y": 1e6, "xscale": 0.01, "yscale": 0.01, "stamp": 1}
+    kept, scene, plane, data, message, _ = call([far], state)
+    assert "Double-click on a point" in message
+    assert points(kept) == points(state) and kept["edit_stamp"] == 1
+    assert scene is data_panel.no_update and plane is data_panel.no_update
+    new, *_, message, _ = call([far, add(0.1, 2.0, 2)], kept)
+    assert points(new) == points(state) + [(0.1, 2.0)] and message == ""
+
+
+def test_an_edit_and_a_control_change_in_one_request_are_both_kept():
+    state = default_state()
+    controls = {"source": "points", "basis": "x-x2", "rho": state["rho"], "eccentricity": 0.9, "rotation": 30}
+    call([], state, controls=controls)  # its answer is dropped
+    new, *_ = call([add(0.3, 1.0, 1)], state, controls=controls)
+    assert new["basis"] == "x-x2" and points(new)[-1] == (0.3, 1.0)
+
+
+def test_an_unknown_basis_is_refused_with_a_message():
+    state = default_state()
+    controls = {"source": "points", "basis": "poly9", "rho": 0.5, "eccentricity": 0.9, "rotation": 30}
+    kept, *_, message, _ = call([], state, controls=controls)
+    assert kept is data_panel.no_update
+    assert message.startswith("Unknown basis 'poly9'")
+
+
+def test_resample_happens_once_per_click():
+    state = default_state()
+    new, *_, seed = call([], state, clicks=1)
+    assert points(new) != points(state) and new["resample_clicks"] == 1 and seed == new["seed"]
+    again, *_, seed = call([add(0.2, 1.0, 1)], new, clicks=1)  # an edit, the click count unchanged
+    assert points(again)[:-1] == points(new) and seed is data_panel.no_update
+    with pytest.raises(PreventUpdate):
+        call([], new, clicks=1)
+
+
+def test_a_release_on_its_own_answers_with_state_and_scene_only():
+    state = default_state()
+    move = {"op": "move", "shapes[2].xanchor": 0.5, "shapes[2].yanchor": 3.0, "stamp": 1}
+    new, scene, plane, data, message, _ = call([move], state)
+    assert points(new)[2] == (0.5, 3.0)
+    assert plane is data_panel.no_update and data is data_panel.no_update  # drag_plane drew it
+    # with an earlier edit still to apply, the held planes were drawn without it: redraw both
+    both = call([add(0.1, 2.0, 1), dict(move, stamp=2)], state)
+    assert both[2] is not data_panel.no_update and both[3] is not data_panel.no_update
