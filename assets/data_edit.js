@@ -137,7 +137,8 @@
     viewUpToDate();
     stamp += 1;
     var move = shapeMove(index, x, y);
-    window.dash_clientside.set_props('data-drag', {data: Object.assign({stamp: stamp}, move)});
+    // with the recent edits: an earlier edit whose answer has not come yet is drawn too
+    window.dash_clientside.set_props('data-drag', {data: Object.assign({stamp: stamp, edits: recentEdits.slice()}, move)});
     if (released) {
       window.dash_clientside.set_props('data-edit', {data: recordEdit(Object.assign({op: 'move'}, move), stamp)});
     }

@@ -493,18 +493,24 @@ def events_outputs(events: list, state: dict, generator: dict, view: dict):
 def held_plane(drag: dict | None, state: dict, view: dict):
     """The weight plane for a data point dragged to where ``drag`` says (not yet stored).
 
-    ``drag``: ``{"shapes[i].xanchor": x, "shapes[i].yanchor": y, "stamp": k}`` from
-    ``assets/data_edit.js``, sent every 60 ms while the point is held and once more at the
-    release. ``state`` is the ``lab-state`` from before the drag. A position that would make the
-    problem degenerate gives ``no_update`` (the plane keeps its last valid picture; the release's
-    :func:`problem_outputs` says why).
+    ``drag``: ``{"shapes[i].xanchor": x, "shapes[i].yanchor": y, "stamp": k, "edits": [...]}``
+    from ``assets/data_edit.js``, sent every 60 ms while the point is held and once more at the
+    release; ``edits`` are the page's recent edits, as in ``data-edit``. ``state`` is the
+    ``lab-state`` from before the drag; edits it does not include yet (an answer still on its
+    way) are applied first, so they do not vanish from the plane while the point is held. A
+    position that would make the problem degenerate gives ``no_update`` (the plane keeps its
+    last valid picture; the release's :func:`events_outputs` says why).
 
     Raises
     ------
     PreventUpdate
         Nothing to draw (no position, or loss-shape mode).
     """
-    moves = {key: value for key, value in (drag or {}).items() if key != "stamp"}
+    drag = drag or {}
+    moves = {key: value for key, value in drag.items() if key not in ("stamp", "edits")}
+    earlier = pending_events({"edits": drag.get("edits")}, None, None, state)
+    if earlier:
+        state = apply_events(earlier, state, {})[0]
     try:
         new = handle_problem_event(DATA_PLOT, moves, state, {})
         scene = build_scene(new, plane_only=True)

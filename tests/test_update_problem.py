@@ -100,3 +100,20 @@ def test_a_release_on_its_own_answers_with_state_and_scene_only():
     # with an earlier edit still to apply, the held planes were drawn without it: redraw both
     both = call([add(0.1, 2.0, 1), dict(move, stamp=2)], state)
     assert both[2] is not data_panel.no_update and both[3] is not data_panel.no_update
+
+
+def test_a_held_point_is_drawn_with_an_earlier_edit_still_on_its_way():
+    state = default_state()
+    earlier = add(0.25, 1.5, 1)  # its answer has not come: lab-state does not have it
+    drag = {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 3.0, "stamp": 2, "edits": [earlier]}
+    plane = data_panel.held_plane(drag, state, VIEW)
+    both = data_panel.apply_events(
+        [("data-edit", earlier, {}), ("data-plot", {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 3.0}, {})], state, {}
+    )[0]
+    ols = next(t for t in plane["data"] if t["uid"] == "ols-point")
+    assert [ols["x"][0], ols["y"][0]] == pytest.approx(loss_for_state(both).ols_point, abs=1e-12)
+    assert points(both)[-1] == (0.25, 1.5) and points(both)[2] == (0.5, 3.0)
+    # once lab-state has the edit, it is not applied twice
+    after = dict(data_panel.apply_events([("data-edit", earlier, {})], state, {})[0], edit_stamp=1)
+    again = data_panel.held_plane(drag, after, VIEW)
+    assert next(t for t in again["data"] if t["uid"] == "ols-point") == ols
