@@ -387,8 +387,9 @@ def update_problem(edit, resample_clicks, controls, state, generator, view):
     events = pending_events(edit, resample_clicks, controls, state)
     outputs = events_outputs(events, state, generator, view_with_defaults(view))
     new = outputs[0]
-    resampled = any(event[0] == RESAMPLE_BUTTON for event in events) and isinstance(new, dict)
-    return (*outputs, new.get("seed", no_update) if resampled else no_update)
+    # the seed box shows the seed of new data (a refused resample leaves what the user typed)
+    resampled = isinstance(new, dict) and new.get("seed") != state.get("seed")
+    return (*outputs, new["seed"] if resampled else no_update)
 
 
 def pending_events(edit: dict | None, resample_clicks: int | None, controls: dict | None, state: dict) -> list:

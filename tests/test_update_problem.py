@@ -91,6 +91,15 @@ def test_resample_happens_once_per_click():
         call([], new, clicks=1)
 
 
+def test_a_refused_resample_says_why_and_leaves_the_seed_box():
+    state = default_state()
+    bad = dict(GENERATOR, n=1, seed=123)  # the user typed a seed and too few points
+    kept, scene, plane, data, message, seed = data_panel.update_problem(None, 1, None, state, bad, VIEW)
+    assert "n must be" in message
+    assert points(kept) == points(state) and kept["resample_clicks"] == 1  # not tried again
+    assert seed is data_panel.no_update and scene is data_panel.no_update
+
+
 def test_a_release_on_its_own_answers_with_state_and_scene_only():
     state = default_state()
     move = {"op": "move", "shapes[2].xanchor": 0.5, "shapes[2].yanchor": 3.0, "stamp": 1}
