@@ -637,6 +637,11 @@ def test_resample_replaces_the_data_and_moves_the_ols_point(lab):
         "const t = gd._fullData.find(t => t.uid === 'ols-point');"
         f"return t.x[0] !== {float(second['x'][0])!r};",
     )
+    # the readout follows the new data: its OLS row is the least-squares fit of lab-state's points
+    wait_settled(driver)
+    ols_row = next(line for line in driver.find_element(By.ID, "readout").text.splitlines() if line.startswith("OLS"))
+    w = loss_for_state(driver.execute_script(LAB_STATE_JS)).ols_point
+    assert [float(v.replace("−", "-")) for v in ols_row.split()[1:3]] == pytest.approx(w, rel=2e-3)
 
 
 def test_number_boxes_accept_their_defaults_and_two_decimals(lab):
