@@ -33,8 +33,12 @@
     return {edits: recentEdits.slice()};
   }
 
-  /** For edits made elsewhere (the OLS centre dragged in the weight plane: lab.centerMoves). */
-  window.labEdits = {record: function (edit) { stamp += 1; return recordEdit(edit, stamp); }};
+  window.labEdits = {
+    /** For edits made elsewhere (the OLS centre dragged in the weight plane: lab.centerMoves). */
+    record: function (edit) { stamp += 1; return recordEdit(edit, stamp); },
+    /** True while a click waits to become an `add` (or the first half of a double-click). */
+    clickPending: function () { return pendingClick !== null; }
+  };
 
   function graphDiv(target) {
     var host = target && target.closest ? target.closest('#data-plot') : null;

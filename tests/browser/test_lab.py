@@ -63,7 +63,8 @@ def lab(app_server, driver):
 
 # The page has settled when both graphs have drawn, the λ callback has written the label,
 # no λ step is waiting for λ to rest (which redraws the data panel, replacing its point
-# shapes), and Dash has no callback pending (the check dash.testing itself uses). Acting
+# shapes), no click is waiting to become an added point, and Dash has no callback pending
+# (the check dash.testing itself uses). Acting
 # earlier races the page: on a slow machine a key press could land before the slider was
 # live, or a drag start on a point shape that a redraw then replaces.
 SETTLED_JS = """
@@ -73,6 +74,7 @@ return !!plane && !!plane._fullData && plane._fullData.length > 5
   && document.querySelectorAll('#data-plot .shapelayer path').length > 3
   && !!label && label.textContent.indexOf('…') < 0
   && !!window.labClient && window.labClient.atRest()
+  && !!window.labEdits && !window.labEdits.clickPending()
   && !!window.store && !window.store.getState().isLoading;
 """
 

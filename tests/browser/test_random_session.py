@@ -1,0 +1,116 @@
+"""A fast, random user in real headless Chromium: keys on the λ slider, toggles, mode changes,
+typed λ, points added and removed, resamples, with no waiting between them. Once the page has
+settled, everything on screen must agree with the data and the controls: the touch points are
+the exact optima (Python solver) for lab-state's data at the slider's value, each region is
+drawn if and only if it is ticked, and the data panel shows lab-state's points."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from components.problem import loss_for_state
+from geometry import constrained_optimum, lambda_max, penalized_optimum
+
+from .test_lab import LAB_STATE_JS, click_radio, press, reload, slider_value, traces, type_lambda, wait_settled
+
+pytestmark = pytest.mark.browser
+
+KEYS = (Keys.ARROW_LEFT, Keys.ARROW_RIGHT, Keys.PAGE_UP, Keys.PAGE_DOWN, Keys.HOME, Keys.END)
+REGIONS = {"l1": "l1", "l2": "l2", "en": "elasticnet"}
+
+
+def act(driver, rng: random.Random) -> str:
+    """Do one random thing a user could do; return what it was (for the failure message)."""
+    kind = rng.choice(["key", "key", "key", "toggle", "mode", "type", "add", "remove", "resample"])
+    if kind == "key":
+        key = rng.choice(KEYS)
+        press(driver, key, rng.randint(1, 3))
+        return f"key {key!r}"
+    if kind == "toggle":
+        value = rng.choice(list(REGIONS))
+        driver.find_element(By.CSS_SELECTOR, f"#penalty-checklist input[value='{value}']").click()
+        return f"toggle {value}"
+    if kind == "mode":
+        mode = rng.choice(["penalized", "constrained"])
+        click_radio(driver, "mode-toggle", mode)
+        return f"mode {mode}"
+    if kind == "type":
+        text = f"{10 ** rng.uniform(-3.5, 1):.4g}"  # sometimes out of range: clamped
+        type_lambda(driver, text)
+        return f"type {text}"
+    area = driver.find_element(By.CSS_SELECTOR, "#data-plot .nsewdrag")
+    if kind == "add":
+        dx, dy = rng.randint(-150, 150), rng.randint(-90, 90)
+        ActionChains(driver).move_to_element_with_offset(area, dx, dy).click().perform()
+        return f"add at {dx, dy}"
+    if kind == "remove":
+        shapes = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")
+        if shapes:
+            ActionChains(driver).move_to_element(rng.choice(shapes)).double_click().perform()
+        return "remove"
+    driver.find_element(By.ID, "resample-button").click()
+    return "resample"
+
+
+def check_consistent(driver) -> None:
+    state = driver.execute_script(LAB_STATE_JS)
+    loss = loss_for_state(state)
+    constrained = driver.find_element(By.CSS_SELECTOR, "#mode-toggle input[value='constrained']").is_selected()
+    size = (np.abs(loss.ols_point).sum() if constrained else lambda_max(loss)) * 10.0 ** slider_value(driver)
+    data = traces(driver)
+    for key, region in REGIONS.items():
+        ticked = driver.find_element(By.CSS_SELECTOR, f"#penalty-checklist input[value='{key}']").is_selected()
+        if key == "en" and not ticked:
+            assert "en-touch" not in data and "en-region" not in data
+            continue
+        assert data[f"{key}-touch"]["visible"] is ticked, (
+            f"{key} ticked {ticked}, drawn {data[f'{key}-touch']['visible']}"
+        )
+        if not ticked:
+            continue
+        if constrained:
+            w = constrained_optimum(loss, region, size, l1_ratio=0.5)
+        else:
+            w = penalized_optimum(loss, region, size, l1_ratio=0.5)
+        got = [data[f"{key}-touch"]["x"][0], data[f"{key}-touch"]["y"][0]]
+        np.testing.assert_allclose(got, w, atol=1e-9, err_msg=key)
+    ols = data["ols-point"]
+    np.testing.assert_allclose([ols["x"][0], ols["y"][0]], loss.ols_point, atol=1e-9)
+    shapes = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")
+    assert len(shapes) == len(state["points"]["x"]), (
+        f"{len(shapes)} points drawn, {len(state['points']['x'])} in lab-state"
+    )
+    label = driver.find_element(By.ID, "lambda-label").text
+    assert label.startswith("t =" if constrained else "λ ="), (
+        f"label {label!r} in {'constrained' if constrained else 'penalized'} mode"
+    )
+
+
+@pytest.fixture(scope="module")
+def url(app_server) -> str:
+    return app_server()
+
+
+@pytest.mark.parametrize("seed", [11, 27])
+def test_a_fast_random_session_ends_with_everything_in_agreement(url, driver, seed):
+    reload(driver, url)
+    driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
+    rng = random.Random(seed)
+    done = []
+    for _ in range(30):
+        try:
+            done.append(act(driver, rng))
+        except WebDriverException as exc:  # e.g. a point shape replaced by a redraw mid-action
+            done.append(f"(skipped: {type(exc).__name__})")
+    wait_settled(driver, timeout=60)
+    try:
+        check_consistent(driver)
+    except AssertionError as exc:
+        raise AssertionError(f"after {done}: {exc}") from exc
