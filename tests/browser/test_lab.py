@@ -71,7 +71,8 @@ SETTLED_JS = """
 const plane = document.querySelector('#weight-plane .js-plotly-plot');
 const label = document.getElementById('lambda-label');
 return !!plane && !!plane._fullData && plane._fullData.length > 5
-  && document.querySelectorAll('#data-plot .shapelayer path').length > 3
+  && (document.querySelectorAll('#data-plot .shapelayer path').length > 3
+      || document.querySelector("#source-toggle input[value='shape']").checked)
   && !!label && label.textContent.indexOf('…') < 0
   && !!window.labClient && window.labClient.atRest()
   && !!window.labEdits && !window.labEdits.clickPending()

@@ -1,8 +1,10 @@
 """A fast, random user in real headless Chromium: keys on the λ slider, toggles, mode changes,
-typed λ, points added and removed, resamples, with no waiting between them. Once the page has
-settled, everything on screen must agree with the data and the controls: the touch points are
-the exact optima (Python solver) for lab-state's data at the slider's value, each region is
-drawn if and only if it is ticked, and the data panel shows lab-state's points."""
+typed λ, points added, removed and dragged, resamples, basis, data/loss-shape source, ρ, the
+OLS centre dragged, with no waiting between them. Once the page has settled, everything on
+screen must agree with the data and the controls: the touch points and the OLS point are the
+exact optima (Python solver) for lab-state at the slider's value, each region is drawn if and
+only if it is ticked, lab-state's source and basis are the ones the controls show, and the data
+panel shows lab-state's points."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from components.problem import loss_for_state
+from geometry.basis import BASES
 from geometry import constrained_optimum, lambda_max, penalized_optimum
 
 from .test_lab import LAB_STATE_JS, click_radio, press, reload, slider_value, traces, type_lambda, wait_settled
@@ -28,7 +31,30 @@ REGIONS = {"l1": "l1", "l2": "l2", "en": "elasticnet"}
 
 def act(driver, rng: random.Random) -> str:
     """Do one random thing a user could do; return what it was (for the failure message)."""
-    kind = rng.choice(["key", "key", "key", "toggle", "mode", "type", "add", "remove", "resample"])
+    kind = rng.choice(
+        ["key", "key", "key", "toggle", "mode", "type", "add", "remove", "drag", "resample", "basis", "source", "rho"]
+    )
+    if kind == "drag":  # a data point, or the OLS centre in loss-shape mode
+        targets = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path, #weight-plane .shapelayer path")
+        if targets:
+            dx, dy = rng.randint(-60, 60), rng.randint(-60, 60)
+            chain = ActionChains(driver).move_to_element(rng.choice(targets)).click_and_hold()
+            chain.move_by_offset(dx // 2, dy // 2).move_by_offset(dx - dx // 2, dy - dy // 2).release().perform()
+        return "drag"
+    if kind == "basis":  # what choosing in the dropdown writes
+        basis = rng.choice(sorted(BASES))
+        driver.execute_script(f"window.dash_clientside.set_props('basis-dropdown', {{value: '{basis}'}});")
+        return f"basis {basis}"
+    if kind == "source":
+        source = rng.choice(["points", "shape"])
+        click_radio(driver, "source-toggle", source)
+        return f"source {source}"
+    if kind == "rho":
+        thumb = driver.find_element(By.CSS_SELECTOR, "#rho-slider [role=slider]")
+        if thumb.is_displayed():
+            thumb.click()
+            thumb.send_keys(rng.choice([Keys.ARROW_LEFT, Keys.ARROW_RIGHT, Keys.PAGE_DOWN]))
+        return "rho"
     if kind == "key":
         key = rng.choice(KEYS)
         press(driver, key, rng.randint(1, 3))
@@ -59,6 +85,14 @@ def act(driver, rng: random.Random) -> str:
     return "resample"
 
 
+DROPDOWN_VALUE_JS = """
+const s = window.store.getState();
+let node = s.layout;
+for (const key of s.paths.strs['basis-dropdown']) { node = node[key]; }
+return node.props.value;
+"""
+
+
 def check_consistent(driver) -> None:
     state = driver.execute_script(LAB_STATE_JS)
     loss = loss_for_state(state)
@@ -83,10 +117,21 @@ def check_consistent(driver) -> None:
         np.testing.assert_allclose(got, w, atol=1e-9, err_msg=key)
     ols = data["ols-point"]
     np.testing.assert_allclose([ols["x"][0], ols["y"][0]], loss.ols_point, atol=1e-9)
-    shapes = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")
-    assert len(shapes) == len(state["points"]["x"]), (
-        f"{len(shapes)} points drawn, {len(state['points']['x'])} in lab-state"
+    source = (
+        "shape"
+        if driver.find_element(By.CSS_SELECTOR, "#source-toggle input[value='shape']").is_selected()
+        else "points"
     )
+    assert state.get("source", "points") == source, f"lab-state has source {state.get('source')}, the toggle {source}"
+    basis = driver.execute_script(DROPDOWN_VALUE_JS)
+    assert state["basis"] == basis, f"lab-state has basis {state['basis']}, the dropdown {basis}"
+    shapes = driver.find_elements(By.CSS_SELECTOR, "#data-plot .shapelayer path")
+    if state.get("source") == "shape":  # loss-shape mode: no data drawn
+        assert not shapes
+    else:
+        assert len(shapes) == len(state["points"]["x"]), (
+            f"{len(shapes)} points drawn, {len(state['points']['x'])} in lab-state"
+        )
     label = driver.find_element(By.ID, "lambda-label").text
     assert label.startswith("t =" if constrained else "λ ="), (
         f"label {label!r} in {'constrained' if constrained else 'penalized'} mode"
