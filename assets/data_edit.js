@@ -34,7 +34,7 @@
   }
 
   window.labEdits = {
-    /** For edits made elsewhere (the OLS centre dragged in the weight plane: lab.centerMoves). */
+    /** Stamp an edit; the `data-edit` value to send (also for the OLS centre: lab.centerMoves). */
     record: function (edit) { stamp += 1; return recordEdit(edit, stamp); },
     /** True while a click waits to become an `add` (or the first half of a double-click). */
     clickPending: function () { return pendingClick !== null; }
