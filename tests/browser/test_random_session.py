@@ -27,6 +27,8 @@ pytestmark = pytest.mark.browser
 
 KEYS = (Keys.ARROW_LEFT, Keys.ARROW_RIGHT, Keys.PAGE_UP, Keys.PAGE_DOWN, Keys.HOME, Keys.END)
 REGIONS = {"l1": "l1", "l2": "l2", "en": "elasticnet"}
+#: action kind -> (radio group id, its values)
+RADIOS = {"source": ("source-toggle", ["points", "shape"]), "mode": ("mode-toggle", ["penalized", "constrained"])}
 
 
 def act(driver, rng: random.Random) -> str:
@@ -45,10 +47,11 @@ def act(driver, rng: random.Random) -> str:
         basis = rng.choice(sorted(BASES))
         driver.execute_script(f"window.dash_clientside.set_props('basis-dropdown', {{value: '{basis}'}});")
         return f"basis {basis}"
-    if kind == "source":
-        source = rng.choice(["points", "shape"])
-        click_radio(driver, "source-toggle", source)
-        return f"source {source}"
+    if kind in RADIOS:
+        container, values = RADIOS[kind]
+        value = rng.choice(values)
+        click_radio(driver, container, value)
+        return f"{kind} {value}"
     if kind == "rho":
         thumb = driver.find_element(By.CSS_SELECTOR, "#rho-slider [role=slider]")
         if thumb.is_displayed():
@@ -63,10 +66,6 @@ def act(driver, rng: random.Random) -> str:
         value = rng.choice(list(REGIONS))
         driver.find_element(By.CSS_SELECTOR, f"#penalty-checklist input[value='{value}']").click()
         return f"toggle {value}"
-    if kind == "mode":
-        mode = rng.choice(["penalized", "constrained"])
-        click_radio(driver, "mode-toggle", mode)
-        return f"mode {mode}"
     if kind == "type":
         text = f"{10 ** rng.uniform(-3.5, 1):.4g}"  # sometimes out of range: clamped
         type_lambda(driver, text)
