@@ -127,7 +127,7 @@
    */
   var FITS_DELAY_MS = 120;
   var FALLBACK_MS = 400;       // if no redraw is seen (it may have happened before we listened)
-  var pendingLabel = null;     // {view, label, box} waiting for the redraw
+  var pendingLabel = null;     // {view, label, box, scene?} waiting for the redraw (scene: a step's)
   var pendingView = null;      // the same, waiting for λ to rest
   var fitsTimer = null;
   var lastBox = null;          // the value this script last wrote into the number box
@@ -183,6 +183,12 @@
     pendingView = null;
     if (p.box !== null) { writeBox(p.box); }
     setProps('view-store', {data: p.view});
+    // a step's patch left the hover texts as they were (planePatch); a point held in a drag has
+    // the server draw the plane for data that are not the scene's, and its release brings them
+    if (p.scene && !window.labDragging) {
+      var hover = hoverPatch(p.scene, p.view, document.querySelector('#weight-plane .js-plotly-plot'));
+      if (hover !== null) { setProps('weight-plane', {figure: hover}); }
+    }
   }
 
   function scheduleFlush(delay) {
@@ -197,10 +203,12 @@
     var gd = document.querySelector('#weight-plane .js-plotly-plot');
     if (gd && !gd.__labFitsHook && gd.on) {
       gd.__labFitsHook = true;
-      gd.on('plotly_afterplot', function () {
+      var drawn = function () {
         if (pendingLabel !== null) { setTimeout(flushLabel, 0); }
         if (pendingView !== null) { scheduleFlush(FITS_DELAY_MS); }
-      });
+      };
+      gd.on('plotly_afterplot', drawn);      // a whole redraw
+      gd.on('plotly_transitioned', drawn);   // the traces alone (planePatch)
     }
     if (fallback) { scheduleFlush(FALLBACK_MS); }   // replaced by the shorter delay once it draws
   }
@@ -231,11 +239,21 @@
    * when it is hidden and `figure` (the plane as Dash holds it now) still has them (measured:
    * deleting on every step, even with nothing to delete, cost as much time as drawing the
    * hidden traces).
+   *
+   * The patch sets `layout.transition` to zero duration (the server's figures have none, so the
+   * first step after one adds it). With it, when only animatable attributes change (x and y),
+   * plotly.js redraws just the traces (its transition path) instead of the whole figure (axes,
+   * grid, shapes, hover and drag layers): about half the time. That path fires
+   * `plotly_transitioned`, not `plotly_afterplot`. Any other change (a region shown or hidden,
+   * a trace added) is a transition followed by a whole redraw, which is what plotly does for
+   * it. A hover text is not animatable, so a step leaves the touch points' hover texts to
+   * `hoverPatch`, written once λ rests (one whole redraw then, none per step).
    */
   function planePatch(scene, view, figure) {
     var T = touches(scene, view.mode, view.slider, view.l1_ratio);
     var idx = scene.trace_index;
     var plane = new window.dash_clientside.Patch();
+    plane.assign(['layout', 'transition'], {duration: 0});
     var cx = [], cy = [];
     REGIONS.forEach(function (spec) {
       var visible = view.shown.indexOf(spec.key) >= 0;
@@ -256,7 +274,7 @@
         Array.prototype.push.apply(cy, c.y);
         data = [
           {x: b.x, y: b.y, visible: true},
-          {x: [touch.w[0]], y: [touch.w[1]], visible: true, hovertext: [hoverText(scene, spec, touch, view.l1_ratio)]}
+          {x: [touch.w[0]], y: [touch.w[1]], visible: true}
         ];
       } else {
         data = [{x: [], y: [], visible: false}, {x: [], y: [], visible: false, hovertext: []}];
@@ -271,6 +289,25 @@
     });
     plane.merge(['data', idx['touch-contours']], {x: cx, y: cy});
     return plane.build();
+  }
+
+  /**
+   * Patch of the hover texts of the touch points shown in `view` (w, J0, penalty, total, λ, t),
+   * for touch traces the drawn plane has (`gd.data`); null if there are none.
+   */
+  function hoverPatch(scene, view, gd) {
+    var T = touches(scene, view.mode, view.slider, view.l1_ratio);
+    var idx = scene.trace_index;
+    var data = (gd && gd.data) || [];
+    var patch = new window.dash_clientside.Patch();
+    var any = false;
+    REGIONS.forEach(function (spec) {
+      var uid = spec.key + '-touch';
+      if (view.shown.indexOf(spec.key) < 0 || !data[idx[uid]] || data[idx[uid]].uid !== uid) { return; }
+      patch.merge(['data', idx[uid]], {hovertext: [hoverText(scene, spec, T[spec.region], view.l1_ratio)]});
+      any = true;
+    });
+    return any ? patch.build() : null;
   }
 
   var lab = {
@@ -350,11 +387,11 @@
           movedSlider = v;
           setProps('lambda-slider', {value: v});
         }
-        afterPlaneRedraw({view: view, label: label, box: null}, true);
+        afterPlaneRedraw({view: view, label: label, box: null, scene: scene}, true);
         return patch;
       }
       // a slider step (or mode, penalties, mix): only the plane now, the rest after its redraw
-      afterPlaneRedraw({view: view, label: label, box: box}, true);
+      afterPlaneRedraw({view: view, label: label, box: box, scene: scene}, true);
       showMessage('');
       return patch;
     },

@@ -1,13 +1,14 @@
 """The λ control's one callback, entirely in the browser (``assets/lab_clientside.js``).
 
-``lab.onLambda`` has one output, ``weight-plane``'s figure: it patches the moving traces
-(regions, the contours through the touch points, touch points). Dash marks every output of a
+``lab.onLambda`` has one output, ``weight-plane``'s figure: it patches the coordinates of the
+moving traces (regions, the contours through the touch points, touch points) and sets
+``layout.transition``, so plotly.js redraws only the traces. Dash marks every output of a
 running callback as loading and re-renders it, and every component written costs bookkeeping
 before the plane can start drawing (measured: five outputs ~2 ms more per step than one). So
 the script writes the rest with ``set_props``: the label and ``current-view`` (the server
-draws data edits with it) once the plane has drawn; the exact number box and ``view-store``
-once λ rests, and then ``lab.moveFits`` updates the fitted curves of ``data-plot`` (a second
-redraw that never delays the first). A typed value moves the slider and may show a message.
+draws data edits with it) once the plane has drawn; the exact number box, ``view-store`` and
+the touch points' hover texts once λ rests, and then ``lab.moveFits`` updates the fitted curves
+of ``data-plot`` (a second redraw that never delays the first). A typed value moves the slider and may show a message.
 One callback per λ step: every extra callback costs a round of Dash's bookkeeping before the
 weight plane can start drawing.
 """

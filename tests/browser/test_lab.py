@@ -442,14 +442,17 @@ def test_lambda_moved_while_the_server_draws_a_data_edit_is_kept(lab):
     assert_touches_exact(driver, driver.execute_script(LAB_STATE_JS))
 
 
-# A λ step, and a click on "Resample" the moment the plane has drawn it: before the page has
-# written the new λ into current-view, so the server draws the new data's plane at the old λ.
+# A λ step, and a click on "Resample" the moment the plane has drawn it (a whole redraw fires
+# afterplot, a traces-only one transitioned): before the page has written the new λ into
+# current-view, so the server draws the new data's plane at the old λ.
 STEP_THEN_RESAMPLE_JS = """
 const gd = document.querySelector('#weight-plane .js-plotly-plot');
 let clicked = false;
-gd.on('plotly_afterplot', function () {
+const click = function () {
   if (!clicked) { clicked = true; document.getElementById('resample-button').click(); }
-});
+};
+gd.on('plotly_afterplot', click);
+gd.on('plotly_transitioned', click);
 window.dash_clientside.set_props('lambda-slider', {value: -1.5});
 """
 
