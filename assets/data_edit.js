@@ -142,7 +142,9 @@
     stamp += 1;
     var move = shapeMove(index, x, y);
     // with the recent edits: an earlier edit whose answer has not come yet is drawn too
-    window.dash_clientside.set_props('data-drag', {data: Object.assign({stamp: stamp, edits: recentEdits.slice()}, move)});
+    // (`release` marks the last position: its answer is the whole plane, with hover texts)
+    var message = Object.assign({stamp: stamp, edits: recentEdits.slice()}, released ? {release: true} : {}, move);
+    window.dash_clientside.set_props('data-drag', {data: message});
     if (released) {
       window.dash_clientside.set_props('data-edit', {data: recordEdit(Object.assign({op: 'move'}, move), stamp)});
     }

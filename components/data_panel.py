@@ -16,6 +16,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_u
 from dash.exceptions import PreventUpdate
 
 from geometry.basis import BASES, X_RANGE
+from geometry.scene import weight_view
 
 from . import penalty_control
 from .legend import DATA_LEGEND, data_legend_class
@@ -24,6 +25,7 @@ from .problem import (
     GENERATOR_DEFAULTS,
     ProblemError,
     add_point,
+    check_problem,
     move_points,
     remove_nearest_point,
     resample,
@@ -358,10 +360,14 @@ def edit_event(edit: dict | None) -> tuple[str | None, dict]:
     return None, {}
 
 
-def plane_for(state: dict, scene: dict, view: dict) -> dict:
-    """The weight plane for a state, as a plotly dict."""
+def plane_for(state: dict, scene: dict, view: dict, *, held: bool = False) -> dict:
+    """The weight plane for a state, as a plotly dict (``held``: see :func:`weight_plane_dict`)."""
     return weight_plane_dict(
-        scene, view, feature_names=scene.get("feature_names"), draggable_center=state.get("source") == "shape"
+        scene,
+        view,
+        feature_names=scene.get("feature_names"),
+        draggable_center=state.get("source") == "shape",
+        held=held,
     )
 
 
@@ -491,16 +497,40 @@ def events_outputs(events: list, state: dict, generator: dict, view: dict):
     return new, for_store(scene), plane, data, message
 
 
+def held_window(before: dict, after: dict) -> tuple | None:
+    """The weight-plane window for a point held in a drag: the window of the plane before the
+    drag (:func:`geometry.scene.weight_view` of ``before``), or None (the default window of
+    ``after``) once the OLS point of ``after`` comes within 10 % of that window's edge.
+
+    A window that stays put while the point moves makes successive answers differ only in
+    coordinates, which plotly redraws without the axes (see :func:`weight_plane_dict`'s ``held``);
+    the release's answer has the default window again.
+
+    Raises
+    ------
+    components.problem.ProblemError
+        When ``before`` or ``after`` cannot be drawn.
+    """
+    window = weight_view(check_problem(before))
+    reach = float(np.max(np.abs(check_problem(after).ols_point)))
+    return window if 1.1 * reach <= window[0][1] else None
+
+
 def held_plane(drag: dict | None, state: dict, view: dict):
     """The weight plane for a data point dragged to where ``drag`` says (not yet stored).
 
-    ``drag``: ``{"shapes[i].xanchor": x, "shapes[i].yanchor": y, "stamp": k, "edits": [...]}``
-    from ``assets/data_edit.js``, sent every 60 ms while the point is held and once more at the
-    release; ``edits`` are the page's recent edits, as in ``data-edit``. ``state`` is the
-    ``lab-state`` from before the drag; edits it does not include yet (an answer still on its
-    way) are applied first, so they do not vanish from the plane while the point is held. A
-    position that would make the problem degenerate gives ``no_update`` (the plane keeps its
-    last valid picture; the release's :func:`events_outputs` says why).
+    ``drag``: ``{"shapes[i].xanchor": x, "shapes[i].yanchor": y, "stamp": k, "edits": [...],
+    "release": True?}`` from ``assets/data_edit.js``, sent every 60 ms while the point is held
+    and once more, with ``release``, when it is let go; ``edits`` are the page's recent edits,
+    as in ``data-edit``. ``state`` is the ``lab-state`` from before the drag; edits it does not
+    include yet (an answer still on its way) are applied first, so they do not vanish from the
+    plane while the point is held. A position that would make the problem degenerate gives
+    ``no_update`` (the plane keeps its last valid picture; the release's :func:`events_outputs`
+    says why).
+
+    While the point is held the answer is drawn in :func:`held_window` and without the touch
+    points' hover texts (``held``: plotly then redraws only the traces); the release's answer is
+    the whole plane.
 
     Raises
     ------
@@ -508,16 +538,17 @@ def held_plane(drag: dict | None, state: dict, view: dict):
         Nothing to draw (no position, or loss-shape mode).
     """
     drag = drag or {}
-    moves = {key: value for key, value in drag.items() if key not in ("stamp", "edits")}
+    held = not drag.get("release")
+    moves = {key: value for key, value in drag.items() if key not in ("stamp", "edits", "release")}
     earlier = pending_events({"edits": drag.get("edits")}, None, None, state)
     if earlier:
         state = apply_events(earlier, state, {})[0]
     try:
         new = handle_problem_event(DATA_PLOT, moves, state, {})
-        scene = build_scene(new, plane_only=True)
+        scene = build_scene(new, plane_only=True, window=held_window(state, new) if held else None)
     except ProblemError:
         return no_update
-    return plane_for(new, scene, view)
+    return plane_for(new, scene, view, held=held)
 
 
 def drag_plane(drag, state, view):

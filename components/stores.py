@@ -57,13 +57,15 @@ GENERATOR_SETTINGS = "generator-settings"
 FIT_GRID_POINTS = 161
 
 
-def build_scene(state: dict, *, plane_only: bool = False) -> dict:
+def build_scene(state: dict, *, plane_only: bool = False, window=None) -> dict:
     """The ``scene-store`` content for a state: :func:`geometry.scene.scene_bundle` plus what the
     panels need (feature names, basis values on a grid for the fitted curves, trace indices, the
     elastic-net traces' styles).
 
     ``plane_only``: just what the server needs to draw the weight plane (no lasso path, no fit
-    grid): the answer to a point held in a drag, which is drawn but not stored.
+    grid): the answer to a point held in a drag, which is drawn but not stored. ``window``:
+    the weight plane's ``((xmin, xmax), (ymin, ymax))``, by default
+    :func:`geometry.scene.weight_view`.
 
     Raises
     ------
@@ -71,7 +73,7 @@ def build_scene(state: dict, *, plane_only: bool = False) -> dict:
         When the state cannot be drawn.
     """
     loss = check_problem(state)
-    scene = scene_bundle(loss, with_path=not plane_only)
+    scene = scene_bundle(loss, with_path=not plane_only, view=window)
     scene["source"] = state.get("source", "points")
     if scene["source"] == "shape":
         scene["feature_names"] = ["feature 1", "feature 2"]

@@ -271,8 +271,18 @@ def trace_style(uid: str) -> dict:
     }
 
 
-def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_center: bool = False) -> dict:
-    """The weight-plane figure as a plain plotly dict (fast: no validation; see :func:`weight_plane_figure`)."""
+def weight_plane_dict(
+    scene: dict, view: dict, *, feature_names=None, draggable_center: bool = False, held: bool = False
+) -> dict:
+    """The weight-plane figure as a plain plotly dict (fast: no validation; see :func:`weight_plane_figure`).
+
+    ``held``: the answer to a data point held in a drag, one of a stream. It has
+    ``layout.transition`` (zero duration) and no hover texts on the touch points, so that
+    successive answers differ only in coordinates (drawn in a fixed window, see
+    ``data_panel.held_window``): plotly.js then redraws just the traces (its transition path)
+    instead of the whole figure, as for a λ step (``assets/lab_clientside.js``). A hover text
+    is not animatable; changing it would add a whole redraw to each answer.
+    """
     contours = scene["contours"]
     ols = scene["ols"]
     data_of = {
@@ -282,6 +292,9 @@ def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_
     }
     en_shown = "en" in view.get("shown", ("l1", "l2"))
     data: list[dict] = [{**trace_style(uid), **data_of[uid]} for uid in TRACE_UIDS if en_shown or uid not in EN_UIDS]
+    if held:
+        for trace in data:
+            trace.pop("hovertext", None)
     (x0, x1), (y0, y1) = scene["view"]["x"], scene["view"]["y"]
     axis = {
         **FAST_AXIS,
@@ -319,6 +332,8 @@ def weight_plane_dict(scene: dict, view: dict, *, feature_names=None, draggable_
         # when a server-drawn plane arrives (λ may have moved while the server was working).
         "meta": {"server_view": {key: view.get(key) for key in VIEW_KEYS}},
     }
+    if held:
+        layout["transition"] = {"duration": 0}
     return {"data": data, "layout": layout}
 
 

@@ -176,18 +176,61 @@ def test_dragging_a_point_updates_state_scene_and_figures(state):
     assert plane is data_panel.no_update and data is data_panel.no_update
 
 
+def moved_point(state: dict, i: int, x: float, y: float) -> dict:
+    moved = dict(state, points={"x": list(state["points"]["x"]), "y": list(state["points"]["y"])})
+    moved["points"]["x"][i], moved["points"]["y"][i] = x, y
+    return moved
+
+
 def test_a_dragged_point_gets_the_weight_plane_from_drag_plane(state):
     drag = {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0, "stamp": 3}
-    plane = data_panel.held_plane(drag, state, VIEW)
-    moved = dict(state, points={"x": list(state["points"]["x"]), "y": list(state["points"]["y"])})
-    moved["points"]["x"][2], moved["points"]["y"][2] = 0.5, 6.0
-    ols = by_uid(plane)["ols-point"]
-    np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(moved).ols_point)
-    # skipping what only the browser needs (lasso path, fit grid) changes nothing that is drawn
+    for message in (drag, dict(drag, release=True)):
+        ols = by_uid(data_panel.held_plane(message, state, VIEW))["ols-point"]
+        np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(moved_point(state, 2, 0.5, 6.0)).ols_point)
+    # the release's answer is the whole plane: skipping what only the browser needs (lasso path,
+    # fit grid) changes nothing that is drawn
+    plane = data_panel.held_plane(dict(drag, release=True), state, VIEW)
     released = data_panel.problem_outputs("data-plot", {k: v for k, v in drag.items() if k != "stamp"}, state, {}, VIEW)
     assert plane == data_panel.plane_for(released[0], build_scene(released[0]), VIEW)
     with pytest.raises(PreventUpdate):
         data_panel.held_plane({"stamp": 4}, state, VIEW)
+
+
+def differences(a, b, path=""):
+    """The paths at which two JSON-like values differ."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [d for k in set(a) | set(b) for d in differences(a.get(k), b.get(k), f"{path}/{k}")]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b) and any(isinstance(v, dict) for v in a):
+        return [d for i, (u, v) in enumerate(zip(a, b)) for d in differences(u, v, f"{path}[{i}]")]
+    return [] if a == b else [path]
+
+
+def test_answers_to_a_held_point_differ_only_in_coordinates(state):
+    """What lets plotly redraw a held point's answers without the axes: only x and y change."""
+    y = state["points"]["y"][3]
+    first, second = (
+        data_panel.held_plane({"shapes[3].xanchor": state["points"]["x"][3], "shapes[3].yanchor": y + dy}, state, VIEW)
+        for dy in (0.1, 0.3)
+    )
+    changed = differences(first, second)
+    assert changed and {path.rsplit("/", 1)[1] for path in changed} <= {"x", "y"}
+    assert first["layout"]["transition"] == {"duration": 0}
+    assert all("hovertext" not in trace for trace in first["data"])
+    # the window is the plane's before the drag
+    before = data_panel.plane_for(state, build_scene(state), VIEW)["layout"]
+    assert first["layout"]["xaxis"]["range"] == before["xaxis"]["range"]
+    assert first["layout"]["yaxis"]["range"] == before["yaxis"]["range"]
+
+
+def test_a_held_point_that_takes_the_ols_point_out_of_the_window_gets_a_new_window(state):
+    before = data_panel.plane_for(state, build_scene(state), VIEW)["layout"]
+    far = {"shapes[3].xanchor": state["points"]["x"][3], "shapes[3].yanchor": 80.0}
+    plane = data_panel.held_plane(far, state, VIEW)
+    ols = loss_for_state(moved_point(state, 3, far["shapes[3].xanchor"], 80.0)).ols_point
+    assert np.max(np.abs(ols)) > before["xaxis"]["range"][1]  # outside the old window
+    for axis, w in zip(("xaxis", "yaxis"), ols):
+        low, high = plane["layout"][axis]["range"]
+        assert low < w < high
 
 
 def test_a_held_point_in_a_degenerate_place_keeps_the_last_plane(state):

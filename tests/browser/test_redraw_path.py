@@ -1,6 +1,7 @@
-"""How the weight plane is redrawn: a λ step redraws only its traces (plotly's transition
-path), the picture is the one a whole redraw draws, and what a step leaves out (the touch
-points' hover texts) comes back once λ rests."""
+"""How the weight plane is redrawn: a λ step and a held data point redraw only its traces
+(plotly's transition path), the picture is the one a whole redraw draws, and what a step leaves
+out (the touch points' hover texts, the moving window) comes back once λ rests or the point is
+let go."""
 
 from __future__ import annotations
 
@@ -81,3 +82,47 @@ def test_touch_point_hover_texts_give_the_exact_optimum_once_lambda_rests(url, d
         shown_j0 = re.search(rf"J0 = {NUMBER}", text).group(1)
         np.testing.assert_allclose([float(v) for v in shown_w], w, rtol=1e-3, atol=1e-4, err_msg=text)
         assert float(shown_j0) == pytest.approx(loss(w), rel=1e-3), text
+
+
+# Positions of the fourth data point written to data-drag, as assets/data_edit.js sends them
+# while the point is held (and, with `release`, when it is let go).
+def send_drag(driver, dy: float, *, release: bool = False) -> None:
+    driver.execute_script(
+        """
+const [dy, release] = arguments;
+const s = window.store.getState();
+let node = s.layout;
+for (const key of s.paths.strs['lab-state']) { node = node[key]; }
+const pts = node.props.data.points;
+window.__stamp = (window.__stamp || 1000) + 1;
+const move = {'shapes[3].xanchor': pts.x[3], 'shapes[3].yanchor': pts.y[3] + dy, stamp: window.__stamp};
+if (release) { move.release = true; }
+window.dash_clientside.set_props('data-drag', {data: move});
+""",
+        dy,
+        release,
+    )
+
+
+def test_a_held_point_redraws_only_the_traces_and_its_release_the_whole_plane(url, driver):
+    reload(driver, url)
+    start = driver.execute_script(PLANE_JS)
+    driver.execute_script("window.labDragging = true;" + RECORD_JS)
+    try:
+        for k, dy in enumerate((0.1, 0.2, 0.3)):
+            send_drag(driver, dy)
+            wait_for(driver, f"return window.__events.filter(e => e === 'transitioned').length > {k}")
+        # the first answer replaces the hover texts (one whole redraw); the later ones redraw
+        # only the traces
+        events = driver.execute_script("return window.__events")
+        assert events.count("afterplot") <= 1, events
+        held = driver.execute_script(PLANE_JS)
+        assert all(text is None for text in held["hover"].values())
+        assert (held["x"], held["y"]) == (start["x"], start["y"])  # the window stays put
+        send_drag(driver, 0.3, release=True)
+        wait_for(driver, "return window.__events.slice(-1)[0] === 'afterplot'")
+    finally:
+        driver.execute_script("window.labDragging = false;")
+    released = driver.execute_script(PLANE_JS)
+    assert released["transition"] is None
+    assert all(text and "touch point" in text[0] for text in released["hover"].values())
