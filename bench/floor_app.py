@@ -7,12 +7,18 @@
 - a position written to ``floor-drag`` (as the lab writes a dragged point's position to
   ``data-drag`` while the mouse button is held) -> server callback -> moves the marker (Patch).
 
-And ``--figure lab``: the same slider and clientside Patch, but the graph shows the lab's
-weight-plane figure (its default view, same config and height) and each step moves its moving
-traces (regions, touch points, contours through them; scaled copies, no math): what the
-figure alone costs, without the rest of the lab's page.
+Each patch is redrawn the way plotly.js redraws a figure by default: the whole figure (axes,
+grid, traces, ...). ``--redraw traces`` adds ``layout.transition`` (zero duration) to the
+patches, as the lab's λ steps and held drags do: plotly then redraws only the traces of a
+change of coordinates. The issue's floor is the default; this one is a diagnosis (how the lab
+compares with a floor that uses the same trick).
 
-Run: ``python bench/floor_app.py --port 8061 [--figure lab]``.
+And ``--figure lab``: the same slider and clientside Patch (with the lab's transition), but the
+graph shows the lab's weight-plane figure (its default view, same config and height) and each
+step moves its moving traces (regions, touch points, contours through them; scaled copies, no
+math): what the figure alone costs, without the rest of the lab's page.
+
+Run: ``python bench/floor_app.py --port 8061 [--redraw traces] [--figure lab]``.
 """
 
 from __future__ import annotations
@@ -24,7 +30,11 @@ from pathlib import Path
 from dash import Dash, Input, Output, Patch, ctx, dcc, html
 
 
-def create_app() -> Dash:
+def create_app(*, redraw: str = "whole") -> Dash:
+    """The one-marker floor app; ``redraw="traces"`` sets ``layout.transition`` in its patches."""
+    if redraw not in ("whole", "traces"):
+        raise ValueError(f"redraw must be 'whole' or 'traces', got {redraw!r}")
+    traces_only = redraw == "traces"
     app = Dash(__name__, update_title=None, serve_locally=True)
     app.layout = html.Div(
         [
@@ -52,7 +62,13 @@ def create_app() -> Dash:
         ]
     )
     app.clientside_callback(
-        """function (v) { const p = new window.dash_clientside.Patch(); p.assign(['data', 0, 'x'], [v]); return p.build(); }""",
+        """function (v) {
+            const p = new window.dash_clientside.Patch();
+            if (%s) { p.assign(['layout', 'transition'], {duration: 0}); }
+            p.assign(['data', 0, 'x'], [v]);
+            return p.build();
+        }"""
+        % str(traces_only).lower(),
         Output("floor-graph", "figure"),
         Input("floor-slider", "value"),
         prevent_initial_call=True,
@@ -71,6 +87,8 @@ def create_app() -> Dash:
         else:
             y = next((float(v) for k, v in (relayout or {}).items() if k.endswith("y0")), 0.0)
         p = Patch()
+        if traces_only:
+            p["layout"]["transition"] = {"duration": 0}
         p["data"][0]["y"] = [y]
         return p
 
@@ -107,6 +125,7 @@ def create_figure_app() -> Dash:
             const p = new window.dash_clientside.Patch();
             const s = 1 + 0.2 * (v + 0.5);
             const scale = a => a.map(c => (c === null ? c : c * s));
+            p.assign(['layout', 'transition'], {duration: 0});   // as the lab's λ steps do
             Object.keys(moving).forEach(k => p.merge(['data', Number(k)], {x: scale(moving[k].x), y: scale(moving[k].y)}));
             return p.build();
         }""",
@@ -122,5 +141,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8061)
     parser.add_argument("--figure", choices=["marker", "lab"], default="marker", help="what the slider's graph shows")
+    parser.add_argument("--redraw", choices=["whole", "traces"], default="whole", help="how the marker app redraws")
     args = parser.parse_args()
-    (create_figure_app() if args.figure == "lab" else create_app()).run(host="127.0.0.1", port=args.port, debug=False)
+    app = create_figure_app() if args.figure == "lab" else create_app(redraw=args.redraw)
+    app.run(host="127.0.0.1", port=args.port, debug=False)

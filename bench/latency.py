@@ -2,17 +2,21 @@
 
     python bench/latency.py [--steps 120] [--cases key live release]
 
-Measures in the page (performance.now()), over --steps steps each:
-1. λ key-step on ``lambda-slider`` -> ``plotly_afterplot`` of ``weight-plane``, against the
-   floor: a key-step on a slider whose clientside callback moves one marker.
-   Target: median ratio <= 1.3. Also timed, as a diagnosis: the same floor app showing the
-   lab's weight-plane figure and moving its moving traces (``bench/floor_app.py --figure lab``),
-   which splits the ratio into what the figure costs and what the rest of the lab's page costs.
-2. data drag -> server callback -> ``plotly_afterplot`` of ``weight-plane``, against a floor
-   whose trivial server callback moves one marker. Target: median ratio <= 1.5. Two parts:
+Measures in the page (performance.now()), over --steps steps each, the time until the graph is
+redrawn, two ways (see WAIT_PLOT_JS): until the new picture is drawn (the target's measure), and
+until plotly's event for the redraw (``plotly_afterplot``, or ``plotly_transitioned`` when plotly
+redraws only the traces, which the lab's λ steps and held drags do).
+1. λ key-step on ``lambda-slider`` -> ``weight-plane`` redrawn, against the floor: a key-step
+   on a slider whose clientside callback moves one marker (``bench/floor_app.py``).
+   Target: median ratio <= 1.3. Also timed, as diagnoses: the floor app redrawing only its
+   traces, as the lab does (``--redraw traces``); the floor app showing the lab's weight-plane
+   figure and moving its moving traces (``--figure lab``), which splits the ratio into what the
+   figure costs and what the rest of the lab's page costs.
+2. data drag -> server callback -> ``weight-plane`` redrawn, against a floor whose trivial
+   server callback moves one marker. Target: median ratio <= 1.5. Two parts:
    a. while the button is held: a drag position written to ``data-drag`` (what
       ``assets/data_edit.js`` sends every 60 ms while a point is dragged) against the floor's
-      ``floor-drag``;
+      ``floor-drag`` (and, as a diagnosis, the floor redrawing only its traces);
    b. the release: pointer and mouse events drag a point of ``data-plot`` and let go; release ->
       ``weight-plane`` redrawn, against the same drag of the floor's ``floor-data`` shape, which
       plotly drags (its shape move -> relayoutData -> server). The lab drags points itself
@@ -33,21 +37,46 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from devtools.browser import chrome_driver, start_server, stop  # noqa: E402
 
-# Counts plotly_afterplot events of `gd` (one listener per graph, installed by the first block),
-# notes when each one fired, and waits (by animation frames) for the next one. The time is taken
-# in the event handler: polling by frames alone would round every time up to the next frame
-# (16.7 ms), the size of the floor itself.
+# Times each redraw of `gd` two ways, from t0 (the input event):
+# - drawn: when the graph's plot area first shows the picture it ends with. A MutationObserver on
+#   the plot area notes when each batch of DOM changes is over, with a signature of the traces'
+#   SVG (path data, marker positions); the first batch whose signature is the final one is when
+#   the new picture was there to be painted. Plotly draws the picture in one go either way; this
+#   is what the two sides have in common, whichever way plotly redraws.
+# - event: plotly's own event for the end of the redraw. A whole redraw fires plotly_afterplot at
+#   its end, in the same task; a traces-only redraw (plotly's transition path, which the lab's λ
+#   steps take: assets/lab_clientside.js) fires plotly_transitioned from a timer after it, so
+#   usually after the browser has already painted the new frame.
+# One listener set per graph, installed by the first block. Both times are taken in the handlers:
+# polling by animation frames would round every time up to the next frame (16.7 ms), the size of
+# the floor itself.
 WAIT_PLOT_JS = """
 if (!gd.__bench) {
-  gd.__bench = {count: 0, at: []};
-  gd.on('plotly_afterplot', () => { gd.__bench.count += 1; gd.__bench.at.push(performance.now()); });
+  gd.__bench = {count: 0, at: [], batches: []};
+  const note = () => { gd.__bench.count += 1; gd.__bench.at.push(performance.now()); };
+  gd.on('plotly_afterplot', note);
+  gd.on('plotly_transitioned', note);
+  const layer = gd.querySelector('.cartesianlayer');
+  new MutationObserver(() => { gd.__bench.batches.push([performance.now(), signature()]); })
+    .observe(layer, {attributes: true, childList: true, subtree: true});
+}
+function signature() {
+  return Array.from(gd.querySelectorAll('.scatterlayer path, .scatterlayer .point'))
+    .map(e => (e.getAttribute('d') || '') + '@' + (e.getAttribute('transform') || '')).join('|');
 }
 const B = gd.__bench;
+// resolves [drawn, event] in ms after t0, once the redraw's event has fired
 function waitPlot(before, t0) {
   return new Promise((resolve, reject) => {
     function poll() {
-      if (B.count > before) { resolve(B.at[before] - t0); return; }
-      if (performance.now() - t0 > 10000) { reject(new Error('no afterplot')); return; }
+      if (B.count > before) {
+        const event = B.at[before] - t0, last = signature();
+        const batch = B.batches.find(b => b[0] >= t0 && b[1] === last);
+        B.batches = B.batches.filter(b => b[0] >= t0 - 1000);   // keep the list short
+        resolve([batch ? batch[0] - t0 : event, event]);
+        return;
+      }
+      if (performance.now() - t0 > 10000) { reject(new Error('no redraw')); return; }
       requestAnimationFrame(poll);
     }
     poll();
@@ -205,24 +234,28 @@ def lab_point(driver) -> tuple[float, float]:
 
 
 def step_scripts() -> dict:
-    """For each case, ``{side: run}`` with functions ``run(driver, start, steps) -> [ms, ...]``;
-    the sides are ``floor`` and ``lab``, and for the λ step also ``figure`` (the floor app showing
-    the lab's weight-plane figure: what the figure alone costs)."""
+    """For each case, ``{side: run}`` with functions ``run(driver, start, steps) -> [[drawn, event], ...]``
+    (ms); the sides are ``floor`` and ``lab``, for the λ step and the held drag also ``traces``
+    (the floor app redrawing only its traces, as the lab does), and for the λ step ``figure``
+    (the floor app showing the lab's weight-plane figure: what the figure alone costs)."""
     keys = ("shapes[3].xanchor", "shapes[3].yanchor")
 
     def floor_keys(d, i, n):
         return d.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", i, n)
 
+    def floor_live(d, i, n):
+        return d.execute_async_script(LIVE_STEPS_JS, "floor-drag", "floor-graph", i, n, "x", "y", {}, 0.4, 0.4, 0.2)
+
     return {
         "key": {
             "floor": floor_keys,
+            "traces": floor_keys,
             "figure": floor_keys,
             "lab": lambda d, i, n: d.execute_async_script(KEY_STEPS_JS, "lambda-slider", "weight-plane", i, n),
         },
         "live": {
-            "floor": lambda d, i, n: d.execute_async_script(
-                LIVE_STEPS_JS, "floor-drag", "floor-graph", i, n, "x", "y", {}, 0.4, 0.4, 0.2
-            ),
+            "floor": floor_live,
+            "traces": floor_live,
             "lab": lambda d, i, n: d.execute_async_script(
                 LIVE_STEPS_JS, "data-drag", "weight-plane", i, n, *keys, {}, *lab_point(d), 0.4
             ),
@@ -235,15 +268,20 @@ def step_scripts() -> dict:
 
 
 CASES = {
-    "key": ("λ key-step -> plotly_afterplot", "slider -> clientside marker move", "lambda-slider -> weight-plane", 1.3),
+    "key": (
+        "λ key-step -> weight plane redrawn",
+        "slider -> clientside marker move",
+        "lambda-slider -> weight-plane",
+        1.3,
+    ),
     "live": (
-        "data drag, while the button is held -> server -> plotly_afterplot",
+        "data drag, while the button is held -> server -> weight plane redrawn",
         "drag position -> server marker move",
         "drag position -> weight-plane",
         1.5,
     ),
     "release": (
-        "data drag, the release -> server -> plotly_afterplot",
+        "data drag, the release -> server -> weight plane redrawn",
         "shape released -> server marker move",
         "data point released -> weight-plane",
         1.5,
@@ -257,7 +295,7 @@ def measure(drivers: dict, urls: dict, steps: int, cases=tuple(CASES)) -> dict:
     change in the machine's speed (this VM's changes by up to 2x within minutes) hits them alike.
     Returns ``{(case, side): [[ms, ...], ...]}``, one list per block in the order they ran (round k
     = block k of each side)."""
-    graphs = {"floor": "floor-graph", "figure": "floor-graph", "lab": "weight-plane"}
+    graphs = {"floor": "floor-graph", "traces": "floor-graph", "figure": "floor-graph", "lab": "weight-plane"}
     times: dict = {}
     for case, runs in step_scripts().items():
         if case not in cases:
@@ -283,12 +321,21 @@ def check(case: str, side: str, out):
     return out
 
 
+#: the two times of each redraw (see WAIT_PLOT_JS); the target is judged on the first
+MEASURES = (
+    "until the new picture is drawn (the same moment for both sides; the target's measure)",
+    "until plotly's event for the redraw (afterplot; transitioned for a traces-only redraw)",
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="lab latency vs floor apps")
     parser.add_argument("--steps", type=int, default=120, help="timed steps per case and side")
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES), help="which cases to run")
     args = parser.parse_args()
     servers = {"lab": start_server("app.py"), "floor": start_server("bench/floor_app.py")}
+    if {"key", "live"} & set(args.cases):
+        servers["traces"] = start_server("bench/floor_app.py", "--redraw", "traces")
     if "key" in args.cases:
         servers["figure"] = start_server("bench/floor_app.py", "--figure", "lab")
     drivers = {side: chrome_driver(script_timeout=600) for side in servers}
@@ -303,33 +350,45 @@ def main() -> None:
         if case not in args.cases:
             continue
         print(f"{title} (floor and lab side by side, alternating every {BLOCK} steps)")
-        floor_blocks, lab_blocks = times[(case, "floor")], times[(case, "lab")]
-        floor_med = stats(f"floor: {floor_name}", [t for block in floor_blocks for t in block])
-        lab_med = stats(f"lab: {lab_name}", [t for block in lab_blocks for t in block])
-        print(f"  ratio lab/floor (median) = {lab_med / floor_med:.2f}   (target <= {target})")
-        # each round's lab block against the floor block next to it in time: how far one run's
-        # ratio can be trusted
-        pairs = [(median(floor), median(lab) / median(floor)) for floor, lab in zip(floor_blocks, lab_blocks)]
-        rounds = sorted(ratio for _, ratio in pairs)
-        q = len(rounds) // 4
+        for which, what in enumerate(MEASURES):
+            print(f" {what}")
+            report(times, case, which, floor_name, lab_name, target if which == 0 else None)
+
+
+def report(times: dict, case: str, which: int, floor_name: str, lab_name: str, target: float | None) -> None:
+    """Print medians, p95 and ratios of one measure (index ``which`` of each step's times)."""
+
+    def blocks(side):
+        return [[t[which] for t in block] for block in times[(case, side)]]
+
+    floor_blocks, lab_blocks = blocks("floor"), blocks("lab")
+    floor_med = stats(f"floor: {floor_name}", [t for block in floor_blocks for t in block])
+    lab_med = stats(f"lab: {lab_name}", [t for block in lab_blocks for t in block])
+    print(f"  ratio lab/floor (median) = {lab_med / floor_med:.2f}" + (f"   (target <= {target})" if target else ""))
+    # each round's lab block against the floor block next to it in time: how far one run's
+    # ratio can be trusted
+    pairs = [(median(floor), median(lab) / median(floor)) for floor, lab in zip(floor_blocks, lab_blocks)]
+    rounds = sorted(ratio for _, ratio in pairs)
+    q = len(rounds) // 4
+    print(
+        f"  ratio per round of {BLOCK}+{BLOCK} steps: median {median(rounds):.2f}, "
+        f"quartiles {rounds[q]:.2f}-{rounds[-1 - q]:.2f} over {len(rounds)} rounds"
+    )
+    by_speed = sorted(pairs)  # by the floor's time in that round: the machine's speed then
+    half = len(by_speed) // 2
+    print(
+        f"  ratio in the rounds with the faster / slower half of floor times: "
+        f"{median([r for _, r in by_speed[:half]]):.2f} / {median([r for _, r in by_speed[half:]]):.2f}"
+    )
+    if (case, "traces") in times:
+        traces_med = stats("floor redrawing only its traces", [t for b in blocks("traces") for t in b])
+        print(f"  (diagnosis) lab / this floor = {lab_med / traces_med:.2f}")
+    if (case, "figure") in times:
+        figure_med = stats("figure floor: slider -> the lab's figure", [t for b in blocks("figure") for t in b])
         print(
-            f"  ratio per round of {BLOCK}+{BLOCK} steps: median {median(rounds):.2f}, "
-            f"quartiles {rounds[q]:.2f}-{rounds[-1 - q]:.2f} over {len(rounds)} rounds"
+            f"  (diagnosis) the figure alone: figure floor/floor = {figure_med / floor_med:.2f}; "
+            f"the rest of the lab's page: lab/figure floor = {lab_med / figure_med:.2f}"
         )
-        by_speed = sorted(pairs)  # by the floor's time in that round: the machine's speed then
-        half = len(by_speed) // 2
-        print(
-            f"  ratio in the rounds with the faster / slower half of floor times: "
-            f"{median([r for _, r in by_speed[:half]]):.2f} / {median([r for _, r in by_speed[half:]]):.2f}"
-        )
-        if (case, "figure") in times:
-            figure_med = stats(
-                "figure floor: slider -> the lab's figure", [t for b in times[(case, "figure")] for t in b]
-            )
-            print(
-                f"  the figure alone: figure floor/floor = {figure_med / floor_med:.2f}; "
-                f"the rest of the lab's page: lab/figure floor = {lab_med / figure_med:.2f}"
-            )
 
 
 if __name__ == "__main__":
