@@ -3,12 +3,14 @@ typed λ, points added, removed and dragged, resamples, basis, data/loss-shape s
 OLS centre dragged, with no waiting between them. Once the page has settled, everything on
 screen must agree with the data and the controls: the touch points and the OLS point are the
 exact optima (Python solver) for lab-state at the slider's value, each region is drawn if and
-only if it is ticked, lab-state's source and basis are the ones the controls show, and the data
-panel shows lab-state's points."""
+only if it is ticked, the plane shows what a whole redraw of its figure shows and each touch
+point's hover text names its w, lab-state's source and basis are the ones the controls show,
+and the data panel shows lab-state's points."""
 
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 import pytest
@@ -92,6 +94,32 @@ return node.props.value;
 """
 
 
+# The weight plane's trace layer (SVG) as drawn, and after a whole redraw of the same figure;
+# and the touch points' hover texts.
+PICTURE_JS = """
+const done = arguments[arguments.length - 1];
+const gd = document.querySelector('#weight-plane .js-plotly-plot');
+const svg = () => gd.querySelector('.scatterlayer').outerHTML;
+const hover = Object.fromEntries(gd.data.filter(t => /-touch$/.test(t.uid)).map(t => [t.uid, t.hovertext || null]));
+const drawn = svg();
+Plotly.redraw(gd).then(() => done([drawn, svg(), hover]));
+"""
+
+HOVER_W = re.compile(r"w = \((-?[0-9.]+(?:e[-+]?[0-9]+)?), (-?[0-9.]+(?:e[-+]?[0-9]+)?)\)")
+
+
+def check_picture(driver, data: dict) -> None:
+    """The plane shows what a whole redraw shows, and each shown touch point's hover text names its w."""
+    drawn, redrawn, hover = driver.execute_async_script(PICTURE_JS)
+    assert drawn == redrawn, "the weight plane's traces differ from a whole redraw of its figure"
+    for uid, text in hover.items():
+        if data[uid]["visible"] is not True:
+            continue
+        assert text, f"{uid} has no hover text"
+        shown = [float(v) for v in HOVER_W.search(text[0]).groups()]
+        np.testing.assert_allclose(shown, [data[uid]["x"][0], data[uid]["y"][0]], rtol=1e-3, atol=1e-4, err_msg=uid)
+
+
 def check_consistent(driver) -> None:
     state = driver.execute_script(LAB_STATE_JS)
     loss = loss_for_state(state)
@@ -116,6 +144,7 @@ def check_consistent(driver) -> None:
         np.testing.assert_allclose(got, w, atol=1e-9, err_msg=key)
     ols = data["ols-point"]
     np.testing.assert_allclose([ols["x"][0], ols["y"][0]], loss.ols_point, atol=1e-9)
+    check_picture(driver, data)
     source = (
         "shape"
         if driver.find_element(By.CSS_SELECTOR, "#source-toggle input[value='shape']").is_selected()
