@@ -47,6 +47,8 @@ from devtools.browser import chrome_driver, start_server, stop  # noqa: E402
 #   its end, in the same task; a traces-only redraw (plotly's transition path, which the lab's λ
 #   steps take: assets/lab_clientside.js) fires plotly_transitioned from a timer after it, so
 #   usually after the browser has already painted the new frame.
+# (And frame: the first animation frame after the drawing, the one that paints it; the A/B of
+# two versions of the lab, bench/latency_ab.py, prints it too.)
 # One listener set per graph, installed by the first block. Both times are taken in the handlers:
 # polling by animation frames would round every time up to the next frame (16.7 ms), the size of
 # the floor itself.
@@ -56,24 +58,38 @@ if (!gd.__bench) {
   const note = () => { gd.__bench.count += 1; gd.__bench.at.push(performance.now()); };
   gd.on('plotly_afterplot', note);
   gd.on('plotly_transitioned', note);
+  gd.__bench.frames = [];
   const layer = gd.querySelector('.cartesianlayer');
-  new MutationObserver(() => { gd.__bench.batches.push([performance.now(), signature()]); })
-    .observe(layer, {attributes: true, childList: true, subtree: true});
+  new MutationObserver(() => {
+    const t = performance.now();
+    gd.__bench.batches.push([t, signature()]);
+    requestAnimationFrame(() => gd.__bench.frames.push([t, performance.now()]));
+  }).observe(layer, {attributes: true, childList: true, subtree: true});
 }
 function signature() {
   return Array.from(gd.querySelectorAll('.scatterlayer path, .scatterlayer .point'))
     .map(e => (e.getAttribute('d') || '') + '@' + (e.getAttribute('transform') || '')).join('|');
 }
 const B = gd.__bench;
-// resolves [drawn, event] in ms after t0, once the redraw's event has fired
+// resolves [drawn, event, frame] in ms after t0 once the redraw's event has fired; frame: the
+// first animation frame after the drawing (the one that paints it; null if none came in 0.5 s)
 function waitPlot(before, t0) {
   return new Promise((resolve, reject) => {
     function poll() {
       if (B.count > before) {
         const event = B.at[before] - t0, last = signature();
         const batch = B.batches.find(b => b[0] >= t0 && b[1] === last);
-        B.batches = B.batches.filter(b => b[0] >= t0 - 1000);   // keep the list short
-        resolve([batch ? batch[0] - t0 : event, event]);
+        B.batches = B.batches.filter(b => b[0] >= t0 - 1000);   // keep the lists short
+        const drawn = batch ? batch[0] : B.at[before];
+        (function frame() {
+          const f = B.frames.find(f => f[0] === drawn);
+          if (f || !batch || performance.now() - t0 > 500) {
+            B.frames = B.frames.filter(f => f[0] >= t0 - 1000);
+            resolve([drawn - t0, event, f ? f[1] - t0 : null]);
+          } else {
+            requestAnimationFrame(frame);
+          }
+        })();
         return;
       }
       if (performance.now() - t0 > 10000) { reject(new Error('no redraw')); return; }

@@ -55,9 +55,14 @@ def free_port() -> int:
 
 
 def start_server(
-    script: str = "app.py", *args: str, port: int | None = None, log: Path | None = None, timeout: float = 60
+    script: str = "app.py",
+    *args: str,
+    port: int | None = None,
+    log: Path | None = None,
+    timeout: float = 60,
+    cwd: Path = ROOT,
 ):
-    """Run ``python <script> --port N`` from the project root and wait until it answers ``GET /``.
+    """Run ``python <script> --port N`` from ``cwd`` (the project root) and wait until it answers ``GET /``.
 
     Returns ``(process, url)``. Output goes to ``log`` (a file, never a pipe: a full pipe would
     stall the server) or is discarded.
@@ -66,7 +71,7 @@ def start_server(
     sink = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - handed to the child
     try:
         proc = subprocess.Popen(
-            [sys.executable, script, "--port", str(port), *args], cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT
+            [sys.executable, script, "--port", str(port), *args], cwd=cwd, stdout=sink, stderr=subprocess.STDOUT
         )
     finally:
         if log:
