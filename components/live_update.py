@@ -8,9 +8,9 @@ before the plane can start drawing (measured: five outputs ~2 ms more per step t
 the script writes the rest with ``set_props``: the label and ``current-view`` (the server
 draws data edits with it) once the plane has drawn; the exact number box, ``view-store`` and
 the touch points' hover texts once λ rests, and then ``lab.moveFits`` updates the fitted curves
-of ``data-plot`` (a second redraw that never delays the first). A typed value moves the slider and may show a message.
-One callback per λ step: every extra callback costs a round of Dash's bookkeeping before the
-weight plane can start drawing.
+of ``data-plot`` (a second redraw that never delays the first). A typed value moves the slider
+and may show a message. One callback per λ step: every extra callback costs a round of Dash's
+bookkeeping before the weight plane can start drawing.
 """
 
 from __future__ import annotations
