@@ -50,10 +50,21 @@ return {hover: Object.fromEntries(gd.data.filter(t => /-touch$/.test(t.uid)).map
 """
 
 
+# The hover texts written when λ rested are drawn (plotly takes them into _fullData in the same
+# task in which it redraws and fires plotly_afterplot).
+HOVER_DRAWN_JS = """
+const gd = document.querySelector('#weight-plane .js-plotly-plot');
+const wanted = gd.data.find(t => t.uid === 'l1-touch').hovertext;
+const drawn = gd._fullData.find(t => t.uid === 'l1-touch').hovertext;
+return !!wanted && !!drawn && wanted[0] === drawn[0];
+"""
+
+
 def test_a_lambda_step_redraws_only_the_traces_and_draws_what_a_whole_redraw_draws(url, driver):
     reload(driver, url)
     press(driver, Keys.ARROW_RIGHT)  # the first step after the server's figure: one whole redraw
     wait_settled(driver)
+    wait_for(driver, HOVER_DRAWN_JS)  # and the redraw for the hover texts at rest is over
     driver.execute_script(RECORD_JS)
     before = traces(driver)["l1-region"]
     press(driver, Keys.ARROW_RIGHT)
