@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
+from geometry import QuadraticLoss
 from geometry.basis import BASES, X_RANGE
 from geometry.scene import weight_view
 
@@ -497,10 +498,11 @@ def events_outputs(events: list, state: dict, generator: dict, view: dict):
     return new, for_store(scene), plane, data, message
 
 
-def held_window(before: dict, after: dict) -> tuple | None:
+def held_window(before: dict, after: QuadraticLoss) -> tuple | None:
     """The weight-plane window for a point held in a drag: the window of the plane before the
-    drag (:func:`geometry.scene.weight_view` of ``before``), or None (the default window of
-    ``after``) once the OLS point of ``after`` comes within 10 % of that window's edge.
+    drag (:func:`geometry.scene.weight_view` of the state ``before``), or None (the default
+    window of the loss ``after``) once the OLS point of ``after`` comes within 10 % of that
+    window's edge.
 
     A window that stays put while the point moves makes successive answers differ only in
     coordinates, which plotly redraws without the axes (see :func:`weight_plane_dict`'s ``held``);
@@ -509,10 +511,10 @@ def held_window(before: dict, after: dict) -> tuple | None:
     Raises
     ------
     components.problem.ProblemError
-        When ``before`` or ``after`` cannot be drawn.
+        When ``before`` cannot be drawn.
     """
     window = weight_view(check_problem(before))
-    reach = float(np.max(np.abs(check_problem(after).ols_point)))
+    reach = float(np.max(np.abs(after.ols_point)))
     return window if 1.1 * reach <= window[0][1] else None
 
 
@@ -545,7 +547,9 @@ def held_plane(drag: dict | None, state: dict, view: dict):
         state = apply_events(earlier, state, {})[0]
     try:
         new = handle_problem_event(DATA_PLOT, moves, state, {})
-        scene = build_scene(new, plane_only=True, window=held_window(state, new) if held else None)
+        loss = check_problem(new)
+        window = held_window(state, loss) if held else None
+        scene = build_scene(new, plane_only=True, window=window, loss=loss)
     except ProblemError:
         return no_update
     return plane_for(new, scene, view, held=held)

@@ -24,6 +24,7 @@ import numpy as np
 from dash import dcc
 
 from geometry.basis import BASES, X_RANGE, design_matrix
+from geometry import QuadraticLoss
 from geometry.scene import scene_bundle
 
 from .lambda_control import SLIDER_DEFAULT
@@ -57,7 +58,7 @@ GENERATOR_SETTINGS = "generator-settings"
 FIT_GRID_POINTS = 161
 
 
-def build_scene(state: dict, *, plane_only: bool = False, window=None) -> dict:
+def build_scene(state: dict, *, plane_only: bool = False, window=None, loss: QuadraticLoss | None = None) -> dict:
     """The ``scene-store`` content for a state: :func:`geometry.scene.scene_bundle` plus what the
     panels need (feature names, basis values on a grid for the fitted curves, trace indices, the
     elastic-net traces' styles).
@@ -65,14 +66,15 @@ def build_scene(state: dict, *, plane_only: bool = False, window=None) -> dict:
     ``plane_only``: just what the server needs to draw the weight plane (no lasso path, no fit
     grid): the answer to a point held in a drag, which is drawn but not stored. ``window``:
     the weight plane's ``((xmin, xmax), (ymin, ymax))``, by default
-    :func:`geometry.scene.weight_view`.
+    :func:`geometry.scene.weight_view`. ``loss``: ``check_problem(state)``, if the caller has it
+    already.
 
     Raises
     ------
     components.problem.ProblemError
         When the state cannot be drawn.
     """
-    loss = check_problem(state)
+    loss = loss if loss is not None else check_problem(state)
     scene = scene_bundle(loss, with_path=not plane_only, view=window)
     scene["source"] = state.get("source", "points")
     if scene["source"] == "shape":

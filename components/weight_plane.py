@@ -159,14 +159,15 @@ def _contour_xy(scene: dict, w: np.ndarray, loss: QuadraticLoss) -> tuple[list, 
     return xs, ys
 
 
-def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> dict[str, dict]:
+def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None, hover: bool = True) -> dict[str, dict]:
     """The data of every moving trace, keyed by uid: ``{"x", "y", "visible"?, "hovertext"?}``.
 
     ``touch-contours`` holds the level curve through each shown region's touch point (in the
     order l1, l2, elastic net; ``None`` between curves). A hidden region's traces are sent
     empty (the browser fills them when it is ticked): a data edit then sends a third less.
     (The figure leaves hidden elastic-net traces out.) ``loss``: the scene's loss if the caller
-    has it already.
+    has it already. ``hover=False``: no ``hovertext`` on the touch points (see
+    :func:`weight_plane_dict`'s ``held``).
     """
     loss = loss or loss_from_scene(scene)
     shown = set(view.get("shown", ("l1", "l2")))
@@ -179,7 +180,7 @@ def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None)
         visible = key in shown
         if not visible:
             out[f"{key}-region"] = {"x": [], "y": [], "visible": False}
-            out[f"{key}-touch"] = {"x": [], "y": [], "visible": False, "hovertext": []}
+            out[f"{key}-touch"] = {"x": [], "y": [], "visible": False, **({"hovertext": []} if hover else {})}
             continue
         rx, ry = _region_xy(region, touch.t, r)
         x, y = _contour_xy(scene, touch.w, loss)
@@ -189,12 +190,9 @@ def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None)
         cx.extend(x)
         cy.extend(y)
         out[f"{key}-region"] = {"x": rx, "y": ry, "visible": visible}
-        out[f"{key}-touch"] = {
-            "x": [float(touch.w[0])],
-            "y": [float(touch.w[1])],
-            "visible": visible,
-            "hovertext": [touch_hover(scene, touch, r, loss=loss)],
-        }
+        out[f"{key}-touch"] = {"x": [float(touch.w[0])], "y": [float(touch.w[1])], "visible": visible}
+        if hover:
+            out[f"{key}-touch"]["hovertext"] = [touch_hover(scene, touch, r, loss=loss)]
     out["touch-contours"] = {"x": cx, "y": cy}
     return out
 
@@ -286,15 +284,12 @@ def weight_plane_dict(
     contours = scene["contours"]
     ols = scene["ols"]
     data_of = {
-        **moving_traces(scene, view),
+        **moving_traces(scene, view, hover=not held),
         "loss-contours": {"x": contours["x"], "y": contours["y"]},
         "ols-point": {"x": [ols[0]], "y": [ols[1]]},
     }
     en_shown = "en" in view.get("shown", ("l1", "l2"))
     data: list[dict] = [{**trace_style(uid), **data_of[uid]} for uid in TRACE_UIDS if en_shown or uid not in EN_UIDS]
-    if held:
-        for trace in data:
-            trace.pop("hovertext", None)
     (x0, x1), (y0, y1) = scene["view"]["x"], scene["view"]["y"]
     axis = {
         **FAST_AXIS,
