@@ -22,13 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import latency  # noqa: E402
 from devtools.browser import ROOT, chrome_driver, start_server, stop  # noqa: E402
 
-KEYS = ("shapes[3].xanchor", "shapes[3].yanchor")
-CASES = {
-    "key": lambda d, i, n: d.execute_async_script(latency.KEY_STEPS_JS, "lambda-slider", "weight-plane", i, n),
-    "live": lambda d, i, n: d.execute_async_script(
-        latency.LIVE_STEPS_JS, "data-drag", "weight-plane", i, n, *KEYS, {}, *latency.lab_point(d), 0.4
-    ),
-}
+#: the lab's side of latency.py's λ step and held drag
+CASES = {case: latency.step_scripts()[case]["lab"] for case in ("key", "live")}
 NAMES = ("drawn", "plotly's event", "first frame after")
 
 

@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 from components.problem import default_state, loss_for_state
 
 from .conftest import wait_for
-from .test_lab import exact_touches, press, reload, traces, wait_settled
+from .test_lab import LAB_STATE_JS, exact_touches, press, reload, traces, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -98,19 +98,17 @@ def test_touch_point_hover_texts_give_the_exact_optimum_once_lambda_rests(url, d
 # Positions of the fourth data point written to data-drag, as assets/data_edit.js sends them
 # while the point is held (and, with `release`, when it is let go).
 def send_drag(driver, dy: float, *, release: bool = False) -> None:
+    points = driver.execute_script(LAB_STATE_JS)["points"]
     driver.execute_script(
         """
-const [dy, release] = arguments;
-const s = window.store.getState();
-let node = s.layout;
-for (const key of s.paths.strs['lab-state']) { node = node[key]; }
-const pts = node.props.data.points;
+const [x, y, release] = arguments;
 window.__stamp = (window.__stamp || 1000) + 1;
-const move = {'shapes[3].xanchor': pts.x[3], 'shapes[3].yanchor': pts.y[3] + dy, stamp: window.__stamp};
+const move = {'shapes[3].xanchor': x, 'shapes[3].yanchor': y, stamp: window.__stamp};
 if (release) { move.release = true; }
 window.dash_clientside.set_props('data-drag', {data: move});
 """,
-        dy,
+        points["x"][3],
+        points["y"][3] + dy,
         release,
     )
 
