@@ -1,11 +1,15 @@
 /*
- * Exact 2-D regularization geometry in the browser: `window.labMath`.
+ * Exact 2-D regularization geometry in the browser: `window.labMath`, in three files (Dash
+ * loads them in this order): this one (norms, the objective, penalized optima),
+ * lab_math_constrained.js (constrained optima) and lab_math_curves.js (region boundaries, level
+ * curves, fitted curves).
  *
  * Pure functions (no DOM) of the scene bundle made on the server by
  * geometry/scene.py::scene_bundle and kept in the `scene-store` dcc.Store. While the user
  * drags lambda (or t), the clientside callbacks call these per frame; they mirror the Python
- * `geometry` package and agree with it to ~1e-12 (tests/browser/test_js_math.py checks that
- * in Chromium).
+ * `geometry` package. tests/test_js_node.py checks every function against it under Node (unit
+ * phase), tests/browser/test_js_math.py the same in Chromium; the cases and checks are
+ * tests/math_cases.py (random and ill-conditioned losses, cond(H) up to 1e10, rank 1 and 0).
  *
  * Scene fields used (JSON):
  *   hessian [[h11, h12], [h12, h22]]   H of J0(w) = 1/2 w^T H w - g^T w + c
@@ -29,9 +33,57 @@
  * Directions of zero curvature (eigenvalues not counted in `rank`) carry no part of g: g lies
  * in the range of H for every valid loss. Any rounding residue of g there is ignored instead
  * of being divided by a tiny curvature.
+ *
+ * Deliberate differences from geometry/ (the Node test's tolerance in brackets; "TOL" is 1e-9
+ * of the weights' scale max|ols|, widened to 64 cond(H) eps for an ill-conditioned H, since
+ * two algorithms agree on such a problem only to ~cond(H) eps):
+ *   lassoAt         interpolates the homotopy breakpoints scene.lasso_path (the arithmetic of
+ *                   geometry.paths.LassoPath.at); penalized_optimum("l1") solves each lam anew:
+ *                   2-D KKT case analysis (_lasso_2d, Cramer's rule + one refinement step), else
+ *                   the feature-sign active set, else the homotopy. [TOL; 1e-15 vs
+ *                   LassoPath.at; bit-exact at breakpoints. Singular H: only lam = 0 and
+ *                   lam >= 1e-6 lambda_max, as the path may end with a rounding-level knot
+ *                   (< 1e-15 lambda_max) to the minimum-norm OLS point.]
+ *   elasticNetAt    the KKT case analysis on H + 2 lam (1 - r) I with 2x2 solves through the
+ *                   eigen-data (no refinement; g's null-space residue dropped); Python runs its
+ *                   lasso on the shifted H and keeps the residue. [TOL; singular H: lam = 0 or
+ *                   >= 1e-6 lambda_max, plus continuity as lam -> 0 from 1e-13 lambda_max.]
+ *   lasso2d         Cramer's rule without refinement, any det > 0, and the best sign-consistent
+ *                   candidate if every check fails; _lasso_2d refines once, needs
+ *                   det > 1e-10 h11 h22 and otherwise hands over. [1e-9 max(1, cond/1e3).]
+ *   l1ForT          inverts ||w(lam)||_1 along scene.lasso_path (Python's _l1_from_path, used
+ *                   there only for singular H); constrained_optimum("l1") minimises J0 on each
+ *                   diamond edge in closed form (_l1_diamond_2d). Where the path's end and
+ *                   scene.ols differ by ~cond(H) eps, a t between their norms gives the path's
+ *                   end with lam = 0. [TOL; on the boundary to 1e-12 t unless t is within
+ *                   64 cond(H) eps of ||ols||_1.]
+ *   l2ForT          the same safeguarded Newton on the secular equation as _l2_ball, but without
+ *                   g's null-space residue (Python keeps every coefficient that is not exactly 0,
+ *                   and on a singular H sits residue / (2 mu) off along the flat direction);
+ *                   returns mu itself (Python's touch point takes equivalent_lambda). [TOL +
+ *                   that residue term; lam = equivalent_lambda(w) to TOL lambda_max.]
+ *   elasticNetForT  plain bisection on mu (<= 200 halvings) where _elastic_net_region takes a
+ *                   Newton step from the active set, bisection-safeguarded; the rank-1 shortcut
+ *                   and the final scaling onto the boundary are the same. When mu falls below
+ *                   1e-40 lambda_max with lo = 0 (singular H, or t within rounding of the OLS
+ *                   point's penalty) the unscaled point is returned with lam = 0. [TOL; as l1ForT.]
+ *   J0              min J0 + excess (no cancellation near the minimum) where
+ *                   QuadraticLoss.__call__ expands 1/2 w^T H w - g^T w + c. [1e-13 of the terms.]
+ *   contourThrough  takes the point: delta = excess(w) exactly, where contour_curve takes a level
+ *                   (delta = level - min J0, off by ~eps |min J0|, snapped to 0 below 1e-12);
+ *                   at delta = 0 it repeats the OLS point num times (Python: one point); angles
+ *                   2 pi i / (num - 1) (Python: linspace). [TOL + that cancellation, point by
+ *                   point; J0 on the curve to TOL of the level.]
+ *   circle, enBoundary  the formulas of region_boundary; angles (pi / 2) i / (n - 1) (Python:
+ *                   linspace); num is not validated. [On the boundary by region_size to 1e-14,
+ *                   exact axis points, as many points as region_boundary.]
+ *   l2Norm          Math.hypot (np.linalg.norm). [1e-15.]
+ * ridgeAt, equivalentLambda, enValue, l1Norm, excess, gradient and fitCurve are Python's formulas.
  */
 (function (root) {
   'use strict';
+
+  var M = root.labMath = root.labMath || {};
 
   // ------------------------------------------------------------------ norms and objective
 
@@ -254,325 +306,10 @@
     return Math.max(0, -(gr[0] * w[0] + gr[1] * w[1]) / euler);
   }
 
-  // ------------------------------------------------------------------ constrained optima
-
-  /**
-   * Minimiser of J0 over the diamond ||w||_1 <= t. Along the lasso path ||w(lam)||_1 is
-   * piecewise linear and non-increasing in lam, so it is inverted exactly on its segment.
-   * @param {object} scene  scene bundle
-   * @param {number} t      size >= 0
-   * @returns {{w: number[], lam: number}} the optimum and its penalty weight (0 when the OLS
-   *   point is inside; lambda_max when t = 0)
-   */
-  function l1ForT(scene, t) {
-    var W = scene.lasso_path.weights, L = scene.lasso_path.lambdas, k = W.length;
-    if (l1Norm(scene.ols) <= t) { return {w: scene.ols.slice(), lam: 0}; }
-    if (t <= 0) { return {w: [0, 0], lam: scene.lambda_max}; }
-    var norms = W.map(l1Norm);
-    if (t >= norms[k - 1]) { return {w: W[k - 1].slice(), lam: 0}; }
-    var i = 0;
-    while (i < k - 2 && norms[i + 1] <= t) { i += 1; }      // norms[i] <= t < norms[i+1]
-    var th = (t - norms[i]) / (norms[i + 1] - norms[i]);
-    var w = [W[i][0] + th * (W[i + 1][0] - W[i][0]), W[i][1] + th * (W[i + 1][1] - W[i][1])];
-    return {w: w, lam: L[i] + th * (L[i + 1] - L[i])};
-  }
-
-  /**
-   * Minimiser of J0 over the disc ||w||_2 <= t: the ridge optimum w(mu) whose norm is t,
-   * from the secular equation 1/||w(mu)|| = 1/t (increasing, nearly linear in mu) by a
-   * Newton iteration safeguarded with a bracket, to machine precision. The result is scaled
-   * onto the circle exactly.
-   * @param {object} scene  scene bundle
-   * @param {number} t      radius >= 0
-   * @returns {{w: number[], lam: number}} the optimum and its ridge weight mu (0 when the OLS
-   *   point is inside; Infinity when t = 0)
-   */
-  function l2ForT(scene, t) {
-    if (l2Norm(scene.ols) <= t) { return {w: scene.ols.slice(), lam: 0}; }
-    if (t <= 0) { return {w: [0, 0], lam: Infinity}; }
-    var sp = spectrum(scene), e = sp.e, c = sp.c;
-    function normAndSlope(mu) {                  // ||w(mu)|| and d||w(mu)||^2 / dmu
-      var s = 0, ds = 0;
-      for (var k = 0; k < 2; k++) {
-        if (c[k] === 0) { continue; }
-        var den = e[k] + 2 * mu;
-        if (!(den > 0)) { return [Infinity, 0]; }
-        var q = c[k] * c[k] / (den * den);
-        s += q;
-        ds -= 4 * q / den;
-      }
-      return [Math.sqrt(s), ds];
-    }
-    var lo = 0, hi = Math.max(Math.abs(c[0]), Math.abs(c[1]), 1e-300) / t;
-    while (normAndSlope(hi)[0] > t) { lo = hi; hi *= 2; }
-    var mu = lo;
-    for (var it = 0; it < 100; it++) {
-      var nd = normAndSlope(mu), n = nd[0];
-      if (!isFinite(n)) { mu = 0.5 * (lo + hi); continue; }
-      var psi = 1 / n - 1 / t;
-      if (psi < 0) { lo = Math.max(lo, mu); } else { hi = Math.min(hi, mu); }
-      if (Math.abs(n - t) <= 1e-15 * t || hi - lo <= 1e-16 * hi) { break; }
-      var dpsi = -0.5 * nd[1] / (n * n * n);
-      var next = dpsi > 0 ? mu - psi / dpsi : 0.5 * (lo + hi);
-      if (!(next >= lo && next <= hi) || next === mu) { next = 0.5 * (lo + hi); }
-      mu = next;
-    }
-    var w = [0, 0];
-    for (var k = 0; k < 2; k++) {
-      if (c[k] === 0) { continue; }
-      var coef = c[k] / (e[k] + 2 * mu);
-      w[0] += sp.v[k][0] * coef;
-      w[1] += sp.v[k][1] * coef;
-    }
-    var norm = l2Norm(w), scale = norm > 0 ? t / norm : 0;
-    return {w: [w[0] * scale, w[1] * scale], lam: mu};
-  }
-
-  /**
-   * For a rank-1 H: the point of least elastic-net penalty on the line of OLS points
-   * ols + s v (v the flat eigenvector), the limit of the elastic-net optimum as lam -> 0+.
-   * The penalty is strictly convex and piecewise quadratic in s: the minimum is a kink
-   * (a coordinate is 0) or a sign-consistent stationary point.
-   * @param {object} scene  scene bundle of rank 1
-   * @param {number} r      mix in [0, 1)
-   * @returns {number[]} [w1, w2]
-   */
-  function leastPenaltyOlsPoint(scene, r) {
-    var o = scene.ols, v = [scene.eigenvectors[0][0], scene.eigenvectors[1][0]];
-    var ov = o[0] * v[0] + o[1] * v[1], candidates = [0];
-    for (var k = 0; k < 2; k++) { if (v[k] !== 0) { candidates.push(-o[k] / v[k]); } }
-    [[1, 1], [1, -1], [-1, 1], [-1, -1]].forEach(function (sg) {
-      var st = -(r * (sg[0] * v[0] + sg[1] * v[1]) + 2 * (1 - r) * ov) / (2 * (1 - r));
-      if ((o[0] + st * v[0]) * sg[0] >= 0 && (o[1] + st * v[1]) * sg[1] >= 0) { candidates.push(st); }
-    });
-    var best = o.slice(), bestValue = Infinity;
-    candidates.forEach(function (st) {
-      var p = [o[0] + st * v[0], o[1] + st * v[1]];
-      for (var k = 0; k < 2; k++) { if (v[k] !== 0 && st === -o[k] / v[k]) { p[k] = 0; } }
-      var value = enValue(p, r);
-      if (value < bestValue) { best = p; bestValue = value; }
-    });
-    return best;
-  }
-
-  /**
-   * Minimiser of J0 over r ||w||_1 + (1 - r) ||w||_2^2 <= t: the elastic-net optimum at the
-   * weight mu whose penalty equals t (the penalty is continuous and non-increasing in mu),
-   * by bisection on mu to machine precision (about 60 cheap 2-D solves), then scaled exactly
-   * onto the boundary.
-   * @param {object} scene  scene bundle
-   * @param {number} t      size >= 0
-   * @param {number} r      mix in [0, 1] (1: l1ForT(t); 0: l2ForT(sqrt(t)))
-   * @returns {{w: number[], lam: number}} the optimum and its elastic-net weight (0 when the
-   *   OLS point is inside; lambda_max / r when t = 0)
-   */
-  function elasticNetForT(scene, t, r) {
-    if (r >= 1) { return l1ForT(scene, t); }
-    if (r <= 0) { return l2ForT(scene, Math.sqrt(Math.max(t, 0))); }
-    if (enValue(scene.ols, r) <= t) { return {w: scene.ols.slice(), lam: 0}; }
-    if (t <= 0) { return {w: [0, 0], lam: scene.lambda_max / r}; }
-    if (scene.rank === 1) {
-      // The OLS points form a line; if one of them fits, it is a minimiser. Take the one on
-      // the segment from scene.ols to the least-penalty OLS point whose penalty is t
-      // (continuous in t at both ends).
-      var best = leastPenaltyOlsPoint(scene, r), o = scene.ols;
-      if (enValue(best, r) <= t) {
-        var ulo = 0, uhi = 1;                 // penalty convex on the segment: > t at 0, <= t at 1
-        for (var j = 0; j < 80 && uhi - ulo > 1e-17; j++) {
-          var u = 0.5 * (ulo + uhi);
-          if (enValue([o[0] + u * (best[0] - o[0]), o[1] + u * (best[1] - o[1])], r) > t) { ulo = u; } else { uhi = u; }
-        }
-        return {w: [o[0] + uhi * (best[0] - o[0]), o[1] + uhi * (best[1] - o[1])], lam: 0};
-      }
-    }
-    var lo = 0, hi = Math.max(scene.lambda_max, 1e-300);
-    while (enValue(elasticNetAt(scene, hi, r), r) > t) { lo = hi; hi *= 2; }
-    var mu = 0.5 * (lo + hi), w = elasticNetAt(scene, mu, r);
-    for (var it = 0; it < 200; it++) {
-      var v = enValue(w, r) - t;
-      if (v > 0) { lo = mu; } else { hi = mu; }
-      if (Math.abs(v) <= 1e-14 * t || hi - lo <= 1e-15 * hi) { break; }
-      if (lo === 0 && hi <= 1e-40 * scene.lambda_max) {
-        // Singular H: the limit mu -> 0 is an OLS point of penalty below t (the OLS points
-        // form a line; scene.ols, of minimum norm, need not have the least penalty on it).
-        return {w: w, lam: 0};
-      }
-      mu = 0.5 * (lo + hi);
-      w = elasticNetAt(scene, mu, r);
-    }
-    // For small t the penalty is far more sensitive to mu than mu can be resolved; the
-    // direction of w is not. Scale w exactly onto the boundary: (1-r) q c^2 + a c = t.
-    var a = r * l1Norm(w), q = w[0] * w[0] + w[1] * w[1];
-    if (a + q > 0) {
-      var c = 2 * t / (a + Math.sqrt(a * a + 4 * (1 - r) * q * t));
-      w = [w[0] * c, w[1] * c];
-    }
-    return {w: w, lam: mu};
-  }
-
-  // ------------------------------------------------------------------ region boundaries
-
-  /**
-   * Close a first-quadrant arc, from (qx[0], 0) to (0, qy[n-1]), into a curve symmetric in
-   * both axes (counter-clockwise, last point equal to the first).
-   * @param {number[]} qx  x of the arc, qx[n-1] = 0
-   * @param {number[]} qy  y of the arc, qy[0] = 0
-   * @returns {{x: number[], y: number[]}} 4 (n - 1) + 1 points
-   */
-  function closedArc(qx, qy) {
-    var x = [], y = [], n = qx.length, i;
-    for (i = 0; i < n; i++) { x.push(qx[i]); y.push(qy[i]); }
-    for (i = n - 2; i >= 0; i--) { x.push(-qx[i]); y.push(qy[i]); }
-    for (i = 1; i < n; i++) { x.push(-qx[i]); y.push(-qy[i]); }
-    for (i = n - 2; i >= 0; i--) { x.push(qx[i]); y.push(-qy[i]); }
-    x[x.length - 1] = x[0];
-    y[y.length - 1] = y[0];
-    return {x: x, y: y};
-  }
-
-  /**
-   * Cosines and sines of equally spaced angles in [0, pi/2], with exact 1 and 0 at the ends.
-   * @param {number} num  points of the whole closed curve (a quarter is used)
-   * @returns {{c: number[], s: number[]}} floor(num / 4) + 1 (at least 3) values each
-   */
-  function quadrant(num) {
-    var n = Math.max(3, Math.floor(num / 4) + 1), c = [], s = [];
-    for (var i = 0; i < n; i++) {
-      var phi = 0.5 * Math.PI * i / (n - 1);
-      c.push(i === 0 ? 1 : (i === n - 1 ? 0 : Math.cos(phi)));
-      s.push(i === 0 ? 0 : (i === n - 1 ? 1 : Math.sin(phi)));
-    }
-    return {c: c, s: s};
-  }
-
-  /**
-   * The L1 diamond ||w||_1 = t: exactly five points, the corners exact.
-   * @param {number} t  size >= 0
-   * @returns {{x: number[], y: number[]}} (t,0), (0,t), (-t,0), (0,-t), (t,0)
-   */
-  function diamond(t) { return {x: [t, 0, -t, 0, t], y: [0, t, 0, -t, 0]}; }
-
-  /**
-   * The circle ||w||_2 = t as a closed polyline; the four axis points are exact.
-   * @param {number} t    radius >= 0
-   * @param {number} num  about how many points (4 floor(num / 4) + 1, at least 9)
-   * @returns {{x: number[], y: number[]}}
-   */
-  function circle(t, num) {
-    var q = quadrant(num);
-    return closedArc(q.c.map(function (v) { return t * v; }), q.s.map(function (v) { return t * v; }));
-  }
-
-  /**
-   * The elastic-net boundary r ||w||_1 + (1 - r) ||w||_2^2 = t: along each direction
-   * (cos, sin) the radius solves (1 - r) rho^2 + r (|cos| + |sin|) rho = t, taken in the
-   * cancellation-free form rho = 2 t / (a + sqrt(a^2 + 4 (1 - r) t)), a = r (|cos| + |sin|).
-   * The four axis points are exact.
-   * @param {number} t    size >= 0
-   * @param {number} r    mix in [0, 1]
-   * @param {number} num  about how many points (4 floor(num / 4) + 1, at least 9)
-   * @returns {{x: number[], y: number[]}}
-   */
-  function enBoundary(t, r, num) {
-    var q = quadrant(num), qx = [], qy = [];
-    for (var i = 0; i < q.c.length; i++) {
-      var a = r * (q.c[i] + q.s[i]);
-      var rho = t > 0 ? 2 * t / (a + Math.sqrt(a * a + 4 * (1 - r) * t)) : 0;
-      qx.push(rho * q.c[i]);
-      qy.push(rho * q.s[i]);
-    }
-    return closedArc(qx, qy);
-  }
-
-  // ------------------------------------------------------------------ level curves
-
-  /**
-   * Clip the line p + s d (all real s) to a rectangle.
-   * @param {number} px
-   * @param {number} py
-   * @param {number} dx
-   * @param {number} dy
-   * @param {{x: number[], y: number[]}} view  [lo, hi] along each axis
-   * @returns {number[][]|null} the two end points [[x, y], [x, y]], or null if it misses
-   */
-  function clipLine(px, py, dx, dy, view) {
-    var lo = -Infinity, hi = Infinity, p = [px, py], d = [dx, dy], box = [view.x, view.y];
-    for (var a = 0; a < 2; a++) {
-      if (Math.abs(d[a]) < 1e-300) {
-        if (p[a] < box[a][0] || p[a] > box[a][1]) { return null; }
-        continue;
-      }
-      var s0 = (box[a][0] - p[a]) / d[a], s1 = (box[a][1] - p[a]) / d[a];
-      lo = Math.max(lo, Math.min(s0, s1));
-      hi = Math.min(hi, Math.max(s0, s1));
-    }
-    if (!(lo <= hi) || !isFinite(lo) || !isFinite(hi)) { return null; }
-    return [[px + lo * dx, py + lo * dy], [px + hi * dx, py + hi * dy]];
-  }
-
-  /**
-   * The J0 level curve through w, from the eigen-data. Rank 2: the ellipse
-   * ols + V diag(sqrt(2 delta / e)) (cos s, sin s), delta = J0(w) - min J0, closed (num points,
-   * the last equal to the first). Rank 1: the two lines parallel to the flat direction at
-   * distance sqrt(2 delta / e2) from the OLS line, clipped to scene.view and separated by a
-   * null (one line when delta = 0). Rank 0: J0 is constant, empty arrays.
-   * @param {object} scene  scene bundle
-   * @param {number[]} w    point [w1, w2] on the curve
-   * @param {number} num    points of the ellipse (>= 3)
-   * @returns {{x: Array, y: Array}}
-   */
-  function contourThrough(scene, w, num) {
-    var V = scene.eigenvectors, e = scene.eigenvalues, o = scene.ols;
-    var delta = Math.max(excess(scene, w), 0), x = [], y = [];
-    if (scene.rank === 0) { return {x: x, y: y}; }
-    if (scene.rank === 2) {
-      num = Math.max(3, Math.floor(num));
-      var ra = Math.sqrt(2 * delta / e[0]), rb = Math.sqrt(2 * delta / e[1]);
-      for (var i = 0; i < num; i++) {
-        var s = 2 * Math.PI * i / (num - 1), a = ra * Math.cos(s), b = rb * Math.sin(s);
-        x.push(o[0] + V[0][0] * a + V[0][1] * b);
-        y.push(o[1] + V[1][0] * a + V[1][1] * b);
-      }
-      x[num - 1] = x[0];
-      y[num - 1] = y[0];
-      return {x: x, y: y};
-    }
-    var off = Math.sqrt(2 * delta / e[1]);
-    var sides = off === 0 ? [0] : [1, -1];
-    sides.forEach(function (side) {
-      var seg = clipLine(o[0] + side * off * V[0][1], o[1] + side * off * V[1][1], V[0][0], V[1][0], scene.view);
-      if (!seg) { return; }
-      if (x.length) { x.push(null); y.push(null); }
-      x.push(seg[0][0], seg[1][0]);
-      y.push(seg[0][1], seg[1][1]);
-    });
-    return {x: x, y: y};
-  }
-
-  // ------------------------------------------------------------------ data space
-
-  /**
-   * Fitted values of the model with weights w and the fitted intercept.
-   * @param {object} scene   scene bundle (x_mean, y_mean)
-   * @param {number[]} w     weights [w1, w2]
-   * @param {number[]} phi1  first feature at the evaluation points, shape (m,)
-   * @param {number[]} phi2  second feature, shape (m,)
-   * @returns {number[]} yhat[i] = b(w) + w1 phi1[i] + w2 phi2[i], b(w) = y_mean - x_mean . w
-   */
-  function fitCurve(scene, w, phi1, phi2) {
-    var b = scene.y_mean - (scene.x_mean[0] * w[0] + scene.x_mean[1] * w[1]);
-    var out = new Array(phi1.length);
-    for (var i = 0; i < phi1.length; i++) { out[i] = b + w[0] * phi1[i] + w[1] * phi2[i]; }
-    return out;
-  }
-
-  var labMath = {
+  Object.assign(M, {
     l1Norm: l1Norm, l2Norm: l2Norm, enValue: enValue, J0: J0, excess: excess, gradient: gradient,
-    lassoAt: lassoAt, ridgeAt: ridgeAt, lasso2d: lasso2d, elasticNetAt: elasticNetAt,
-    equivalentLambda: equivalentLambda, l1ForT: l1ForT, l2ForT: l2ForT, elasticNetForT: elasticNetForT,
-    diamond: diamond, circle: circle, enBoundary: enBoundary, contourThrough: contourThrough,
-    fitCurve: fitCurve
-  };
-  root.labMath = labMath;
-  if (typeof module !== 'undefined' && module.exports) { module.exports = labMath; }
-}(typeof window !== 'undefined' ? window : this));
+    spectrum: spectrum, lassoAt: lassoAt, ridgeAt: ridgeAt, lasso2d: lasso2d, elasticNetAt: elasticNetAt,
+    equivalentLambda: equivalentLambda
+  });
+  if (typeof module !== 'undefined' && module.exports) { module.exports = M; }
+}(typeof window !== 'undefined' ? window : globalThis));
