@@ -10,20 +10,14 @@ import argparse
 
 from dash import Dash, dcc, html
 
-from components import data_panel, lambda_control, legend, live_update, penalty_control, readout, stores, weight_plane
+from components import data_panel, lambda_control, legend, penalty_control, readout, stores, weight_plane
+from components.client_config import config_attribute
 from components.problem import GENERATOR_DEFAULTS, default_state
+from components.view import initial_view
 
 TITLE = "Regularization Geometry Lab"
-
-
-def initial_view() -> dict:
-    """The λ-control settings a new page starts with."""
-    return {
-        "slider": lambda_control.SLIDER_DEFAULT,
-        "mode": "penalized",
-        "shown": list(penalty_control.DEFAULT_SHOWN),
-        "l1_ratio": penalty_control.DEFAULT_L1_RATIO,
-    }
+#: every panel that registers callbacks of its own
+PANELS = (lambda_control, penalty_control, weight_plane, data_panel, legend, readout)
 
 
 def generator_settings() -> dict:
@@ -41,6 +35,7 @@ def serve_layout() -> html.Div:
 
     return html.Div(
         className="lab",
+        **config_attribute(),
         children=[
             *stores.layout(state, scene, view, generator_settings()),
             dcc.Markdown(
@@ -79,7 +74,7 @@ def create_app() -> Dash:
     """Build the Dash app and register every panel's callbacks."""
     app = Dash(__name__, title=TITLE, update_title=None, serve_locally=True)
     app.layout = serve_layout
-    for panel in (penalty_control, data_panel, readout, live_update):
+    for panel in PANELS:
         panel.register_callbacks(app)
     return app
 

@@ -188,7 +188,7 @@ const times = [];
     + WAIT_PLOT_JS
     + """
 (async () => {
-  window.labDragging = true;   // what the mousedown on a point sets: the data panel waits
+  if (window.lab) { window.lab.state.drag = {index: 3}; }   // what the mousedown on a point sets: the data panel waits
   for (let i = start; i < start + steps; i++) {
     const move = Object.assign({}, extra);
     move[keyX] = x;
@@ -199,7 +199,7 @@ const times = [];
     times.push(await waitPlot(before, t0));
     await new Promise(r => setTimeout(r, 60));
   }
-  window.labDragging = false;
+  if (window.lab) { window.lab.state.drag = null; }
   done(times);
 })().catch(e => done(String(e)));
 """
@@ -254,7 +254,7 @@ def step_scripts() -> dict:
     (ms); the sides are ``floor`` and ``lab``, for the λ step and the held drag also ``traces``
     (the floor app redrawing only its traces, as the lab does), and for the λ step ``figure``
     (the floor app showing the lab's weight-plane figure: what the figure alone costs)."""
-    keys = ("shapes[3].xanchor", "shapes[3].yanchor")
+    keys = ("x", "y")  # data-drag: {index, x, y} (assets/data_edit.js)
 
     def floor_keys(d, i, n):
         return d.execute_async_script(KEY_STEPS_JS, "floor-slider", "floor-graph", i, n)
@@ -273,7 +273,7 @@ def step_scripts() -> dict:
             "floor": floor_live,
             "traces": floor_live,
             "lab": lambda d, i, n: d.execute_async_script(
-                LIVE_STEPS_JS, "data-drag", "weight-plane", i, n, *keys, {}, *lab_point(d), 0.4
+                LIVE_STEPS_JS, "data-drag", "weight-plane", i, n, *keys, {"index": 3}, *lab_point(d), 0.4
             ),
         },
         "release": {

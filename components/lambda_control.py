@@ -1,7 +1,9 @@
-"""The lam control: a log-scale slider, an exact number box, and the penalized/constrained toggle.
+"""The λ control: a log-scale slider, an exact number box, the penalized/constrained toggle.
 
-Its callback (slider, box, label and message in step, and the weight plane's moving traces)
-lives in :mod:`components.live_update`: one callback per λ step.
+The slider drives the weight plane directly (``weight_plane.followLambda``); everything else
+follows λ through the stores (:func:`components.stores.follow_lambda`): the label follows each
+drawn step (``current-view``), and ``lambda_control.syncBox`` writes the number box and the
+message once λ rests (``view-store``) and turns a typed value into a slider position.
 
 The slider's value is ``v = log10(lam / lambda_max)`` in penalized mode and
 ``v = log10(t / t_ref)`` in constrained mode (``t_ref = ||w_ols||_1``), over
@@ -13,8 +15,9 @@ from __future__ import annotations
 
 import math
 
-from dash import dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
+from .stores import CURRENT_VIEW, SCENE_STORE, VIEW_STORE
 from .widgets import control_row
 
 __all__ = [
@@ -30,6 +33,7 @@ __all__ = [
     "reference_value",
     "slider_to_value",
     "layout",
+    "register_callbacks",
 ]
 
 LAMBDA_SLIDER = "lambda-slider"
@@ -108,4 +112,29 @@ def layout() -> html.Div:
             ),
             html.Div(id=LAMBDA_MESSAGE, className="message", role="status"),
         ],
+    )
+
+
+def register_callbacks(app: Dash) -> None:
+    """The label (each drawn step) and the number box with its message (typed values, and λ at rest)."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="lambda_control", function_name="label"),
+        Output(LAMBDA_LABEL, "children"),
+        Input(CURRENT_VIEW, "data"),
+        Input(SCENE_STORE, "data"),
+    )
+    # The box is an input and an output of the same callback: Dash does not call a callback for
+    # its own writes, so writing λ into the box at rest triggers nothing.
+    app.clientside_callback(
+        ClientsideFunction(namespace="lambda_control", function_name="syncBox"),
+        Output(LAMBDA_SLIDER, "value"),
+        Output(LAMBDA_INPUT, "value"),
+        Output(LAMBDA_MESSAGE, "children"),
+        Input(LAMBDA_INPUT, "value"),
+        Input(LAMBDA_INPUT, "n_submit"),
+        Input(LAMBDA_INPUT, "n_blur"),
+        Input(VIEW_STORE, "data"),
+        State(SCENE_STORE, "data"),
+        State(LAMBDA_SLIDER, "value"),
+        State(MODE_TOGGLE, "value"),
     )

@@ -4,7 +4,7 @@ Plotly redraws its own legend on every update, which costs more than the rest of
 plane; these static legends cost nothing while λ is dragged. Each legend is a single
 ``dcc.Markdown`` holding plain HTML: every Dash component on the page is visited on every
 store update, so a legend of a dozen spans would tax each λ step. Region colours come from
-:data:`components.weight_plane.REGION_STYLE` (the checkboxes above the plane double as the
+:data:`components.plot_style.REGION_STYLE` (the checkboxes above the plane double as the
 region legend).
 """
 
@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from html import escape
 
-from dash import dcc
+from dash import Dash, Input, Output, dcc
 
-from .weight_plane import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR
+from .data_panel import SOURCE_TOGGLE
+from .penalty_control import PENALTY_CHECKLIST
+from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR
 
-__all__ = ["DATA_LEGEND", "weight_plane_legend", "data_legend", "data_legend_class"]
+__all__ = ["DATA_LEGEND", "weight_plane_legend", "data_legend", "data_legend_class", "register_callbacks"]
 
 DATA_LEGEND = "data-legend"
 
@@ -72,3 +74,12 @@ def data_legend_class(shown, source: str | None = "points") -> str:
     if source == "shape":
         classes.append("no-data")
     return " ".join(classes)
+
+
+def register_callbacks(app: Dash) -> None:
+    """The data legend lists only the fits that are drawn, and nothing in loss-shape mode."""
+    app.callback(
+        Output(DATA_LEGEND, "className"),
+        Input(PENALTY_CHECKLIST, "value"),
+        Input(SOURCE_TOGGLE, "value"),
+    )(data_legend_class)

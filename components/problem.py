@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import math
-import re
 
 import numpy as np
 
@@ -36,9 +35,8 @@ __all__ = [
     "check_problem",
     "move_points",
     "add_point",
-    "remove_nearest_point",
+    "remove_point",
     "resample",
-    "shape_moves",
 ]
 
 MIN_POINTS = 3
@@ -114,7 +112,7 @@ def move_points(state: dict, moves: dict[int, tuple[float, float]]) -> dict:
     y = list(state["points"]["y"])
     for index, (px, py) in moves.items():
         if not 0 <= index < len(x):
-            raise ProblemError(f"There is no point number {index + 1}.")
+            raise ProblemError(f"There is no point number {index + 1 if index >= 0 else index}.")
         if not (math.isfinite(px) and math.isfinite(py)):
             raise ProblemError("A point needs finite coordinates.")
         x[index] = min(max(px, X_RANGE[0]), X_RANGE[1])
@@ -132,26 +130,15 @@ def add_point(state: dict, px: float, py: float) -> dict:
     return _with_points(state, [*state["points"]["x"], px], [*state["points"]["y"], py])
 
 
-def remove_nearest_point(
-    state: dict, px: float, py: float, *, x_scale: float = 1.0, y_scale: float = 1.0, max_distance: float = math.inf
-) -> dict:
-    """Remove the point nearest to (px, py), if it is within ``max_distance``.
-
-    Distances are measured in units of the given scales (the browser sends data units per
-    pixel, so ``max_distance`` is in pixels).
-    """
-    x = np.asarray(state["points"]["x"], dtype=float)
-    y = np.asarray(state["points"]["y"], dtype=float)
-    if x.size == 0:
-        raise ProblemError("There is no point to remove.")
-    if x.size <= MIN_POINTS:
+def remove_point(state: dict, index: int) -> dict:
+    """Remove point ``index`` (0-based)."""
+    n = len(state["points"]["x"])
+    if not 0 <= index < n:
+        raise ProblemError(f"There is no point number {index + 1 if index >= 0 else index}.")
+    if n <= MIN_POINTS:
         raise ProblemError(f"At least {MIN_POINTS} points are needed; add one before removing another.")
-    dist = ((x - px) / x_scale) ** 2 + ((y - py) / y_scale) ** 2
-    k = int(np.argmin(dist))
-    if dist[k] > max_distance**2:
-        raise ProblemError("Double-click on a point to remove it.")
-    keep = np.arange(x.size) != k
-    return _with_points(state, x[keep].tolist(), y[keep].tolist())
+    keep = [k for k in range(n) if k != index]
+    return _with_points(state, [state["points"]["x"][k] for k in keep], [state["points"]["y"][k] for k in keep])
 
 
 def resample(state: dict, params: dict) -> dict:
@@ -193,34 +180,3 @@ def resample(state: dict, params: dict) -> dict:
     new["rho"] = float(params["rho"])
     new["seed"] = seed  # the seed of the current data, so that "Resample" can move on from it
     return _with_points(new, x.tolist(), y.tolist())
-
-
-_SHAPE_KEY = re.compile(r"^shapes\[(\d+)\]\.(x0|x1|y0|y1|xanchor|yanchor)$")
-
-
-def shape_moves(relayout: dict | None) -> dict[int, dict[str, float]]:
-    """Shape positions from a graph's ``relayoutData``: ``{index: {"x": .., "y": ..}}``.
-
-    Works for pixel-sized markers (``xanchor``/``yanchor``) and for data-sized circles
-    (the centre of ``x0``..``x1``, ``y0``..``y1``). Anything else (zoom, autosize) gives ``{}``.
-    """
-    found: dict[int, dict[str, float]] = {}
-    for key, value in (relayout or {}).items():
-        match = _SHAPE_KEY.match(str(key))
-        if match is None or not isinstance(value, (int, float)):
-            continue
-        found.setdefault(int(match.group(1)), {})[match.group(2)] = float(value)
-    moves: dict[int, dict[str, float]] = {}
-    for index, parts in found.items():
-        pos = {}
-        if "xanchor" in parts:
-            pos["x"] = parts["xanchor"]
-        elif "x0" in parts and "x1" in parts:
-            pos["x"] = 0.5 * (parts["x0"] + parts["x1"])
-        if "yanchor" in parts:
-            pos["y"] = parts["yanchor"]
-        elif "y0" in parts and "y1" in parts:
-            pos["y"] = 0.5 * (parts["y0"] + parts["y1"])
-        if pos:
-            moves[index] = pos
-    return moves

@@ -4,19 +4,21 @@ sentence that explains the picture in its current state.
 
 from __future__ import annotations
 
-import math
 from html import escape
 
 import numpy as np
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value
 
 from . import lambda_control
-from .stores import SCENE_STORE, VIEW_STORE, view_with_defaults
-from .weight_plane import REGION_KEYS, REGION_STYLE, touches_for_view
+from .formatting import format_number
+from .plane_traces import touches_for_view
+from .plot_style import REGION_KEYS, REGION_STYLE
+from .stores import follow_lambda
+from .view import view_with_defaults
 
 __all__ = ["READOUT", "READOUT_BODY", "explanation", "readout_html", "layout", "register_callbacks"]
 
@@ -24,14 +26,6 @@ READOUT = "readout"
 READOUT_BODY = "readout-body"
 
 _SUB = "₁₂"
-
-
-def _num(value: float) -> str:
-    if value == math.inf:
-        return "∞"
-    if value == 0:
-        return "0"
-    return f"{value:.4g}"
 
 
 def explanation(scene: dict, view: dict, touches: dict[str, Touch]) -> str:
@@ -49,13 +43,13 @@ def explanation(scene: dict, view: dict, touches: dict[str, Touch]) -> str:
             if view.get("mode") == "constrained" and touch.t == 0:
                 return "With t = 0 the diamond is a single point: both weights are exactly 0."
             return (
-                f"Both weights are exactly 0: λ = {_num(lam)} ≥ λ_max = {_num(lam_max)}, so |∂J0/∂wᵢ| ≤ λ at the "
+                f"Both weights are exactly 0: λ = {format_number(lam)} ≥ λ_max = {format_number(lam_max)}, so |∂J0/∂wᵢ| ≤ λ at the "
                 f"origin for both weights; the diamond has shrunk to a point."
             )
         if len(zeros) == 1:
             j, k = zeros[0], 1 - zeros[0]
             return (
-                f"w{_SUB[j]} is exactly 0: |∂J0/∂w{_SUB[j]}| = {_num(abs(grad[j]))} ≤ λ = {_num(lam)}, "
+                f"w{_SUB[j]} is exactly 0: |∂J0/∂w{_SUB[j]}| = {format_number(abs(grad[j]))} ≤ λ = {format_number(lam)}, "
                 f"the contour touches the diamond at its corner on the w{_SUB[k]} axis."
             )
         if lam == 0:
@@ -63,13 +57,13 @@ def explanation(scene: dict, view: dict, touches: dict[str, Touch]) -> str:
         ridge = touches["l2"].w
         return (
             f"Both L1 weights are non-zero: the contour touches an edge of the diamond, where "
-            f"|∂J0/∂w₁| = |∂J0/∂w₂| = λ = {_num(lam)}. Larger λ shrinks the diamond toward a corner; "
-            f"L2 meanwhile shrinks both weights smoothly to ({_num(ridge[0])}, {_num(ridge[1])})."
+            f"|∂J0/∂w₁| = |∂J0/∂w₂| = λ = {format_number(lam)}. Larger λ shrinks the diamond toward a corner; "
+            f"L2 meanwhile shrinks both weights smoothly to ({format_number(ridge[0])}, {format_number(ridge[1])})."
         )
     if "l2" in shown:
         w = touches["l2"].w
         return (
-            f"The circle has no corners: the L2 optimum ({_num(w[0])}, {_num(w[1])}) shrinks both weights by the factor "
+            f"The circle has no corners: the L2 optimum ({format_number(w[0])}, {format_number(w[1])}) shrinks both weights by the factor "
             f"(H + 2λI)⁻¹H but a weight is exactly 0 only if it is 0 at the OLS point too."
         )
     if "en" in shown:
@@ -103,7 +97,7 @@ def readout_html(scene: dict, view: dict) -> str:
     rows = [
         _row(
             "OLS",
-            [_num(ols[0]), _num(ols[1]), str(int(np.sum(ols == 0.0))), _num(loss.min_value), "—", "—", "0"],
+            [format_number(ols[0]), format_number(ols[1]), str(int(np.sum(ols == 0.0))), format_number(loss.min_value), "—", "—", "0"],
             "ols",
         )
     ]
@@ -114,22 +108,22 @@ def readout_html(scene: dict, view: dict) -> str:
         touch = touches[region]
         name = style["name"] + (f" (r = {r:g})" if region == "elasticnet" else "")
         cells = [
-            _num(touch.w[0]),
-            _num(touch.w[1]),
+            format_number(touch.w[0]),
+            format_number(touch.w[1]),
             str(int(np.sum(touch.w == 0.0))),
-            _num(loss.min_value + loss.excess(touch.w)),
-            _num(penalty_value(region, touch.w, l1_ratio=r)),
-            _num(touch.t),
-            _num(touch.lam),
+            format_number(loss.min_value + loss.excess(touch.w)),
+            format_number(penalty_value(region, touch.w, l1_ratio=r)),
+            format_number(touch.t),
+            format_number(touch.lam),
         ]
         rows.append(_row(name, cells, key))
     table = f'<table class="readout-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     mode = view.get("mode", "penalized")
     value = lambda_control.slider_to_value(scene, mode, view["slider"])
-    facts = f"λ_max = {_num(float(scene['lambda_max']))}  ·  " + (
-        f"t = {_num(value)}"
+    facts = f"λ_max = {format_number(float(scene['lambda_max']))}  ·  " + (
+        f"t = {format_number(value)}"
         if mode == "constrained"
-        else f"λ = {_num(value)} = {_num(value / float(scene['lambda_max']))}·λ_max"
+        else f"λ = {format_number(value)} = {format_number(value / float(scene['lambda_max']))}·λ_max"
     )
     return (
         f'{table}<p class="readout-facts">{escape(facts)}</p>'
@@ -161,9 +155,4 @@ def layout(scene: dict, view: dict) -> html.Div:
 
 
 def register_callbacks(app: Dash) -> None:
-    app.callback(
-        Output(READOUT_BODY, "children"),
-        Input(VIEW_STORE, "data"),
-        State(SCENE_STORE, "data"),
-        prevent_initial_call=True,
-    )(update_readout)
+    app.callback(Output(READOUT_BODY, "children"), *follow_lambda(at_rest=True), prevent_initial_call=True)(update_readout)

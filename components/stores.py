@@ -4,16 +4,16 @@
   includes already: ``edit_stamp`` (the last pointer edit) and ``resample_clicks``;
 - ``scene-store``: what the server computed from it (:func:`build_scene`);
 - ``current-view``: the λ settings on screen ``{"slider", "mode", "shown", "l1_ratio"}``,
-  written by the λ control's script once the weight plane has drawn a change (the server draws
-  with it);
-- ``view-store``: the same settings once λ rests (the data panel's fits and the readout follow it);
+  written by ``assets/lambda_control.js`` once the weight plane has drawn a change: panels that
+  follow every λ step subscribe to it (:func:`components.lambda_control.follow_lambda`), and
+  the server draws data edits with it;
+- ``view-store``: the same settings once λ rests: panels that follow λ at rest subscribe to it
+  (the readout, the data panel's fits, the touch points' hover texts, the number box);
 - ``data-edit``: the browser's recent pointer edits ``{"edits": [{"op": ..., "stamp": int}, ...]}``,
-  newest last (resent so that an edit whose answer Dash dropped is not lost): ``add`` /
-  ``remove`` a point (click, double-click), ``move`` a dragged point at its release
-  (relayout-style ``shapes[i].xanchor`` keys; ``assets/data_edit.js``), ``center``: the OLS
-  centre dragged in loss-shape mode (from the weight plane's relayoutData);
-- ``data-drag``: a dragged point's position while the button is held and at the release
-  (the same keys); the server answers with the weight plane alone;
+  newest last (resent so that an edit whose answer Dash dropped is not lost; the ops are in
+  :mod:`components.data_edit`);
+- ``data-drag``: a dragged point's position ``{"index", "x", "y", "stamp", "edits", "release"?}``
+  while the button is held and at the release; the server answers with the weight plane alone;
 - ``problem-controls``: source, basis, ρ, eccentricity and rotation in one dict;
 - ``generator-settings``: the synthetic-data generator's fields in one dict.
 """
@@ -21,15 +21,13 @@
 from __future__ import annotations
 
 import numpy as np
-from dash import dcc
+from dash import Input, State, dcc
 
 from geometry.basis import BASES, X_RANGE, design_matrix
 from geometry import QuadraticLoss
 from geometry.scene import scene_bundle
 
-from .lambda_control import SLIDER_DEFAULT
 from .problem import check_problem
-from .weight_plane import EN_UIDS, TRACE_INDEX, trace_style
 
 __all__ = [
     "LAB_STATE",
@@ -42,7 +40,7 @@ __all__ = [
     "GENERATOR_SETTINGS",
     "FIT_GRID_POINTS",
     "build_scene",
-    "view_with_defaults",
+    "follow_lambda",
     "for_store",
     "layout",
 ]
@@ -60,8 +58,7 @@ FIT_GRID_POINTS = 161
 
 def build_scene(state: dict, *, plane_only: bool = False, window=None, loss: QuadraticLoss | None = None) -> dict:
     """The ``scene-store`` content for a state: :func:`geometry.scene.scene_bundle` plus what the
-    panels need (feature names, basis values on a grid for the fitted curves, trace indices, the
-    elastic-net traces' styles).
+    panels need (the source, feature names, basis values on a grid for the fitted curves).
 
     ``plane_only``: just what the server needs to draw the weight plane (no lasso path, no fit
     grid): the answer to a point held in a drag, which is drawn but not stored. ``window``:
@@ -87,23 +84,7 @@ def build_scene(state: dict, *, plane_only: bool = False, window=None, loss: Qua
             grid = np.linspace(X_RANGE[0], X_RANGE[1], FIT_GRID_POINTS)
             phi = design_matrix(state["basis"], grid, rho=float(state["rho"]))
             scene["fit_grid"] = {"x": grid.tolist(), "phi1": phi[:, 0].tolist(), "phi2": phi[:, 1].tolist()}
-    if plane_only:
-        return scene
-    scene["trace_index"] = dict(TRACE_INDEX)
-    scene["en_traces"] = {uid: trace_style(uid) for uid in EN_UIDS}  # the browser adds them when ticked
     return scene
-
-
-def view_with_defaults(view: dict | None) -> dict:
-    """A ``current-view`` / ``view-store`` dict with every key present and of the right type."""
-    view = view or {}
-    slider, l1_ratio = view.get("slider"), view.get("l1_ratio")
-    return {
-        "slider": float(slider if slider is not None else SLIDER_DEFAULT),
-        "mode": view.get("mode") or "penalized",
-        "shown": list(view.get("shown") or []),
-        "l1_ratio": float(l1_ratio if l1_ratio is not None else 0.5),
-    }
 
 
 def for_store(scene: dict) -> dict:
@@ -124,3 +105,15 @@ def layout(state: dict, scene: dict, view: dict, generator: dict) -> list:
         dcc.Store(id=PROBLEM_CONTROLS, data=None),
         dcc.Store(id=GENERATOR_SETTINGS, data=generator),
     ]
+
+
+def follow_lambda(*, at_rest: bool = True) -> list:
+    """The callback dependencies through which a panel follows λ: ``[Input(view), State(scene)]``.
+
+    ``at_rest``: the view once λ rests (``view-store``), for panels that cost a request or a
+    redraw of their own (the readout, the data panel's fits); otherwise every step the weight
+    plane has drawn (``current-view``). The callback receives the view dict
+    ``{"slider", "mode", "shown", "l1_ratio"}`` and the ``scene-store`` dict, then its own
+    further dependencies, e.g. ``app.callback(Output(...), *follow_lambda(), State(...))(fn)``.
+    """
+    return [Input(VIEW_STORE if at_rest else CURRENT_VIEW, "data"), State(SCENE_STORE, "data")]

@@ -1,272 +1,59 @@
 """The weight plane: loss contours, the L1 diamond / L2 circle / elastic-net region and touch points.
 
-Trace order is fixed (:data:`TRACE_UIDS`), every trace has a stable ``uid``. The background
-contours never move with lam; the regions, the highlighted contours through the touch
-points (one trace for all regions) and the touch points themselves are the "moving" traces
-that the browser updates while lam is dragged (``assets/lab_clientside.js``, which mirrors
-:func:`moving_traces`). Plotly redraws the whole figure on every lam step, each trace costing
-its share, so the elastic-net traces come last and are in the figure only while the elastic
-net is shown.
+The figure (:func:`weight_plane_dict`) has its traces in the fixed order of
+:data:`~components.plane_traces.TRACE_UIDS`, each with a stable ``uid``; the background
+contours never move with λ. Who draws it:
+
+- the server, for a new page and for each data edit (:mod:`components.data_panel`), and for a
+  data point held in a drag (:func:`drag_plane`, one callback for every position of a drag, so
+  that Dash drops a late answer instead of drawing it over a newer one);
+- the browser, for each λ step (``weight_plane.followLambda`` in ``assets/weight_plane.js``): a
+  Patch of the moving traces' coordinates with ``layout.transition``, so plotly.js redraws only
+  the traces; once λ rests, ``weight_plane.hoverAtRest`` writes the touch points' hover texts.
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import plotly.graph_objects as go
-from dash import dcc
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, no_update
+from dash.exceptions import PreventUpdate
 
 from geometry import QuadraticLoss
-from geometry.contours import contour_curve
-from geometry.regions import region_boundary
-from geometry.scene import loss_from_scene
-from geometry.touch import Touch, penalty_value, touch_point
+from geometry.scene import weight_view
 
-from .lambda_control import slider_to_value
+from . import lambda_control, penalty_control
+from .data_edit import apply_edit
+from .edit_sync import apply_events, pending_events
+from .plane_traces import EN_UIDS, TRACE_INDEX, TRACE_UIDS, VIEW_KEYS, moving_traces, trace_style
+from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, draggable_marker
+from .problem import ProblemError, check_problem
+from .stores import CURRENT_VIEW, DATA_DRAG, DATA_EDIT, LAB_STATE, SCENE_STORE, VIEW_STORE, build_scene
+from .view import view_with_defaults
 
 __all__ = [
     "WEIGHT_PLANE",
     "TRACE_UIDS",
     "TRACE_INDEX",
     "EN_UIDS",
-    "VIEW_KEYS",
-    "trace_style",
-    "REGION_STYLE",
-    "REGION_KEYS",
-    "touches_for_view",
     "moving_traces",
-    "draggable_marker",
+    "trace_style",
     "weight_plane_dict",
     "weight_plane_figure",
+    "plane_for",
+    "held_window",
+    "held_plane",
+    "drag_plane",
     "layout",
+    "register_callbacks",
 ]
 
 WEIGHT_PLANE = "weight-plane"
-
-#: uid prefix of each region
-REGION_KEYS = {"l1": "l1", "l2": "l2", "elasticnet": "en"}
-
-TRACE_UIDS: tuple[str, ...] = (
-    "loss-contours",
-    "l1-region",
-    "l2-region",
-    "touch-contours",
-    "ols-point",
-    "l1-touch",
-    "l2-touch",
-    "en-region",
-    "en-touch",
-)
-TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(TRACE_UIDS)}
-#: the traces drawn only while the elastic net is shown (the last ones of :data:`TRACE_UIDS`)
-EN_UIDS: tuple[str, ...] = ("en-region", "en-touch")
-#: what a view dict (``current-view``, ``view-store``) holds; a figure's ``layout.meta.server_view``
-VIEW_KEYS: tuple[str, ...] = ("slider", "mode", "shown", "l1_ratio")
-
-REGION_STYLE = {
-    "l1": {"name": "L1 (lasso)", "shape": "diamond", "color": "#d9480f", "fill": "rgba(217,72,15,0.13)"},
-    "l2": {"name": "L2 (ridge)", "shape": "circle", "color": "#1864ab", "fill": "rgba(24,100,171,0.11)"},
-    "elasticnet": {"name": "Elastic net", "shape": "region", "color": "#2b8a3e", "fill": "rgba(43,138,62,0.11)"},
-}
-CONTOUR_COLOR = "rgba(90,90,110,0.45)"
-#: the contours through the touch points: one trace for all regions (plotly redraws every trace
-#: on each λ step, ~0.5 ms a trace), each passing through its region's coloured touch point
-TOUCH_CONTOUR_COLOR = "#343a40"
-#: Layout settings both graphs share: plotly_white's look, spelled out. No ``layout.template``:
-#: dcc.Graph deep-copies the layout on every update and plotly takes a template that is not
-#: the same object for a new one, so with a template every update (even dcc.Graph syncing a
-#: dragged shape back into its figure) is a full recalculation.
-PLOT_LOOK = {"plot_bgcolor": "white", "paper_bgcolor": "white", "autosize": True}
-#: Axis settings both graphs share. Plotly writes the axis type it detects back into the
-#: graph's layout, so a figure that leaves it out differs from what is drawn; labels may reach
-#: into the margin, so no per-label overlap measuring on each redraw.
-FAST_AXIS = {"type": "linear", "ticklabeloverflow": "allow", "gridcolor": "#ebeef2", "linecolor": "#ebeef2"}
-OLS_COLOR = "#212529"
-CURVE_POINTS = 121
-
-#: Graph options: keep "download as PNG" for teachers, drop the zoom/select tools the fixed
-#: views do not use; shapes (the OLS centre in loss-shape mode) are dragged by plotly.
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "displayModeBar": "hover",
-    "modeBarButtonsToRemove": [
-        "zoom2d",
-        "pan2d",
-        "select2d",
-        "lasso2d",
-        "zoomIn2d",
-        "zoomOut2d",
-        "autoScale2d",
-        "resetScale2d",
-    ],
-    "edits": {"shapePosition": True},
-    "scrollZoom": False,
-    "doubleClick": False,
-}
-
-
-def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> dict[str, Touch]:
-    """Touch points of the three regions for the view's mode and slider position.
-
-    ``view``: ``{"mode": "penalized"|"constrained", "slider": v, "l1_ratio": r, ...}``;
-    ``loss``: the scene's loss if the caller has it already (else rebuilt from the scene).
-    """
-    loss = loss or loss_from_scene(scene)
-    mode = view.get("mode", "penalized")
-    value = slider_to_value(scene, mode, view["slider"])
-    r = float(view.get("l1_ratio", 0.5))
-    key = "t" if mode == "constrained" else "lam"
-    return {region: touch_point(loss, region, l1_ratio=r, **{key: value}) for region in REGION_STYLE}
-
-
-def _fmt(value: float) -> str:
-    if value == math.inf:
-        return "∞"
-    return f"{value:.4g}"
-
-
-def touch_hover(scene: dict, touch: Touch, l1_ratio: float, *, loss: QuadraticLoss | None = None) -> str:
-    """Hover text of a touch point: w, J0, penalty, total objective, lam and t."""
-    loss = loss or loss_from_scene(scene)
-    j0 = loss.min_value + loss.excess(touch.w)
-    pen = penalty_value(touch.region, touch.w, l1_ratio=l1_ratio)
-    total = j0 + touch.lam * pen if math.isfinite(touch.lam) else math.inf
-    name = REGION_STYLE[touch.region]["name"]
-    return (
-        f"<b>{name} touch point</b><br>w = ({touch.w[0]:.4g}, {touch.w[1]:.4g})<br>"
-        f"J0 = {j0:.4g}<br>penalty P(w) = {pen:.4g}<br>J0 + λ·P = {_fmt(total)}<br>"
-        f"λ = {_fmt(touch.lam)}, t = {touch.t:.4g}"
-    )
-
-
-def _region_xy(region: str, t: float, l1_ratio: float) -> tuple[list, list]:
-    boundary = region_boundary(region, t, l1_ratio=l1_ratio, num=CURVE_POINTS)
-    return boundary[:, 0].tolist(), boundary[:, 1].tolist()
-
-
-def _contour_xy(scene: dict, w: np.ndarray, loss: QuadraticLoss) -> tuple[list, list]:
-    view = (tuple(scene["view"]["x"]), tuple(scene["view"]["y"]))
-    level = loss.min_value + loss.excess(w)
-    xs: list = []
-    ys: list = []
-    for curve in contour_curve(loss, level, num=CURVE_POINTS, view=view):
-        if xs:
-            xs.append(None)
-            ys.append(None)
-        xs.extend(curve[:, 0].tolist())
-        ys.extend(curve[:, 1].tolist())
-    return xs, ys
-
-
-def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None, hover: bool = True) -> dict[str, dict]:
-    """The data of every moving trace, keyed by uid: ``{"x", "y", "visible"?, "hovertext"?}``.
-
-    ``touch-contours`` holds the level curve through each shown region's touch point (in the
-    order l1, l2, elastic net; ``None`` between curves). A hidden region's traces are sent
-    empty (the browser fills them when it is ticked): a data edit then sends a third less.
-    (The figure leaves hidden elastic-net traces out.) ``loss``: the scene's loss if the caller
-    has it already. ``hover=False``: no ``hovertext`` on the touch points (see
-    :func:`weight_plane_dict`'s ``held``).
-    """
-    loss = loss or loss_from_scene(scene)
-    shown = set(view.get("shown", ("l1", "l2")))
-    r = float(view.get("l1_ratio", 0.5))
-    out: dict[str, dict] = {}
-    cx: list = []
-    cy: list = []
-    for region, touch in touches_for_view(scene, view, loss=loss).items():
-        key = REGION_KEYS[region]
-        visible = key in shown
-        if not visible:
-            out[f"{key}-region"] = {"x": [], "y": [], "visible": False}
-            out[f"{key}-touch"] = {"x": [], "y": [], "visible": False, **({"hovertext": []} if hover else {})}
-            continue
-        rx, ry = _region_xy(region, touch.t, r)
-        x, y = _contour_xy(scene, touch.w, loss)
-        if cx and x:
-            cx.append(None)
-            cy.append(None)
-        cx.extend(x)
-        cy.extend(y)
-        out[f"{key}-region"] = {"x": rx, "y": ry, "visible": visible}
-        out[f"{key}-touch"] = {"x": [float(touch.w[0])], "y": [float(touch.w[1])], "visible": visible}
-        if hover:
-            out[f"{key}-touch"]["hovertext"] = [touch_hover(scene, touch, r, loss=loss)]
-    out["touch-contours"] = {"x": cx, "y": cy}
-    return out
-
-
-def draggable_marker(x: float, y: float, *, radius: int, fill: str, line: dict) -> dict:
-    """A plotly shape the user can drag: a circle of ``radius`` pixels anchored at (x, y).
-
-    Dragging it reports ``shapes[i].xanchor`` / ``shapes[i].yanchor`` in relayoutData.
-    """
-    return {
-        "type": "circle",
-        "xref": "x",
-        "yref": "y",
-        "xsizemode": "pixel",
-        "ysizemode": "pixel",
-        "xanchor": x,
-        "yanchor": y,
-        "x0": -radius,
-        "x1": radius,
-        "y0": -radius,
-        "y1": radius,
-        "fillcolor": fill,
-        "line": line,
-        "editable": True,
-    }
 
 
 def _axis_title(index: int, feature_names) -> str:
     sub = "₁₂"[index]
     return f"w{sub}  (weight of {feature_names[index]})" if feature_names else f"w{sub}"
-
-
-def _lines(uid: str, name: str, line: dict, **extra) -> dict:
-    """A scatter trace drawn as lines without hover (contours and region outlines)."""
-    return {"type": "scatter", "uid": uid, "name": name, "mode": "lines", "line": line, "hoverinfo": "skip", **extra}
-
-
-def trace_style(uid: str) -> dict:
-    """Everything of the weight plane's trace ``uid`` except its data (x, y, visible, hovertext).
-
-    The browser builds the elastic-net traces from these when the elastic net is ticked
-    (``scene-store["en_traces"]``).
-    """
-    if uid == "loss-contours":
-        return _lines(uid, "loss contours J0", {"color": CONTOUR_COLOR, "width": 1})
-    if uid == "touch-contours":
-        return _lines(
-            uid, "contours through the touch points", {"color": TOUCH_CONTOUR_COLOR, "width": 2, "dash": "dot"}
-        )
-    if uid == "ols-point":
-        return {
-            "type": "scatter",
-            "uid": uid,
-            "name": "OLS (λ = 0)",
-            "mode": "markers",
-            "marker": {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
-            "hovertemplate": "<b>OLS optimum</b><br>w = (%{x:.4g}, %{y:.4g})<extra></extra>",
-        }
-    key, part = uid.split("-", 1)
-    region = {k: r for r, k in REGION_KEYS.items()}.get(key)
-    if region is None or part not in ("region", "touch"):
-        raise ValueError(f"uid must be one of {TRACE_UIDS}, got {uid!r}")
-    style = REGION_STYLE[region]
-    if part == "region":
-        line = {"color": style["color"], "width": 2}
-        return _lines(uid, f"{style['name']} region", line, fill="toself", fillcolor=style["fill"])
-    return {
-        "type": "scatter",
-        "uid": uid,
-        "name": f"{style['name']} optimum",
-        "mode": "markers",
-        "marker": {"size": 13, "color": style["color"], "line": {"width": 2, "color": "white"}},
-        "hoverinfo": "text",
-    }
 
 
 def weight_plane_dict(
@@ -277,9 +64,8 @@ def weight_plane_dict(
     ``held``: the answer to a data point held in a drag, one of a stream. It has
     ``layout.transition`` (zero duration) and no hover texts on the touch points, so that
     successive answers differ only in coordinates (drawn in a fixed window, see
-    ``data_panel.held_window``): plotly.js then redraws just the traces (its transition path)
-    instead of the whole figure, as for a λ step (``assets/lab_clientside.js``). A hover text
-    is not animatable; changing it would add a whole redraw to each answer.
+    :func:`held_window`): plotly.js then redraws just the traces (its transition path)
+    instead of the whole figure, as for a λ step. A hover text is not animatable.
     """
     contours = scene["contours"]
     ols = scene["ols"]
@@ -355,7 +141,90 @@ def weight_plane_figure(scene: dict, view: dict, *, feature_names=None, draggabl
     return go.Figure(weight_plane_dict(scene, view, feature_names=feature_names, draggable_center=draggable_center))
 
 
-def layout(figure: go.Figure) -> dcc.Graph:
+def plane_for(state: dict, scene: dict, view: dict, *, held: bool = False) -> dict:
+    """The weight plane for a state, as a plotly dict (``held``: see :func:`weight_plane_dict`)."""
+    return weight_plane_dict(
+        scene,
+        view,
+        feature_names=scene.get("feature_names"),
+        draggable_center=state.get("source") == "shape",
+        held=held,
+    )
+
+
+def held_window(before: dict, after: QuadraticLoss) -> tuple | None:
+    """The window for a point held in a drag: the plane's window before the drag
+    (:func:`geometry.scene.weight_view` of the state ``before``), or None (the default window of
+    the loss ``after``) once the OLS point of ``after`` comes within 10 % of that window's edge.
+
+    A window that stays put while the point moves makes successive answers differ only in
+    coordinates (see :func:`weight_plane_dict`'s ``held``).
+
+    Raises
+    ------
+    components.problem.ProblemError
+        When ``before`` cannot be drawn.
+    """
+    window = weight_view(check_problem(before))
+    reach = float(np.max(np.abs(after.ols_point)))
+    return window if 1.1 * reach <= window[0][1] else None
+
+
+def held_plane(drag: dict | None, state: dict, view: dict):
+    """The weight plane for a data point dragged to where ``drag`` says (not yet stored).
+
+    Parameters
+    ----------
+    drag : dict or None
+        ``data-drag``: ``{"index": i, "x": x, "y": y, "stamp": k, "edits": [...], "release": True?}``
+        from ``assets/data_edit.js``, sent while the point is held and once more, with
+        ``release``, when it is let go; ``edits`` are the page's recent edits, as in
+        ``data-edit``: those ``state`` does not include yet (an answer still on its way) are
+        applied first, so they do not vanish from the plane while the point is held.
+    state : dict
+        The ``lab-state`` from before the drag.
+    view : dict
+        The λ settings on screen (``current-view``).
+
+    Returns
+    -------
+    dict or no_update
+        While the point is held: the plane in :func:`held_window`, without the touch points'
+        hover texts (``held``); at the release: the whole plane. ``no_update`` when the
+        position makes the problem degenerate (the plane keeps its last valid picture; the
+        release's answer from :mod:`components.data_panel` says why).
+
+    Raises
+    ------
+    PreventUpdate
+        Nothing to draw (no position, a malformed message, or loss-shape mode).
+    """
+    drag = drag if isinstance(drag, dict) else {}
+    held = not drag.get("release")
+    earlier = pending_events({"edits": drag.get("edits")}, None, None, state)
+    if earlier:
+        state = apply_events(earlier, state, {})[0]
+    try:
+        new = apply_edit(state, {"op": "move", **{k: drag.get(k) for k in ("index", "x", "y")}}, {})
+        loss = check_problem(new)
+        window = held_window(state, loss) if held else None
+        scene = build_scene(new, plane_only=True, window=window, loss=loss)
+    except ProblemError:
+        if drag.get("index") is None:
+            raise PreventUpdate from None
+        return no_update
+    return plane_for(new, scene, view, held=held)
+
+
+def drag_plane(drag, state, view):
+    """Server callback: ``data-drag`` -> the weight plane alone (one output, a light request).
+
+    Inputs ``data-drag``; states ``lab-state``, ``current-view``.
+    """
+    return held_plane(drag, state, view_with_defaults(view))
+
+
+def layout(figure) -> dcc.Graph:
     """The graph component."""
     return dcc.Graph(
         id=WEIGHT_PLANE,
@@ -364,3 +233,43 @@ def layout(figure: go.Figure) -> dcc.Graph:
         className="weight-plane",
         style={"height": "590px"},
     )
+
+
+def register_callbacks(app: Dash) -> None:
+    """The weight plane's writers: λ steps and hover texts in the browser, held drags on the server."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="weight_plane", function_name="followLambda"),
+        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
+        Input(lambda_control.LAMBDA_SLIDER, "value"),
+        Input(lambda_control.MODE_TOGGLE, "value"),
+        Input(penalty_control.PENALTY_CHECKLIST, "value"),
+        Input(penalty_control.L1_RATIO_SLIDER, "value"),
+        Input(SCENE_STORE, "data"),
+        # what the plane holds now: whether the elastic-net traces are there to delete, and the
+        # view a server-drawn plane was drawn for (layout.meta.server_view)
+        State(WEIGHT_PLANE, "figure"),
+        # runs on page load too (publishes the first view); the plane is drawn by the layout
+        prevent_initial_call="initial_duplicate",
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="weight_plane", function_name="hoverAtRest"),
+        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
+        Input(VIEW_STORE, "data"),
+        State(SCENE_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    # In loss-shape mode the OLS centre is a shape plotly drags: its moves go on as `center`
+    # edits (resizes and zooms, also reported in relayoutData, stay here).
+    app.clientside_callback(
+        ClientsideFunction(namespace="weight_plane", function_name="centerMoves"),
+        Output(DATA_EDIT, "data"),
+        Input(WEIGHT_PLANE, "relayoutData"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
+        Input(DATA_DRAG, "data"),
+        State(LAB_STATE, "data"),
+        State(CURRENT_VIEW, "data"),
+        prevent_initial_call=True,
+    )(drag_plane)

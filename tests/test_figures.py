@@ -1,19 +1,34 @@
 """Figure builders and callbacks, called as plain functions."""
 
 import html
+import json
 import math
 import re
 
 import numpy as np
 import plotly.graph_objects as go
 import pytest
+from dash import no_update
 from dash.exceptions import PreventUpdate
 
-from components import data_panel, readout, stores
+from components import data_panel, edit_sync, readout, stores
+from components.client_config import CONFIG_ATTRIBUTE, config_attribute
+from components.data_figure import DATA_TRACE_UIDS, data_figure, fit_curves
 from components.lambda_control import SLIDER_MAX, slider_to_value
-from components.problem import default_state, loss_for_state
+from components.problem import check_problem, default_state, loss_for_state
 from components.stores import build_scene
-from components.weight_plane import EN_UIDS, TRACE_INDEX, TRACE_UIDS, moving_traces, trace_style, weight_plane_figure
+from components.view import view_with_defaults
+from components.weight_plane import (
+    EN_UIDS,
+    TRACE_INDEX,
+    TRACE_UIDS,
+    held_plane,
+    moving_traces,
+    plane_for,
+    trace_style,
+    weight_plane_dict,
+    weight_plane_figure,
+)
 from geometry import lambda_max, penalized_optimum
 from geometry.constrained import constrained_optimum
 
@@ -31,6 +46,11 @@ def scene(state):
     return stores.build_scene(state)
 
 
+def browser_config() -> dict:
+    """The client configuration as the browser reads it: the page's JSON attribute."""
+    return json.loads(config_attribute()[CONFIG_ATTRIBUTE])
+
+
 def by_uid(fig) -> dict:
     if isinstance(fig, dict):
         fig = go.Figure(fig)  # validates the dict the callbacks send
@@ -40,28 +60,33 @@ def by_uid(fig) -> dict:
 def test_weight_plane_has_every_trace_in_the_fixed_order(scene):
     fig = weight_plane_figure(scene, dict(VIEW, shown=["l1", "l2", "en"]))
     assert tuple(t.uid for t in fig.data) == TRACE_UIDS
-    assert scene["trace_index"] == TRACE_INDEX
+    # the browser patches traces by these indices
+    trace_index = browser_config()["plane"]["traceIndex"]
+    assert trace_index == TRACE_INDEX
+    assert {uid: fig.data[i].uid for uid, i in trace_index.items()} == {uid: uid for uid in TRACE_UIDS}
     assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1
 
 
-def test_hidden_elastic_net_traces_are_left_out_and_their_styles_travel_with_the_scene(scene):
+def test_hidden_elastic_net_traces_are_left_out_and_their_styles_travel_with_the_page(scene):
     fig = weight_plane_figure(scene, dict(VIEW, shown=["l1", "l2"]))
     assert tuple(t.uid for t in fig.data) == tuple(uid for uid in TRACE_UIDS if uid not in EN_UIDS)
     assert TRACE_UIDS[-len(EN_UIDS) :] == EN_UIDS  # last: the indices of the others never move
-    shown = by_uid(weight_plane_figure(scene, dict(VIEW, shown=["en"])))
+    en_traces = browser_config()["plane"]["enTraces"]
+    assert set(en_traces) == set(EN_UIDS)
+    shown = {trace["uid"]: trace for trace in weight_plane_dict(scene, dict(VIEW, shown=["en"]))["data"]}
+    data_keys = {"x", "y", "visible", "hovertext"}
     for uid in EN_UIDS:
-        style = scene["en_traces"][uid]
-        assert {key: shown[uid][key] for key in ("mode", "name", "uid")} == {
-            key: style[key] for key in ("mode", "name", "uid")
-        }
+        # what the browser adds when the elastic net is ticked is the server's trace but for its data
+        assert en_traces[uid] == trace_style(uid)
+        assert {key: value for key, value in shown[uid].items() if key not in data_keys} == en_traces[uid]
 
 
 def test_a_plane_from_the_server_names_the_view_it_was_drawn_for(state):
     """The λ callback compares layout.meta.server_view with the view on screen when a server
     drawing arrives (λ may have moved meanwhile); both server paths must set it."""
-    view = stores.view_with_defaults(dict(VIEW, slider=-1.25, shown=["l2", "en"], l1_ratio=0.3))
-    edited = data_panel.problem_outputs("resample-button", 1, state, GENERATOR_DEFAULTS_FOR_TEST, view)[2]
-    held = data_panel.held_plane({"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0, "stamp": 1}, state, view)
+    view = view_with_defaults(dict(VIEW, slider=-1.25, shown=["l2", "en"], l1_ratio=0.3))
+    edited = data_panel.problem_outputs({"op": "resample"}, state, GENERATOR_DEFAULTS_FOR_TEST, view)[2]
+    held = held_plane({"index": 2, "x": 0.5, "y": 6.0, "stamp": 1}, state, view)
     for plane in (edited, held):
         assert go.Figure(plane).layout.meta["server_view"] == view  # a valid plotly layout key
 
@@ -135,18 +160,53 @@ def test_hidden_regions_are_invisible(scene):
     assert moving["en-region"]["visible"] is False
 
 
-def test_hover_on_a_touch_point_reports_w_j0_penalty_and_total(state, scene):
+#: a number as the lab writes it (components.formatting.format_number): 4 significant digits
+NUMBER = r"(-?\d+(?:\.\d+)?(?:e[+-]\d+)?)"
+
+
+def assert_four_digits(text: str, value: float) -> None:
+    """``text`` is the finite ``value`` rounded to 4 significant digits: off by at most half a unit in the 4th."""
+    shown = float(text)
+    digits = re.sub(r"e.*|[-.]", "", text).strip("0")
+    assert len(digits) <= 4, text
+    assert shown == pytest.approx(value, rel=5.01e-4, abs=1e-300), (text, value)
+
+
+@pytest.mark.parametrize("fraction", [0.01, 0.3, 0.9])
+def test_hover_on_a_touch_point_reports_w_j0_penalty_and_total(state, scene, fraction):
     loss = loss_for_state(state)
-    traces = by_uid(weight_plane_figure(scene, VIEW))
-    text = traces["l1-touch"].hovertext[0]
-    w = penalized_optimum(loss, "l1", slider_to_value(scene, "penalized", VIEW["slider"]))
-    assert f"{w[0]:.4g}" in text and f"{loss(w):.4g}" in text
-    assert "penalty" in text and "J0 + λ·P" in text
+    view = dict(VIEW, slider=math.log10(fraction))
+    traces = by_uid(weight_plane_figure(scene, view))
+    lam = fraction * lambda_max(loss)
+    # P(w) and the region's size t through w: ||w||_1 and ||w||_1; ||w||^2 and ||w||
+    for region, penalty, size in (
+        ("l1", lambda w: np.abs(w).sum(), lambda w: np.abs(w).sum()),
+        ("l2", lambda w: float(w @ w), np.linalg.norm),
+    ):
+        text = html.unescape(traces[f"{region}-touch"].hovertext[0])
+        w = penalized_optimum(loss, region, lam)
+        found = re.search(
+            rf"w = \({NUMBER}, {NUMBER}\)<br>J0 = {NUMBER}<br>penalty P\(w\) = {NUMBER}<br>"
+            rf"J0 \+ λ·P = {NUMBER}<br>λ = {NUMBER}, t = {NUMBER}",
+            text,
+        )
+        assert found, text
+        w1, w2, j0, pen, total, lam_text, t_text = found.groups()
+        for shown, value in (
+            (w1, w[0]),
+            (w2, w[1]),
+            (j0, loss(w)),
+            (pen, penalty(w)),
+            (total, loss(w) + lam * penalty(w)),
+            (lam_text, lam),
+            (t_text, size(w)),
+        ):
+            assert_four_digits(shown, value)
 
 
 def test_fit_curves_use_the_touch_point_weights(state, scene):
     loss = loss_for_state(state)
-    fits = data_panel.fit_curves(scene, VIEW)
+    fits = fit_curves(scene, VIEW)
     grid = scene["fit_grid"]
     lam = slider_to_value(scene, "penalized", VIEW["slider"])
     for region, key in (("l1", "l1-fit"), ("l2", "l2-fit")):
@@ -157,23 +217,23 @@ def test_fit_curves_use_the_touch_point_weights(state, scene):
 
 
 def test_data_figure_has_a_draggable_shape_per_point(state, scene):
-    fig = data_panel.data_figure(state, scene, VIEW)
-    assert [t.uid for t in fig.data] == list(data_panel.DATA_TRACE_UIDS)
+    fig = data_figure(state, scene, VIEW)
+    assert [t.uid for t in fig.data] == list(DATA_TRACE_UIDS)
     assert len(fig.layout.shapes) == len(state["points"]["x"])
     assert fig.layout.shapes[4].xanchor == state["points"]["x"][4]
     assert all(s.editable for s in fig.layout.shapes)
 
 
 def test_dragging_a_point_updates_state_scene_and_figures(state):
-    relayout = {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0}
-    new, scene, plane, data, message = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
+    release = {"op": "move", "index": 2, "x": 0.5, "y": 6.0}
+    new, scene, plane, data, message = data_panel.problem_outputs(release, state, {}, VIEW)
     assert message == ""
-    assert new["points"]["y"][2] == 6.0
+    assert (new["points"]["x"][2], new["points"]["y"][2]) == (0.5, 6.0)
     assert not np.allclose(scene["ols"], loss_for_state(state).ols_point)
     np.testing.assert_allclose(scene["ols"], loss_for_state(new).ols_point)
     # the weight plane comes from drag_plane; the browser has already moved the point, and the
     # data panel is synced there, not resent
-    assert plane is data_panel.no_update and data is data_panel.no_update
+    assert plane is no_update and data is no_update
 
 
 def moved_point(state: dict, i: int, x: float, y: float) -> dict:
@@ -183,17 +243,19 @@ def moved_point(state: dict, i: int, x: float, y: float) -> dict:
 
 
 def test_a_dragged_point_gets_the_weight_plane_from_drag_plane(state):
-    drag = {"shapes[2].xanchor": 0.5, "shapes[2].yanchor": 6.0, "stamp": 3}
+    drag = {"index": 2, "x": 0.5, "y": 6.0, "stamp": 3, "edits": []}
     for message in (drag, dict(drag, release=True)):
-        ols = by_uid(data_panel.held_plane(message, state, VIEW))["ols-point"]
+        ols = by_uid(held_plane(message, state, VIEW))["ols-point"]
         np.testing.assert_allclose([ols.x[0], ols.y[0]], loss_for_state(moved_point(state, 2, 0.5, 6.0)).ols_point)
     # the release's answer is the whole plane: skipping what only the browser needs (lasso path,
     # fit grid) changes nothing that is drawn
-    plane = data_panel.held_plane(dict(drag, release=True), state, VIEW)
-    released = data_panel.problem_outputs("data-plot", {k: v for k, v in drag.items() if k != "stamp"}, state, {}, VIEW)
-    assert plane == data_panel.plane_for(released[0], build_scene(released[0]), VIEW)
-    with pytest.raises(PreventUpdate):
-        data_panel.held_plane({"stamp": 4}, state, VIEW)
+    plane = held_plane(dict(drag, release=True), state, VIEW)
+    released = data_panel.problem_outputs({"op": "move", "index": 2, "x": 0.5, "y": 6.0}, state, {}, VIEW)
+    assert plane == plane_for(released[0], build_scene(released[0]), VIEW)
+    # a message that names no point draws nothing
+    for nothing in ({"stamp": 4}, {"index": None, "x": 0.5, "y": 6.0, "stamp": 4}, None):
+        with pytest.raises(PreventUpdate):
+            held_plane(nothing, state, VIEW)
 
 
 def differences(a, b, path=""):
@@ -209,85 +271,102 @@ def test_answers_to_a_held_point_differ_only_in_coordinates(state):
     """What lets plotly redraw a held point's answers without the axes: only x and y change."""
     y = state["points"]["y"][3]
     first, second = (
-        data_panel.held_plane({"shapes[3].xanchor": state["points"]["x"][3], "shapes[3].yanchor": y + dy}, state, VIEW)
-        for dy in (0.1, 0.3)
+        held_plane({"index": 3, "x": state["points"]["x"][3], "y": y + dy}, state, VIEW) for dy in (0.1, 0.3)
     )
     changed = differences(first, second)
     assert changed and {path.rsplit("/", 1)[1] for path in changed} <= {"x", "y"}
     assert first["layout"]["transition"] == {"duration": 0}
     assert all("hovertext" not in trace for trace in first["data"])
     # the window is the plane's before the drag
-    before = data_panel.plane_for(state, build_scene(state), VIEW)["layout"]
+    before = plane_for(state, build_scene(state), VIEW)["layout"]
     assert first["layout"]["xaxis"]["range"] == before["xaxis"]["range"]
     assert first["layout"]["yaxis"]["range"] == before["yaxis"]["range"]
 
 
 def test_a_held_point_that_takes_the_ols_point_out_of_the_window_gets_a_new_window(state):
-    before = data_panel.plane_for(state, build_scene(state), VIEW)["layout"]
-    far = {"shapes[3].xanchor": state["points"]["x"][3], "shapes[3].yanchor": 80.0}
-    plane = data_panel.held_plane(far, state, VIEW)
-    ols = loss_for_state(moved_point(state, 3, far["shapes[3].xanchor"], 80.0)).ols_point
+    before = plane_for(state, build_scene(state), VIEW)["layout"]
+    far = {"index": 3, "x": state["points"]["x"][3], "y": 80.0}
+    plane = held_plane(far, state, VIEW)
+    ols = loss_for_state(moved_point(state, 3, far["x"], 80.0)).ols_point
     assert np.max(np.abs(ols)) > before["xaxis"]["range"][1]  # outside the old window
     for axis, w in zip(("xaxis", "yaxis"), ols):
         low, high = plane["layout"][axis]["range"]
         assert low < w < high
 
 
-def test_a_held_point_in_a_degenerate_place_keeps_the_last_plane(state):
+def one_x_apart(state: dict, i: int) -> dict:
+    """The state with every point at x = 0.2 but point i: moving point i there too leaves a flat loss."""
     n = len(state["points"]["x"])
-    drag = {f"shapes[{i}].xanchor": 0.2 for i in range(n)}
-    drag.update({f"shapes[{i}].yanchor": float(i) for i in range(n)})
-    assert data_panel.held_plane(drag, state, VIEW) is data_panel.no_update
+    xs = [0.2] * n
+    xs[i] = 0.6
+    apart = dict(state, points={"x": xs, "y": [float(k) for k in range(n)]})
+    check_problem(apart)  # drawable, if only just
+    return apart
+
+
+def test_a_held_point_in_a_degenerate_place_keeps_the_last_plane(state):
+    apart = one_x_apart(state, 3)
+    assert held_plane({"index": 3, "x": 0.2, "y": 1.0, "stamp": 1}, apart, VIEW) is no_update
+    assert held_plane({"index": 3, "x": 0.2, "y": 1.0, "stamp": 1, "release": True}, apart, VIEW) is no_update
+    assert held_plane({"index": 3, "x": 0.25, "y": 1.0, "stamp": 1}, apart, VIEW) is not no_update
 
 
 def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
-    n = len(state["points"]["x"])
-    relayout = {f"shapes[{i}].xanchor": 0.2 for i in range(n)}
-    relayout.update({f"shapes[{i}].yanchor": float(i) for i in range(n)})
-    new, scene, plane, data, message = data_panel.problem_outputs("data-plot", relayout, state, {}, VIEW)
-    assert new is data_panel.no_update and scene is data_panel.no_update
+    apart = one_x_apart(state, 3)
+    release = {"op": "move", "index": 3, "x": 0.2, "y": 1.0}
+    new, scene, plane, data, message = data_panel.problem_outputs(release, apart, {}, VIEW)
+    assert new is no_update and scene is no_update
     assert "same features" in message
     # the weight plane goes back to the state before the drag (it showed the held positions)
     np.testing.assert_allclose(
-        [by_uid(plane)["ols-point"].x[0], by_uid(plane)["ols-point"].y[0]], loss_for_state(state).ols_point
+        [by_uid(plane)["ols-point"].x[0], by_uid(plane)["ols-point"].y[0]], loss_for_state(apart).ols_point
     )
-    # the data panel is redrawn from the old state so the dragged points snap back
-    assert [s.xanchor for s in go.Figure(data).layout.shapes] == state["points"]["x"]
+    # the data panel is redrawn from the old state so the dragged point snaps back
+    assert [s.xanchor for s in go.Figure(data).layout.shapes] == apart["points"]["x"]
+    assert [s.yanchor for s in go.Figure(data).layout.shapes] == apart["points"]["y"]
 
 
 def test_resample_moves_on_from_the_seed_on_screen(state):
     gen = dict(GENERATOR_DEFAULTS_FOR_TEST, seed=state["seed"])
-    new, *_ = data_panel.problem_outputs("resample-button", 1, state, gen, VIEW)
+    new, *_ = data_panel.problem_outputs({"op": "resample"}, state, gen, VIEW)
     assert new["seed"] == state["seed"] + 1 and new["points"]["y"] != state["points"]["y"]
     typed = dict(gen, seed=123)
-    again, *_ = data_panel.problem_outputs("resample-button", 2, new, typed, VIEW)
+    again, *_ = data_panel.problem_outputs({"op": "resample"}, new, typed, VIEW)
     assert again["seed"] == 123  # a typed seed is honoured
 
 
 def test_resample_and_basis_change(state):
     gen = {"n": 15, "rho": 0.2, "true_w": [0.0, 1.0], "noise": 0.1, "seed": 3}
-    new, *_, message = data_panel.problem_outputs("resample-button", 1, state, gen, VIEW)
+    new, *_, message = data_panel.problem_outputs({"op": "resample"}, state, gen, VIEW)
     assert message == "" and len(new["points"]["x"]) == 15
     controls = {"source": "points", "basis": "x-x2", "rho": state["rho"], "eccentricity": 0.8, "rotation": 30}
-    new2, scene2, *_ = data_panel.problem_outputs("problem-controls", controls, new, gen, VIEW)
+    new2, scene2, *_ = data_panel.problem_outputs({"op": "controls", **controls}, new, gen, VIEW)
     assert new2["basis"] == "x-x2" and scene2["feature_names"] == ["x", "x²"]
 
 
 def test_shape_mode_and_dragging_the_center(state):
     controls = {"source": "shape", "basis": state["basis"], "rho": state["rho"], "eccentricity": 0.8, "rotation": 45}
-    new, scene, plane, data, message = data_panel.problem_outputs("problem-controls", controls, state, {}, VIEW)
+    new, scene, plane, data, message = data_panel.problem_outputs({"op": "controls", **controls}, state, {}, VIEW)
     assert new["source"] == "shape" and go.Figure(plane).layout.shapes[0].editable
-    moved, scene2, *_ = data_panel.problem_outputs(
-        "weight-plane", {"shapes[0].xanchor": -1.0, "shapes[0].yanchor": 2.0}, new, {}, VIEW
-    )
+    moved, scene2, plane2, *_ = data_panel.problem_outputs({"op": "center", "x": -1.0, "y": 2.0}, new, {}, VIEW)
     np.testing.assert_allclose(scene2["ols"], [-1.0, 2.0], atol=1e-12)
+    assert moved["shape"]["center"] == [-1.0, 2.0]
+    # the draggable centre is drawn where the OLS point now is
+    centre = go.Figure(plane2).layout.shapes[0]
+    assert (centre.xanchor, centre.yanchor) == pytest.approx((-1.0, 2.0), abs=1e-12)
 
 
-def test_irrelevant_relayout_is_ignored(state):
-    from dash.exceptions import PreventUpdate
-
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"op": "center", "x": 1.0, "y": 1.0},  # the OLS centre is not draggable in data mode
+        {"op": "controls", "source": "points", "basis": "correlated", "rho": 0.6},  # as they are
+    ],
+)
+def test_an_edit_that_changes_nothing_is_ignored(state, edit):
+    assert (state["source"], state["basis"], state["rho"]) == ("points", "correlated", 0.6)
     with pytest.raises(PreventUpdate):
-        data_panel.handle_problem_event("data-plot", {"autosize": True}, state, {})
+        data_panel.problem_outputs(edit, state, {}, VIEW)
 
 
 def test_readout_explains_a_corner_solution(state, scene):
@@ -302,7 +381,11 @@ def test_readout_explains_a_corner_solution(state, scene):
     j = int(np.flatnonzero(w == 0)[0])
     assert f"w{'₁₂'[j]} is exactly 0" in sentence
     grad = loss.gradient(w)[j]
-    assert f"{abs(grad):.4g}" in sentence
+    found = re.search(rf"\|∂J0/∂w{'₁₂'[j]}\| = {NUMBER} ≤ λ = {NUMBER}", sentence)
+    assert found, sentence
+    assert_four_digits(found.group(1), abs(grad))
+    assert_four_digits(found.group(2), lam)
+    assert abs(grad) <= lam  # the KKT condition of a zero weight, as the sentence says
 
 
 def test_readout_at_the_top_says_both_zero(scene):
@@ -332,10 +415,14 @@ def test_readout_table_lists_the_optima_it_names(state, scene):
     for key, penalty in (("l1", "l1"), ("l2", "l2")):
         w = penalized_optimum(loss, penalty, lam)
         cells = rows[key]
-        assert [float(cells[1]), float(cells[2])] == pytest.approx(w, rel=1e-3, abs=1e-12)
+        for cell, value in zip(cells[1:3], w):
+            if value == 0.0:
+                assert cell == "0"
+            else:
+                assert_four_digits(cell, value)
         assert int(cells[3]) == int(np.sum(w == 0.0))
-        assert float(cells[7]) == pytest.approx(lam, rel=1e-3)
-    assert float(rows["ols"][4]) == pytest.approx(float(loss(loss.ols_point)), rel=1e-3)
+        assert_four_digits(cells[7], lam)
+    assert_four_digits(rows["ols"][4], float(loss(loss.ols_point)))
 
 
 def test_data_legend_lists_only_the_fits_drawn():
@@ -358,28 +445,44 @@ def test_figures_spell_out_what_plotly_would_write_back(state, scene):
 
 
 @pytest.mark.parametrize(
-    ("edit", "trigger", "payload"),
+    ("entry", "event"),
     [
         (
-            {"op": "move", "shapes[2].xanchor": 0.1, "shapes[2].yanchor": 0.2, "stamp": 4},
-            "data-plot",
-            {"shapes[2].xanchor": 0.1, "shapes[2].yanchor": 0.2},
+            {"op": "move", "index": 2, "x": 0.1, "y": 0.2, "stamp": 4},
+            ({"op": "move", "index": 2, "x": 0.1, "y": 0.2}, {"edit_stamp": 4}),
         ),
-        ({"op": "center", "shapes[0].xanchor": 1.0}, "weight-plane", {"shapes[0].xanchor": 1.0}),
-        ({"op": "add", "x": 0.1, "y": 0.2}, "data-edit", {"op": "add", "x": 0.1, "y": 0.2}),
-        ({"op": "bogus"}, None, {}),
-        (None, None, {}),
+        ({"op": "center", "x": 1.0, "y": -0.5, "stamp": 4}, ({"op": "center", "x": 1.0, "y": -0.5}, {"edit_stamp": 4})),
+        ({"op": "add", "x": 0.1, "y": 0.2, "stamp": 4}, ({"op": "add", "x": 0.1, "y": 0.2}, {"edit_stamp": 4})),
+        ({"op": "remove", "index": None, "stamp": 4}, ({"op": "remove", "index": None}, {"edit_stamp": 4})),
+        # a malformed edit still goes on, to be refused with a message and its stamp recorded
+        ({"op": "bogus", "stamp": 4}, ({"op": "bogus"}, {"edit_stamp": 4})),
+        ({"op": "move", "index": 2, "stamp": 4}, ({"op": "move", "index": 2}, {"edit_stamp": 4})),
     ],
 )
-def test_a_data_edit_names_the_event_it_stands_for(edit, trigger, payload):
-    assert data_panel.edit_event(edit) == (trigger, payload)
+def test_a_data_edit_entry_becomes_the_edit_it_stands_for(state, entry, event):
+    assert edit_sync.pending_events({"edits": [entry]}, None, None, dict(state, edit_stamp=3)) == [event]
+
+
+@pytest.mark.parametrize(
+    "data_edit",
+    [None, {}, {"edits": None}, {"edits": "junk"}, {"edits": [None, "junk", 3]}, {"edits": [{"op": "add"}]}],
+)
+def test_no_data_edit_stands_for_no_event(state, data_edit):
+    assert edit_sync.pending_events(data_edit, None, None, state) == []
+
+
+def test_controls_and_resample_clicks_become_edits(state):
+    controls = {"source": "points", "basis": "x-x2", "rho": 0.2, "eccentricity": 0.8, "rotation": 30}
+    events = edit_sync.pending_events(None, 2, controls, dict(state, resample_clicks=1))
+    assert events == [({**controls, "op": "controls"}, {}), ({"op": "resample"}, {"resample_clicks": 2})]
+    # a click the state has seen is no event; nor are controls not yet touched
+    assert edit_sync.pending_events(None, 1, None, dict(state, resample_clicks=1)) == []
 
 
 def test_a_dragged_point_arrives_as_a_move_edit(state):
     xs, ys = state["points"]["x"], state["points"]["y"]
-    trigger, payload = data_panel.edit_event(
-        {"op": "move", "shapes[1].xanchor": xs[1] + 0.3, "shapes[1].yanchor": ys[1]}
-    )
-    new, *_ = data_panel.problem_outputs(trigger, payload, state, {}, VIEW)
+    entry = {"op": "move", "index": 1, "x": xs[1] + 0.3, "y": ys[1], "stamp": 1}
+    events = edit_sync.pending_events({"edits": [entry]}, None, None, state)
+    new, *_ = data_panel.events_outputs(events, state, {}, VIEW)
     assert new["points"]["x"][1] == pytest.approx(xs[1] + 0.3)
-    assert new["points"]["y"] == ys
+    assert new["points"]["y"] == ys and new["edit_stamp"] == 1

@@ -8,6 +8,7 @@ from dash.exceptions import PreventUpdate
 import app
 from components import readout, stores
 from components.problem import default_state
+from components.view import initial_view, view_with_defaults
 from components.widgets import control_row
 
 
@@ -55,8 +56,17 @@ def test_control_row_puts_titles_as_plain_text_cells():
 
 
 def test_readout_waits_for_a_scene():
-    view = app.initial_view()
+    view = initial_view()
     with pytest.raises(PreventUpdate):
         readout.update_readout(view, None)
     html = readout.update_readout(view, stores.build_scene(default_state()))
     assert html.count('id="readout-explanation"') == 1
+
+
+def test_view_with_defaults_fills_in_missing_keys_and_keeps_the_rest():
+    first = initial_view()
+    assert view_with_defaults({"shown": first["shown"]}) == first
+    assert view_with_defaults(first) == first
+    partial = view_with_defaults({"slider": -1, "mode": "constrained", "shown": ("l2",), "l1_ratio": 0.25})
+    assert partial == {"slider": -1.0, "mode": "constrained", "shown": ["l2"], "l1_ratio": 0.25}
+    assert isinstance(partial["slider"], float)

@@ -1,10 +1,12 @@
-"""The lab-state: defaults, edits, refusals of degenerate problems, relayout parsing."""
+"""The lab-state: defaults, edits, refusals of degenerate problems, move and center edits."""
 
 import math
 
 import numpy as np
 import pytest
+from dash.exceptions import PreventUpdate
 
+from components.data_edit import apply_edit
 from components.problem import (
     MIN_POINTS,
     ProblemError,
@@ -13,9 +15,8 @@ from components.problem import (
     default_state,
     loss_for_state,
     move_points,
-    remove_nearest_point,
+    remove_point,
     resample,
-    shape_moves,
 )
 from geometry import QuadraticLoss
 from geometry.basis import X_RANGE, design_matrix, synthetic_data
@@ -69,17 +70,27 @@ def test_add_and_remove_points():
     more = add_point(state, 0.5, 2.0)
     assert len(more["points"]["x"]) == n + 1 and more["points"]["y"][-1] == 2.0
     x0, y0 = state["points"]["x"][3], state["points"]["y"][3]
-    fewer = remove_nearest_point(state, x0 + 1e-3, y0, max_distance=0.1)
+    fewer = remove_point(state, 3)
     assert len(fewer["points"]["x"]) == n - 1
     assert (x0, y0) not in zip(fewer["points"]["x"], fewer["points"]["y"])
-    with pytest.raises(ProblemError, match="Double-click on a point"):
-        remove_nearest_point(state, 0.0, 1e6, max_distance=10)
+    # the others keep their order
+    rest = [p for k, p in enumerate(zip(state["points"]["x"], state["points"]["y"])) if k != 3]
+    assert list(zip(fewer["points"]["x"], fewer["points"]["y"])) == rest
+    assert len(state["points"]["x"]) == n  # the old state is untouched
+
+
+@pytest.mark.parametrize("index", [-1, -20, 20, 10**6])
+def test_removing_a_point_that_is_not_there_is_refused(index):
+    state = default_state()
+    assert len(state["points"]["x"]) == 20
+    with pytest.raises(ProblemError, match="There is no point number"):
+        remove_point(state, index)
 
 
 def test_cannot_remove_below_the_minimum():
     state = resample(default_state(), {"n": MIN_POINTS, "rho": 0.5, "true_w": [1, 1], "noise": 0.1, "seed": 1})
     with pytest.raises(ProblemError, match=f"At least {MIN_POINTS} points"):
-        remove_nearest_point(state, *[state["points"][k][0] for k in ("x", "y")])
+        remove_point(state, 0)
 
 
 def test_resample_follows_the_generator():
@@ -121,21 +132,44 @@ def test_shape_state_gives_the_ellipse_loss():
 
 
 @pytest.mark.parametrize(
-    ("relayout", "expected"),
+    ("edit", "index", "expected"),
     [
-        ({"shapes[3].xanchor": 0.2, "shapes[3].yanchor": 1.5}, {3: {"x": 0.2, "y": 1.5}}),
-        (
-            {"shapes[0].x0": 1.0, "shapes[0].x1": 1.2, "shapes[0].y0": 0.0, "shapes[0].y1": 0.4},
-            {0: {"x": 1.1, "y": 0.2}},
-        ),
-        ({"autosize": True}, {}),
-        ({"xaxis.range[0]": 0.0, "xaxis.range[1]": 1.0}, {}),
-        (None, {}),
+        ({"op": "move", "index": 3, "x": 0.2, "y": 1.5}, 3, (0.2, 1.5)),
+        ({"op": "move", "index": 0, "x": -0.75, "y": -2.0}, 0, (-0.75, -2.0)),
+        # integers are numbers too; x is clipped to the data window
+        ({"op": "move", "index": 19, "x": 5, "y": 2}, 19, (X_RANGE[1], 2.0)),
+        # fields the op does not use are ignored
+        ({"op": "move", "index": 1, "x": 0.1, "y": 0.3, "xscale": 0.01}, 1, (0.1, 0.3)),
     ],
 )
-def test_shape_moves_reads_relayout_data(relayout, expected):
-    moves = shape_moves(relayout)
-    assert moves.keys() == expected.keys()
-    for k, pos in expected.items():
-        for axis, value in pos.items():
-            assert moves[k][axis] == pytest.approx(value)
+def test_a_move_edit_moves_the_point_it_names(edit, index, expected):
+    state = default_state()
+    new = apply_edit(state, edit, {})
+    assert (new["points"]["x"][index], new["points"]["y"][index]) == pytest.approx(expected)
+    others = [k for k in range(len(state["points"]["x"])) if k != index]
+    for axis in ("x", "y"):
+        assert [new["points"][axis][k] for k in others] == [state["points"][axis][k] for k in others]
+
+
+@pytest.mark.parametrize(("x", "y"), [(1.1, 0.2), (-1.0, 2.0), (0, 0.5)])
+def test_a_center_edit_moves_the_ellipses_in_loss_shape_mode(x, y):
+    state = dict(default_state(), source="shape")
+    new = apply_edit(state, {"op": "center", "x": x, "y": y}, {})
+    assert new["shape"]["center"] == [x, y]
+    assert (new["shape"]["ratio"], new["shape"]["angle"]) == (state["shape"]["ratio"], state["shape"]["angle"])
+    np.testing.assert_allclose(loss_for_state(new).ols_point, [x, y], atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("source", "edit"),
+    [
+        # the OLS centre is only dragged in loss-shape mode, the points only in data mode
+        ("points", {"op": "center", "x": 1.0, "y": 1.0}),
+        ("shape", {"op": "move", "index": 0, "x": 0.1, "y": 0.2}),
+        ("shape", {"op": "add", "x": 0.1, "y": 0.2}),
+        ("shape", {"op": "remove", "index": 0}),
+    ],
+)
+def test_a_pointer_edit_for_the_other_mode_changes_nothing(source, edit):
+    with pytest.raises(PreventUpdate):
+        apply_edit(dict(default_state(), source=source), edit, {})

@@ -74,8 +74,8 @@ return !!plane && !!plane._fullData && plane._fullData.length > 5
   && (document.querySelectorAll('#data-plot .shapelayer path').length > 3
       || document.querySelector("#source-toggle input[value='shape']").checked)
   && !!label && label.textContent.indexOf('…') < 0
-  && !!window.labClient && window.labClient.atRest()
-  && !!window.labEdits && !window.labEdits.clickPending()
+  && !!window.lab && !!window.lab.lambdaControl && window.lab.lambdaControl.atRest()
+  && !!window.lab.dataEdit && !window.lab.dataEdit.clickPending()
   && !!window.store && !window.store.getState().isLoading;
 """
 
@@ -340,13 +340,15 @@ def test_a_data_edit_is_drawn_at_the_lambda_on_screen(lab):
     assert after["l1-touch"]["x"][0] == 0.0 and after["l1-touch"]["y"][0] == 0.0
 
 
-# Dash hands the λ callback every input that changed since its last call. When λ rests, the
-# page writes the exact value into the number box; a click or key in the same moment arrives in
-# the same call (on a busy machine this happens by itself). One script, one JS task, makes the
-# two arrive together.
-BOX_WRITE_AND_JS = """
-const box = document.getElementById('lambda-input');
-window.dash_clientside.set_props('lambda-input', {value: Number(box.value)});
+# Dash hands a callback every input that changed since its last call. When λ rests, the page
+# writes the view to view-store (the number box, readout and fits follow it); a click or key in
+# the same moment arrives with it (on a busy machine this happens by itself). One script, one JS
+# task, makes the two arrive together.
+REST_WRITE_AND_JS = """
+const s = window.store.getState();
+let node = s.layout;
+for (const key of s.paths.strs['view-store']) { node = node[key]; }
+window.dash_clientside.set_props('view-store', {data: Object.assign({}, node.props.data)});
 %s
 """
 
@@ -365,11 +367,11 @@ def assert_touches_exact(driver, state: dict | None = None) -> None:
         np.testing.assert_allclose(got, w, atol=1e-9, err_msg=region)
 
 
-def test_a_slider_step_arriving_with_the_box_write_is_drawn(lab):
+def test_a_slider_step_arriving_with_the_rest_write_is_drawn(lab):
     driver, url = lab
     reload(driver, url)
     before = traces(driver)
-    driver.execute_script(BOX_WRITE_AND_JS % "window.dash_clientside.set_props('lambda-slider', {value: -1.5});")
+    driver.execute_script(REST_WRITE_AND_JS % "window.dash_clientside.set_props('lambda-slider', {value: -1.5});")
     wait_touch_change(driver, before, "l2-touch")
     wait_settled(driver)
     assert slider_value(driver) == -1.5
@@ -378,14 +380,14 @@ def test_a_slider_step_arriving_with_the_box_write_is_drawn(lab):
     assert driver.find_element(By.ID, "lambda-label").text.startswith(f"λ = {lam:.4g}")
 
 
-def test_an_untick_arriving_with_the_box_write_hides_the_elastic_net(lab):
+def test_an_untick_arriving_with_the_rest_write_hides_the_elastic_net(lab):
     driver, url = lab
     reload(driver, url)
     en_box = "#penalty-checklist input[value='en']"
     driver.find_element(By.CSS_SELECTOR, en_box).click()
     wait_for(driver, "return document.querySelector('#weight-plane .js-plotly-plot')._fullData.length === 9")
     wait_settled(driver)
-    driver.execute_script(BOX_WRITE_AND_JS % f'document.querySelector("{en_box}").click();')
+    driver.execute_script(REST_WRITE_AND_JS % f'document.querySelector("{en_box}").click();')
     wait_for(
         driver,
         "const gd = document.querySelector('#weight-plane .js-plotly-plot');"

@@ -164,6 +164,8 @@ def check_consistent(driver) -> None:
     assert label.startswith("t =" if constrained else "λ ="), (
         f"label {label!r} in {'constrained' if constrained else 'penalized'} mode"
     )
+    # no script tried to write a property components/writers.py does not allow it
+    assert driver.execute_script("return window.lab.state.refused") == []
 
 
 @pytest.fixture(scope="module")

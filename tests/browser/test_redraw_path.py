@@ -103,7 +103,7 @@ def send_drag(driver, dy: float, *, release: bool = False) -> None:
         """
 const [x, y, release] = arguments;
 window.__stamp = (window.__stamp || 1000) + 1;
-const move = {'shapes[3].xanchor': x, 'shapes[3].yanchor': y, stamp: window.__stamp};
+const move = {index: 3, x: x, y: y, stamp: window.__stamp};
 if (release) { move.release = true; }
 window.dash_clientside.set_props('data-drag', {data: move});
 """,
@@ -113,10 +113,15 @@ window.dash_clientside.set_props('data-drag', {data: move});
     )
 
 
+# what pressing the button on a data point sets (assets/data_edit.js): the page then leaves the
+# weight plane to the server's answers and does not redraw the data panel
+DRAGGING_JS = "window.lab.state.drag = {index: 3};"
+
+
 def test_a_held_point_redraws_only_the_traces_and_its_release_the_whole_plane(url, driver):
     reload(driver, url)
     start = driver.execute_script(PLANE_JS)
-    driver.execute_script("window.labDragging = true;" + RECORD_JS)
+    driver.execute_script(DRAGGING_JS + RECORD_JS)
     try:
         for k, dy in enumerate((0.1, 0.2, 0.3)):
             send_drag(driver, dy)
@@ -131,7 +136,7 @@ def test_a_held_point_redraws_only_the_traces_and_its_release_the_whole_plane(ur
         send_drag(driver, 0.3, release=True)
         wait_for(driver, "return window.__events.slice(-1)[0] === 'afterplot'")
     finally:
-        driver.execute_script("window.labDragging = false;")
+        driver.execute_script("window.lab.state.drag = null;")
     released = driver.execute_script(PLANE_JS)
     assert released["transition"] is None
     assert all(text and "touch point" in text[0] for text in released["hover"].values())

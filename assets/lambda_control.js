@@ -1,0 +1,180 @@
+/*
+ * The λ control in the browser (mirrors components/lambda_control.py): `lab.lambdaControl`
+ * and the clientside callbacks `lambda_control.label` and `lambda_control.syncBox`.
+ *
+ * It also carries λ to the panels that follow it. The weight plane draws each step itself
+ * (weight_plane.followLambda) and then calls `publish(view)`; this module writes the view to
+ * `current-view` once the plane has drawn it (panels following every step subscribe to that
+ * store, as the label does) and to `view-store` once λ has rested for REST_MS (panels that
+ * cost a request or a redraw subscribe to that one: readout, fitted curves, hover texts, the
+ * number box). A panel follows λ by subscribing to one of the two stores
+ * (components/stores.py::follow_lambda); nothing here knows who does.
+ */
+(function () {
+  'use strict';
+
+  var lab = window.lab = window.lab || {};
+  var REST_MS = 120;       // λ rests when no step has come for this long after a redraw
+  var FALLBACK_MS = 400;   // when no redraw event is seen (it may have come before we listened)
+
+  function fmt(v) { return window.labFormat.number(v); }
+  function st() { return lab.state.lambda; }
+
+  /**
+   * λ_max (penalized) or ||w_OLS||_1 (constrained): the slider's unit.
+   * @param {object} scene  scene-store dict
+   * @param {string} mode   'penalized' | 'constrained'
+   * @returns {number}
+   */
+  function referenceValue(scene, mode) {
+    if (mode === 'constrained') { return Math.abs(scene.ols[0]) + Math.abs(scene.ols[1]); }
+    return scene.lambda_max;
+  }
+
+  /** λ (penalized) or t (constrained) at slider position v: referenceValue · 10^v. */
+  function sliderToValue(scene, mode, v) { return referenceValue(scene, mode) * Math.pow(10, v); }
+
+  /** The number the box shows for λ (or t): 6 significant digits. */
+  function boxNumber(value) { return Number(value.toPrecision(6)); }
+
+  /** What the number box holds in a mode: ['λ', 'λ_max'] or ['t', '‖w_OLS‖₁']. */
+  function names(mode) { return mode === 'constrained' ? ['t', '‖w_OLS‖₁'] : ['λ', 'λ_max']; }
+
+  /**
+   * Slider position for a typed value, clamped into the slider's range with a message saying
+   * so; null when the box holds no number.
+   * @returns {{v: number, message: string}|null}
+   */
+  function fromBox(boxValue, ref, mode) {
+    var num = Number(boxValue), n = names(mode), range = lab.config().slider;
+    if (boxValue === null || boxValue === undefined || boxValue === '' || !isFinite(num)) { return null; }
+    var low = ref * Math.pow(10, range.min), high = ref * Math.pow(10, range.max);
+    if (num < low) {
+      return {v: range.min, message: n[0] + ' = ' + fmt(num) + ' is below the range; clamped to ' +
+        fmt(Math.pow(10, range.min)) + '·' + n[1] + ' = ' + fmt(low) + '.'};
+    }
+    if (num > high) {
+      return {v: range.max, message: n[0] + ' = ' + fmt(num) + ' is above the range; clamped to ' +
+        fmt(Math.pow(10, range.max)) + '·' + n[1] + ' = ' + fmt(high) + '.'};
+    }
+    return {v: Math.log10(num / ref), message: ''};
+  }
+
+  // ------------------------------------------------------------------ λ to the panels
+
+  function flushDrawn() {
+    var s = st();
+    if (s.drawn === null) { return; }
+    var view = s.drawn;
+    s.drawn = null;
+    lab.write('lambda_control', 'currentView', view);
+  }
+
+  function flushRest() {
+    var s = st();
+    s.restTimer = null;
+    flushDrawn();
+    if (s.rest === null) { return; }
+    var view = s.rest;
+    s.rest = null;
+    lab.write('lambda_control', 'viewStore', view);
+  }
+
+  function scheduleRest(delay) {
+    var s = st();
+    if (s.restTimer) { clearTimeout(s.restTimer); }
+    s.restTimer = setTimeout(flushRest, delay);
+  }
+
+  /** Follow the weight plane's redraws (a whole redraw, or the traces alone). */
+  function followPlane() {
+    var gd = lab.graph('weightPlane'), s = st();
+    if (!gd || !gd.on || s.followed === gd) { return; }
+    s.followed = gd;
+    var drawn = function () {
+      if (st().drawn !== null) { setTimeout(flushDrawn, 0); }
+      if (st().rest !== null) { scheduleRest(REST_MS); }
+    };
+    gd.on('plotly_afterplot', drawn);
+    gd.on('plotly_transitioned', drawn);
+  }
+
+  lab.lambdaControl = {
+    referenceValue: referenceValue,
+    sliderToValue: sliderToValue,
+
+    /**
+     * A view the weight plane is drawing: to `current-view` once drawn (`step`: a λ step; false
+     * for a plane the server drew, whose view is in current-view already), to `view-store`
+     * once λ rests.
+     * @param {object} view  {slider, mode, shown, l1_ratio}
+     * @param {boolean} step
+     */
+    publish: function (view, step) {
+      var s = st();
+      s.rest = view;
+      if (step) { s.drawn = view; }
+      followPlane();
+      scheduleRest(FALLBACK_MS);   // replaced by the shorter delay once the plane has drawn
+    },
+
+    /** Write a drawn step's view to current-view now (a data edit is drawn with it). */
+    flush: flushDrawn,
+
+    /** True when no view is waiting to be written to current-view or view-store. */
+    atRest: function () { var s = st(); return s.restTimer === null && s.rest === null && s.drawn === null; }
+  };
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.lambda_control = {
+    /**
+     * The label over the slider for the view the plane shows.
+     * @returns {string} e.g. 'λ = 0.1234  (0.6 · λ_max)'
+     */
+    label: function (view, scene) {
+      if (!view || !scene) { return window.dash_clientside.no_update; }
+      var value = sliderToValue(scene, view.mode, view.slider), ref = referenceValue(scene, view.mode);
+      var n = names(view.mode);
+      return n[0] + ' = ' + fmt(value) + '  (' + fmt(value / ref) + ' · ' + n[1] + ')';
+    },
+
+    /**
+     * The number box and its message, in step with the slider:
+     * - a typed value moves the slider there (clamped into range, with a message);
+     * - Enter or leaving the box with text that is not a number (Chromium hands Dash no value
+     *   for it, `validity.badInput`) gets a message; λ stays;
+     * - when λ rests (view-store) away from where the box put it, the box shows the exact λ
+     *   (or t) and the message goes.
+     * The box is an output of this callback too, so its writes here trigger nothing.
+     * @returns {Array} [lambda-slider value, lambda-input value, lambda-message children]
+     */
+    syncBox: function (boxValue, nSubmit, nBlur, view, scene, slider, mode) {
+      var nu = window.dash_clientside.no_update, s = st(), ids = lab.ids();
+      if (!scene || !view) { return [nu, nu, nu]; }
+      mode = mode || lab.config().defaults.mode;
+      var props = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id; });
+      var ask = 'Type a number for ' + names(mode)[0] + '.';
+      if (props.indexOf(ids.lambdaInput + '.value') >= 0) {
+        var ref = referenceValue(scene, mode), typed = fromBox(boxValue, ref, mode);
+        // dcc.Input reports its value again when it loses focus: the number it shows for the
+        // slider's λ is not a new λ (it is λ rounded to 6 digits)
+        if (typed !== null && Number(boxValue) === boxNumber(ref * Math.pow(10, slider))) { return [nu, nu, nu]; }
+        if (typed === null) { s.typed = slider; return [nu, nu, ask]; }
+        s.typed = typed.v;
+        var clamped = typed.message ? boxNumber(ref * Math.pow(10, typed.v)) : nu;
+        return [typed.v !== slider ? typed.v : nu, clamped, typed.message];
+      }
+      if (props.indexOf(ids.lambdaInput + '.n_submit') >= 0 || props.indexOf(ids.lambdaInput + '.n_blur') >= 0) {
+        var el = document.getElementById(ids.lambdaInput);
+        if (el && el.validity && el.validity.badInput) { s.typed = slider; return [nu, nu, ask]; }
+        return [nu, nu, nu];
+      }
+      // λ at rest, or the page's first call. While λ is where the box put it, the box keeps what
+      // the user typed (and the message stays); once λ has moved on, the box shows λ.
+      if (s.typed !== null && s.typed === view.slider) { return [nu, nu, nu]; }
+      s.typed = null;
+      var box = boxNumber(sliderToValue(scene, view.mode, view.slider));
+      return [nu, box === boxValue ? nu : box, ''];
+    }
+  };
+}());

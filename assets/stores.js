@@ -1,0 +1,98 @@
+/*
+ * The browser side's shared pieces (mirrors components/stores.py): `window.lab`.
+ *
+ * - `lab.config()`: what the server tells the scripts (components/client_config.py): component
+ *   ids, trace indices, defaults, and which script may write which property. No script holds
+ *   an id, trace index or shared default of its own.
+ * - `lab.state`: the one state object of the page's scripts; every module keeps its state in
+ *   its own part of it, documented below, and reads another module's only through that
+ *   module's functions.
+ * - `lab.write(module, key, value)`: the only call of `dash_clientside.set_props` in the page.
+ *   It writes the property `key` names (config.writes[key]: {id, prop, modules}) if `module`
+ *   is declared as a writer of it (components/writers.py), and refuses anything else.
+ * - `lab.graph(key)`: the plotly graph div of the dcc.Graph whose id `key` names.
+ *
+ * Modules (one per panel, like components/): stores.js, lambda_control.js, weight_plane.js,
+ * data_panel.js, data_edit.js; pure helpers: lab_math.js (geometry/), lab_format.js
+ * (components/formatting.py). Dash loads them in alphabetical order, so a module looks up the
+ * others when it runs, never while it loads.
+ */
+(function () {
+  'use strict';
+
+  var lab = window.lab = window.lab || {};
+  var config = null;
+
+  /**
+   * The page's configuration (components/client_config.py::client_config), read once from the
+   * `data-lab-config` attribute of the page's top element.
+   * @returns {object|null} null before the layout is on the page
+   */
+  lab.config = function () {
+    if (config === null) {
+      var el = document.querySelector('[data-lab-config]');
+      config = el ? JSON.parse(el.getAttribute('data-lab-config')) : null;
+    }
+    return config;
+  };
+
+  /** Component ids by their camelCase names (`lab.ids().weightPlane`: the weight plane's id). */
+  lab.ids = function () { return lab.config().ids; };
+
+  /**
+   * The state of the page's scripts, one part per module:
+   * - lambda (lambda_control.js): the view waiting for the weight plane's redraw (`drawn`) and
+   *   for λ to rest (`rest`), the rest timer, the graph div whose redraw events are followed,
+   *   and the slider position the number box last put λ at (`typed`);
+   * - edits (data_edit.js): the last edit stamp, the recent edits (resent with each new one),
+   *   the timer of a click waiting to become an `add`, when the last held position was sent;
+   * - drag (data_edit.js): the data point being dragged, or null;
+   * - refused (stores.js): writes `lab.write` refused, for tests and the console.
+   */
+  lab.state = {
+    lambda: {drawn: null, rest: null, restTimer: null, followed: null, typed: null},
+    edits: {stamp: 0, recent: [], clickTimer: null, lastLive: 0},
+    drag: null,
+    refused: []
+  };
+
+  /**
+   * Write a Dash property from a script (an event or a timer, not a callback's output).
+   * @param {string} module  the asset module writing (e.g. 'data_edit')
+   * @param {string} key     config.writes key, e.g. 'dataEdit'
+   * @param {*} value        the new value
+   * @returns {boolean} whether it was written
+   */
+  lab.write = function (module, key, value) {
+    var target = lab.config().writes[key];
+    if (!target || target.modules.indexOf(module) < 0) {
+      lab.state.refused.push(module + ':' + key);
+      if (window.console) { window.console.error('lab.write: ' + module + ' may not write ' + key); }
+      return false;
+    }
+    var props = {};
+    props[target.prop] = value;
+    window.dash_clientside.set_props(target.id, props);
+    return true;
+  };
+
+  /**
+   * The plotly graph div inside the dcc.Graph `key` names, or null before it is drawn.
+   * @param {string} key  e.g. 'weightPlane'
+   * @returns {HTMLElement|null}
+   */
+  lab.graph = function (key) {
+    var host = document.getElementById(lab.ids()[key]);
+    return host ? host.querySelector('.js-plotly-plot') : null;
+  };
+
+  /**
+   * Component ids of the inputs that changed for the running callback (none on page load).
+   * @returns {string[]}
+   */
+  lab.triggeredIds = function () {
+    return (window.dash_clientside.callback_context.triggered || []).map(function (t) {
+      return t.prop_id.split('.')[0];
+    }).filter(function (id) { return id !== ''; });
+  };
+}());

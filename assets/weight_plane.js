@@ -1,0 +1,195 @@
+/*
+ * The weight plane in the browser (mirrors components/weight_plane.py and plane_traces.py):
+ * `lab.weightPlane` and the clientside callbacks `weight_plane.followLambda`,
+ * `weight_plane.hoverAtRest` and `weight_plane.centerMoves`.
+ *
+ * While λ (or t) moves nothing goes to the server: followLambda evaluates the exact touch
+ * points from the scene bundle in `scene-store` with `window.labMath` and patches only the
+ * moving traces (regions, touch points, the contours through them), as
+ * plane_traces.moving_traces draws them. Trace indices, the elastic-net traces' styles and the
+ * number of points per curve come from the page's configuration.
+ */
+(function () {
+  'use strict';
+
+  var lab = window.lab = window.lab || {};
+
+  function M() { return window.labMath; }
+  function fmt(v) { return window.labFormat.number(v); }
+  function plane() { return lab.config().plane; }
+
+  /** The penalty P(w) of a region: ||w||_1, ||w||_2^2 or r ||w||_1 + (1 - r) ||w||_2^2. */
+  function penaltyValue(region, w, r) {
+    if (region === 'l1') { return M().l1Norm(w); }
+    if (region === 'l2') { var n = M().l2Norm(w); return n * n; }
+    return M().enValue(w, r);
+  }
+
+  /** The region's size t through w: ||w||_1, ||w||_2 or the elastic-net penalty. */
+  function regionSize(region, w, r) {
+    return region === 'l2' ? M().l2Norm(w) : penaltyValue(region, w, r);
+  }
+
+  /**
+   * Touch points of the three regions for a view (plane_traces.touches_for_view).
+   * @returns {object} {l1: {w, lam, t}, l2: ..., elasticnet: ...}
+   */
+  function touches(scene, view) {
+    var value = lab.lambdaControl.sliderToValue(scene, view.mode, view.slider), r = view.l1_ratio, out = {};
+    var m = M();
+    if (view.mode === 'constrained') {
+      var c = {l1: m.l1ForT(scene, value), l2: m.l2ForT(scene, value), elasticnet: m.elasticNetForT(scene, value, r)};
+      Object.keys(c).forEach(function (k) { out[k] = {w: c[k].w, lam: c[k].lam, t: value}; });
+      return out;
+    }
+    var w = {l1: m.lassoAt(scene, value), l2: m.ridgeAt(scene, value), elasticnet: m.elasticNetAt(scene, value, r)};
+    Object.keys(w).forEach(function (k) { out[k] = {w: w[k], lam: value, t: regionSize(k, w[k], r)}; });
+    return out;
+  }
+
+  function boundary(region, t, r) {
+    var n = plane().curvePoints;
+    if (region === 'l1') { return M().diamond(t); }
+    if (region === 'l2') { return M().circle(t, n); }
+    return M().enBoundary(t, r, n);
+  }
+
+  /** A touch point's hover text, as plane_traces.touch_hover writes it. */
+  function hoverText(scene, spec, touch, r) {
+    var j0 = M().J0(scene, touch.w), pen = penaltyValue(spec.region, touch.w, r);
+    var total = isFinite(touch.lam) ? j0 + touch.lam * pen : Infinity;
+    return '<b>' + spec.name + ' touch point</b><br>w = (' + fmt(touch.w[0]) + ', ' + fmt(touch.w[1]) + ')<br>' +
+      'J0 = ' + fmt(j0) + '<br>penalty P(w) = ' + fmt(pen) + '<br>J0 + λ·P = ' + fmt(total) + '<br>' +
+      'λ = ' + fmt(touch.lam) + ', t = ' + fmt(touch.t);
+  }
+
+  function hasTrace(figure, uid) {
+    return ((figure && figure.data) || []).some(function (trace) { return trace.uid === uid; });
+  }
+
+  /** Whether a server-drawn figure's `layout.meta.server_view` is this view. */
+  function sameView(figure, view) {
+    var drawn = figure && figure.layout && figure.layout.meta && figure.layout.meta.server_view;
+    var sorted = function (list) { return (Array.isArray(list) ? list : []).slice().sort().join(); };
+    return !!drawn && drawn.slider === view.slider && drawn.mode === view.mode &&
+      drawn.l1_ratio === view.l1_ratio && sorted(drawn.shown) === sorted(view.shown);
+  }
+
+  /**
+   * Patch of the moving traces for a view. The elastic-net traces are the last two and exist
+   * only while it is shown: written whole (from config.plane.enTraces) when shown, deleted when
+   * hidden and `figure` (the plane as Dash holds it) still has them.
+   *
+   * The patch sets `layout.transition` to zero duration: when only x and y change, plotly.js
+   * then redraws just the traces (its transition path, firing `plotly_transitioned`) instead of
+   * the whole figure. A hover text is not animatable, so a step leaves the touch points' hover
+   * texts to hoverAtRest.
+   */
+  function planePatch(scene, view, figure) {
+    var T = touches(scene, view), cfg = plane(), idx = cfg.traceIndex;
+    var patch = new window.dash_clientside.Patch();
+    patch.assign(['layout', 'transition'], {duration: 0});
+    var cx = [], cy = [];
+    cfg.regions.forEach(function (spec) {
+      var visible = view.shown.indexOf(spec.key) >= 0, uids = [spec.key + '-region', spec.key + '-touch'];
+      var en = uids[0] in cfg.enTraces;
+      if (en && !visible) {
+        if (hasTrace(figure, uids[0])) {
+          uids.slice().reverse().forEach(function (uid) { patch.delete(['data', idx[uid]]); });
+        }
+        return;
+      }
+      var data;
+      if (visible) {
+        var touch = T[spec.region], b = boundary(spec.region, touch.t, view.l1_ratio);
+        var c = M().contourThrough(scene, touch.w, cfg.curvePoints);
+        if (cx.length && c.x.length) { cx.push(null); cy.push(null); }
+        Array.prototype.push.apply(cx, c.x);
+        Array.prototype.push.apply(cy, c.y);
+        data = [{x: b.x, y: b.y, visible: true}, {x: [touch.w[0]], y: [touch.w[1]], visible: true}];
+      } else {
+        data = [{x: [], y: [], visible: false}, {x: [], y: [], visible: false, hovertext: []}];
+      }
+      uids.forEach(function (uid, k) {
+        if (en) {
+          patch.assign(['data', idx[uid]], Object.assign({}, cfg.enTraces[uid], data[k]));
+        } else {
+          patch.merge(['data', idx[uid]], data[k]);
+        }
+      });
+    });
+    patch.merge(['data', idx['touch-contours']], {x: cx, y: cy});
+    return patch.build();
+  }
+
+  /** The view the λ controls show. */
+  function viewOf(slider, mode, shown, l1Ratio) {
+    var defaults = lab.config().defaults;
+    return {slider: slider, mode: mode || defaults.mode, shown: Array.isArray(shown) ? shown : [],
+            l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? defaults.l1Ratio : l1Ratio};
+  }
+
+  lab.weightPlane = {touches: touches, penaltyValue: penaltyValue, hoverText: hoverText};
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.weight_plane = {
+    /**
+     * The weight plane follows the λ controls and a new scene:
+     * - a λ step (or mode, regions shown, mix): patch the moving traces; publish the view;
+     * - a new scene from the server, which drew the plane itself with current-view: publish the
+     *   view for the panels at rest; if the view on screen is no longer the one the server drew
+     *   (λ moved while it worked), patch the plane to it.
+     * Several inputs may arrive in one call (Dash hands a call every input changed since the
+     * last one); on page load the layout's plane is already drawn.
+     * @returns {object} weight-plane figure Patch, or no_update
+     */
+    followLambda: function (slider, mode, shown, l1Ratio, scene, figure) {
+      var nu = window.dash_clientside.no_update;
+      if (!scene || slider === null || slider === undefined) { return nu; }
+      var changed = lab.triggeredIds(), view = viewOf(slider, mode, shown, l1Ratio);
+      if (!changed.length) { return nu; }
+      if (changed.length === 1 && changed[0] === lab.ids().sceneStore && sameView(figure, view)) {
+        lab.lambdaControl.publish(view, false);
+        return nu;
+      }
+      var patch = planePatch(scene, view, figure);
+      lab.lambdaControl.publish(view, true);
+      return patch;
+    },
+
+    /**
+     * Once λ rests: the hover texts of the shown touch points (w, J0, penalty, total, λ, t),
+     * for those whose drawn text differs; no_update while a data point is dragged (the server
+     * draws the plane then) or when every text is right already.
+     * @returns {object} weight-plane figure Patch, or no_update
+     */
+    hoverAtRest: function (view, scene) {
+      var nu = window.dash_clientside.no_update, gd = lab.graph('weightPlane');
+      if (!view || !scene || !gd || lab.state.drag) { return nu; }
+      var T = touches(scene, view), cfg = plane(), data = gd.data || [];
+      var patch = new window.dash_clientside.Patch(), any = false;
+      cfg.regions.forEach(function (spec) {
+        var uid = spec.key + '-touch', trace = data[cfg.traceIndex[uid]];
+        if (view.shown.indexOf(spec.key) < 0 || !trace || trace.uid !== uid) { return; }
+        var text = hoverText(scene, spec, T[spec.region], view.l1_ratio);
+        if (trace.hovertext && trace.hovertext[0] === text) { return; }
+        patch.merge(['data', cfg.traceIndex[uid]], {hovertext: [text]});
+        any = true;
+      });
+      return any ? patch.build() : nu;
+    },
+
+    /**
+     * A `center` edit (loss-shape mode: the OLS centre, a shape plotly drags) for `data-edit`,
+     * from the plane's relayoutData; no_update for resizes and zooms.
+     * @returns {object} data-edit value, or no_update
+     */
+    centerMoves: function (relayout) {
+      var x = relayout && relayout['shapes[0].xanchor'], y = relayout && relayout['shapes[0].yanchor'];
+      if (x === undefined && y === undefined) { return window.dash_clientside.no_update; }
+      var shape = ((lab.graph('weightPlane') || {}).layout || {}).shapes;
+      var at = shape && shape[0] ? shape[0] : {};
+      return lab.dataEdit.record({op: 'center', x: x === undefined ? at.xanchor : x, y: y === undefined ? at.yanchor : y});
+    }
+  };
+}());

@@ -1,0 +1,69 @@
+"""What the browser's scripts need to know from the server: ids, trace indices, defaults, writers.
+
+The scripts in ``assets/`` hold no component id, trace index or shared default of their own;
+they read this dict, which the page carries as JSON in the ``data-lab-config`` attribute of its
+top element (no component of its own: every component costs a little on each λ step).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from types import ModuleType
+
+from . import data_panel, lambda_control, legend, penalty_control, readout, stores, weight_plane
+from .data_figure import DATA_TRACE_INDEX, POINT_RADIUS_PX, Y_PAD
+from .plane_traces import CURVE_POINTS, EN_UIDS, TRACE_INDEX, trace_style
+from .plot_style import REGION_KEYS, REGION_STYLE
+from .writers import js_writes, script_key
+
+__all__ = ["CONFIG_ATTRIBUTE", "component_ids", "client_config", "config_attribute"]
+
+CONFIG_ATTRIBUTE = "data-lab-config"
+#: the modules that own the page's component ids (upper-case constants holding a kebab-case id)
+ID_MODULES: tuple[ModuleType, ...] = (stores, lambda_control, penalty_control, weight_plane, data_panel, legend, readout)
+_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$|^[a-z0-9]+$")
+
+
+def component_ids() -> dict[str, str]:
+    """Every component id the panels define, keyed by its :func:`~components.writers.script_key`."""
+    ids = {}
+    for module in ID_MODULES:
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, str) and _KEBAB.match(value):
+                ids[script_key(value)] = value
+    return ids
+
+
+def client_config() -> dict:
+    """The configuration the scripts read (``lab.config()`` in ``assets/stores.js``).
+
+    Returns
+    -------
+    dict
+        ``ids`` (:func:`component_ids`), ``writes`` (:func:`components.writers.js_writes`),
+        ``plane`` (the weight plane's trace indices, the elastic-net traces' styles, points per
+        curve, the regions in drawing order), ``data`` (the data panel's trace indices, how near
+        a double-click must be to a point, in pixels; the y axis' padding), ``slider`` (its range) and ``defaults``.
+    """
+    return {
+        "ids": component_ids(),
+        "writes": js_writes(),
+        "plane": {
+            "traceIndex": dict(TRACE_INDEX),
+            "enTraces": {uid: trace_style(uid) for uid in EN_UIDS},
+            "curvePoints": CURVE_POINTS,
+            "regions": [
+                {"region": region, "key": REGION_KEYS[region], "name": style["name"]}
+                for region, style in REGION_STYLE.items()
+            ],
+        },
+        "data": {"traceIndex": dict(DATA_TRACE_INDEX), "removeReachPx": 2.5 * POINT_RADIUS_PX, "yPad": dict(Y_PAD)},
+        "slider": {"min": lambda_control.SLIDER_MIN, "max": lambda_control.SLIDER_MAX},
+        "defaults": {"l1Ratio": penalty_control.DEFAULT_L1_RATIO, "mode": "penalized"},
+    }
+
+
+def config_attribute() -> dict[str, str]:
+    """The page's top element's attribute carrying :func:`client_config` as JSON."""
+    return {CONFIG_ATTRIBUTE: json.dumps(client_config(), ensure_ascii=False, separators=(",", ":"))}

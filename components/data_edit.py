@@ -1,0 +1,179 @@
+"""User edits of the problem, as plain dicts dispatched on their ``op``.
+
+An edit is what the page sends when the user changes the data or the loss (``data-edit``,
+``problem-controls``, the Resample button); :func:`apply_edit` turns it into a new
+``lab-state``. The ops and their fields:
+
+``{"op": "add", "x", "y"}``
+    a click on empty plot area adds a point at (x, y);
+``{"op": "remove", "index"}``
+    a double-click removes point ``index`` (``None``: the double-click was on no point);
+``{"op": "move", "index", "x", "y"}``
+    a dragged point let go at (x, y);
+``{"op": "center", "x", "y"}``
+    the OLS centre dragged in loss-shape mode;
+``{"op": "controls", "source", "basis", "rho", "eccentricity", "rotation"}``
+    the problem controls (any subset of the fields);
+``{"op": "resample"}``
+    fresh synthetic data from the generator settings.
+
+An edit that is not one of these (an unknown op, a field missing or of the wrong type) is
+refused with a :class:`~components.problem.ProblemError` like any edit the problem cannot take.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Real
+from typing import Callable
+
+from dash.exceptions import PreventUpdate
+
+from geometry.basis import BASES
+
+from .problem import ProblemError, add_point, check_problem, move_points, remove_point, resample
+
+__all__ = ["OPS", "apply_edit"]
+
+
+def _number(edit: dict, key: str) -> float:
+    value = edit.get(key)
+    if not isinstance(value, bool) and isinstance(value, Real):
+        try:
+            return float(value)
+        except OverflowError:  # an integer beyond any float
+            pass
+    raise ProblemError(f"Ignored a malformed {edit.get('op')} edit: {key} must be a number, got {value!r:.40}.")
+
+
+def _index(edit: dict) -> int | None:
+    value = edit.get("index")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ProblemError(f"Ignored a malformed {edit.get('op')} edit: index must be a whole number, got {value!r}.")
+    return value
+
+
+def _points_only(state: dict) -> None:
+    if state.get("source") == "shape":
+        raise PreventUpdate  # a late pointer edit of the data panel after switching to loss-shape mode
+
+
+def _add(state: dict, edit: dict, generator: dict) -> dict:
+    _points_only(state)
+    return add_point(state, _number(edit, "x"), _number(edit, "y"))
+
+
+def _remove(state: dict, edit: dict, generator: dict) -> dict:
+    _points_only(state)
+    index = _index(edit)
+    if index is None:
+        raise ProblemError("Double-click on a point to remove it.")
+    return remove_point(state, index)
+
+
+def _move(state: dict, edit: dict, generator: dict) -> dict:
+    _points_only(state)
+    index = _index(edit)
+    if index is None:
+        raise ProblemError("Ignored a malformed move edit: it names no point.")
+    return move_points(state, {index: (_number(edit, "x"), _number(edit, "y"))})
+
+
+def _center(state: dict, edit: dict, generator: dict) -> dict:
+    if state.get("source") != "shape":
+        raise PreventUpdate
+    shape = dict(state["shape"], center=[_number(edit, "x"), _number(edit, "y")])
+    new = dict(state, shape=shape)
+    check_problem(new)
+    return new
+
+
+def _shape_from_controls(shape: dict, edit: dict) -> dict:
+    ecc = _number(edit, "eccentricity") if "eccentricity" in edit else None
+    shape = dict(shape)
+    if ecc is not None:
+        shape["ratio"] = math.sqrt(max(1.0 - min(max(ecc, 0.0), 0.995) ** 2, 1e-6))
+    if "rotation" in edit:
+        shape["angle"] = _number(edit, "rotation")
+    return shape
+
+
+def _controls(state: dict, edit: dict, generator: dict) -> dict:
+    new = dict(state)
+    new["source"] = edit.get("source", state.get("source", "points"))
+    if not isinstance(new["source"], str) or new["source"] not in ("points", "shape"):
+        raise ProblemError(f"Unknown source {new['source']!r}; choose 'points' or 'shape'.")
+    new["basis"] = edit.get("basis", state["basis"])
+    if not isinstance(new["basis"], str) or new["basis"] not in BASES:
+        raise ProblemError(f"Unknown basis {new['basis']!r}; choose one of {', '.join(BASES)}.")
+    if "rho" in edit:
+        new["rho"] = _number(edit, "rho")
+    if new["source"] == "shape":
+        new["shape"] = _shape_from_controls(state["shape"], edit)
+    uses_rho = BASES[new["basis"]].uses_rho
+    changed = (
+        new["source"] != state.get("source")
+        or new["basis"] != state["basis"]
+        or (uses_rho and new["source"] == "points" and new["rho"] != state["rho"])
+        or (new["source"] == "shape" and new["shape"] != state["shape"])
+    )
+    if not changed:
+        raise PreventUpdate
+    check_problem(new)
+    return new
+
+
+def _resample(state: dict, edit: dict, generator: dict) -> dict:
+    params = dict(generator)
+    # The same seed would give the same data: a seed the user typed is used as it is, the
+    # seed of the data on screen moves on by one (and the seed box shows it).
+    if params.get("seed") is not None and params["seed"] == state.get("seed"):
+        params["seed"] = int(params["seed"]) + 1
+    return resample(dict(state, source="points"), params)
+
+
+#: The handler of each op: ``(state, edit, generator) -> new state``.
+OPS: dict[str, Callable[[dict, dict, dict], dict]] = {
+    "add": _add,
+    "remove": _remove,
+    "move": _move,
+    "center": _center,
+    "controls": _controls,
+    "resample": _resample,
+}
+
+
+def apply_edit(state: dict, edit, generator: dict) -> dict:
+    """The new ``lab-state`` after one edit.
+
+    Parameters
+    ----------
+    state : dict
+        The current ``lab-state``.
+    edit : dict
+        One of the edits in the module docstring.
+    generator : dict
+        ``{"n", "rho", "true_w", "noise", "seed"}``: the generator settings (used by
+        ``resample``).
+
+    Returns
+    -------
+    dict
+        The new state, which :func:`~components.problem.check_problem` accepts.
+
+    Raises
+    ------
+    PreventUpdate
+        The edit changes nothing (a control that does not apply, a pointer edit of the data
+        panel in loss-shape mode).
+    ProblemError
+        The edit is refused or malformed; its message is for the user.
+    """
+    if not isinstance(edit, dict):
+        raise ProblemError(f"Ignored a malformed edit: expected a dict, got {type(edit).__name__}.")
+    handler = OPS.get(edit.get("op")) if isinstance(edit.get("op"), str) else None
+    if handler is None:
+        raise ProblemError(f"Ignored an edit with an unknown op {edit.get('op')!r}; ops are {', '.join(OPS)}.")
+    return handler(state, edit, generator)

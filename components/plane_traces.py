@@ -1,0 +1,183 @@
+"""The weight plane's traces: their fixed order and uids, their styles, and the data of the
+moving ones (regions, touch points, the contours through the touch points) for a view.
+
+The browser computes the same moving traces while λ moves (``assets/weight_plane.js`` with
+``assets/lab_math.js``); the order and indices here reach it through the client configuration
+(:mod:`components.client_config`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from geometry import QuadraticLoss
+from geometry.contours import contour_curve
+from geometry.regions import region_boundary
+from geometry.scene import loss_from_scene
+from geometry.touch import Touch, penalty_value, touch_point
+
+from .formatting import format_number
+from .lambda_control import slider_to_value
+from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR
+
+__all__ = [
+    "TRACE_UIDS",
+    "TRACE_INDEX",
+    "EN_UIDS",
+    "VIEW_KEYS",
+    "CURVE_POINTS",
+    "touches_for_view",
+    "touch_hover",
+    "moving_traces",
+    "trace_style",
+]
+
+TRACE_UIDS: tuple[str, ...] = (
+    "loss-contours",
+    "l1-region",
+    "l2-region",
+    "touch-contours",
+    "ols-point",
+    "l1-touch",
+    "l2-touch",
+    "en-region",
+    "en-touch",
+)
+TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(TRACE_UIDS)}
+#: the traces drawn only while the elastic net is shown (the last ones of :data:`TRACE_UIDS`)
+EN_UIDS: tuple[str, ...] = ("en-region", "en-touch")
+#: points of each region outline and contour curve through a touch point
+CURVE_POINTS = 121
+#: what a view dict (``current-view``, ``view-store``) holds; a figure's ``layout.meta.server_view``
+VIEW_KEYS: tuple[str, ...] = ("slider", "mode", "shown", "l1_ratio")
+
+
+def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> dict[str, Touch]:
+    """Touch points of the three regions for the view's mode and slider position.
+
+    ``view``: ``{"mode": "penalized"|"constrained", "slider": v, "l1_ratio": r, ...}``;
+    ``loss``: the scene's loss if the caller has it already (else rebuilt from the scene).
+    """
+    loss = loss or loss_from_scene(scene)
+    mode = view.get("mode", "penalized")
+    value = slider_to_value(scene, mode, view["slider"])
+    r = float(view.get("l1_ratio", 0.5))
+    key = "t" if mode == "constrained" else "lam"
+    return {region: touch_point(loss, region, l1_ratio=r, **{key: value}) for region in REGION_STYLE}
+
+
+def touch_hover(scene: dict, touch: Touch, l1_ratio: float, *, loss: QuadraticLoss | None = None) -> str:
+    """Hover text of a touch point: w, J0, penalty, total objective, lam and t."""
+    loss = loss or loss_from_scene(scene)
+    j0 = loss.min_value + loss.excess(touch.w)
+    pen = penalty_value(touch.region, touch.w, l1_ratio=l1_ratio)
+    total = j0 + touch.lam * pen if math.isfinite(touch.lam) else math.inf
+    name = REGION_STYLE[touch.region]["name"]
+    return (
+        f"<b>{name} touch point</b><br>w = ({format_number(touch.w[0])}, {format_number(touch.w[1])})<br>"
+        f"J0 = {format_number(j0)}<br>penalty P(w) = {format_number(pen)}<br>J0 + λ·P = {format_number(total)}<br>"
+        f"λ = {format_number(touch.lam)}, t = {format_number(touch.t)}"
+    )
+
+
+def _region_xy(region: str, t: float, l1_ratio: float) -> tuple[list, list]:
+    boundary = region_boundary(region, t, l1_ratio=l1_ratio, num=CURVE_POINTS)
+    return boundary[:, 0].tolist(), boundary[:, 1].tolist()
+
+
+def _contour_xy(scene: dict, w: np.ndarray, loss: QuadraticLoss) -> tuple[list, list]:
+    view = (tuple(scene["view"]["x"]), tuple(scene["view"]["y"]))
+    level = loss.min_value + loss.excess(w)
+    xs: list = []
+    ys: list = []
+    for curve in contour_curve(loss, level, num=CURVE_POINTS, view=view):
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs.extend(curve[:, 0].tolist())
+        ys.extend(curve[:, 1].tolist())
+    return xs, ys
+
+
+def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None, hover: bool = True) -> dict[str, dict]:
+    """The data of every moving trace, keyed by uid: ``{"x", "y", "visible"?, "hovertext"?}``.
+
+    ``touch-contours`` holds the level curve through each shown region's touch point (in the
+    order l1, l2, elastic net; ``None`` between curves). A hidden region's traces are sent
+    empty (the browser fills them when it is ticked): a data edit then sends a third less.
+    (The figure leaves hidden elastic-net traces out.) ``loss``: the scene's loss if the caller
+    has it already. ``hover=False``: no ``hovertext`` on the touch points (see
+    :func:`weight_plane_dict`'s ``held``).
+    """
+    loss = loss or loss_from_scene(scene)
+    shown = set(view.get("shown", ("l1", "l2")))
+    r = float(view.get("l1_ratio", 0.5))
+    out: dict[str, dict] = {}
+    cx: list = []
+    cy: list = []
+    for region, touch in touches_for_view(scene, view, loss=loss).items():
+        key = REGION_KEYS[region]
+        visible = key in shown
+        if not visible:
+            out[f"{key}-region"] = {"x": [], "y": [], "visible": False}
+            out[f"{key}-touch"] = {"x": [], "y": [], "visible": False, **({"hovertext": []} if hover else {})}
+            continue
+        rx, ry = _region_xy(region, touch.t, r)
+        x, y = _contour_xy(scene, touch.w, loss)
+        if cx and x:
+            cx.append(None)
+            cy.append(None)
+        cx.extend(x)
+        cy.extend(y)
+        out[f"{key}-region"] = {"x": rx, "y": ry, "visible": visible}
+        out[f"{key}-touch"] = {"x": [float(touch.w[0])], "y": [float(touch.w[1])], "visible": visible}
+        if hover:
+            out[f"{key}-touch"]["hovertext"] = [touch_hover(scene, touch, r, loss=loss)]
+    out["touch-contours"] = {"x": cx, "y": cy}
+    return out
+
+
+def _lines(uid: str, name: str, line: dict, **extra) -> dict:
+    """A scatter trace drawn as lines without hover (contours and region outlines)."""
+    return {"type": "scatter", "uid": uid, "name": name, "mode": "lines", "line": line, "hoverinfo": "skip", **extra}
+
+
+def trace_style(uid: str) -> dict:
+    """Everything of the weight plane's trace ``uid`` except its data (x, y, visible, hovertext).
+
+    The browser builds the elastic-net traces from these when the elastic net is ticked
+    (``scene-store["en_traces"]``).
+    """
+    if uid == "loss-contours":
+        return _lines(uid, "loss contours J0", {"color": CONTOUR_COLOR, "width": 1})
+    if uid == "touch-contours":
+        return _lines(
+            uid, "contours through the touch points", {"color": TOUCH_CONTOUR_COLOR, "width": 2, "dash": "dot"}
+        )
+    if uid == "ols-point":
+        return {
+            "type": "scatter",
+            "uid": uid,
+            "name": "OLS (λ = 0)",
+            "mode": "markers",
+            "marker": {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
+            "hovertemplate": "<b>OLS optimum</b><br>w = (%{x:.4g}, %{y:.4g})<extra></extra>",
+        }
+    key, part = uid.split("-", 1)
+    region = {k: r for r, k in REGION_KEYS.items()}.get(key)
+    if region is None or part not in ("region", "touch"):
+        raise ValueError(f"uid must be one of {TRACE_UIDS}, got {uid!r}")
+    style = REGION_STYLE[region]
+    if part == "region":
+        line = {"color": style["color"], "width": 2}
+        return _lines(uid, f"{style['name']} region", line, fill="toself", fillcolor=style["fill"])
+    return {
+        "type": "scatter",
+        "uid": uid,
+        "name": f"{style['name']} optimum",
+        "mode": "markers",
+        "marker": {"size": 13, "color": style["color"], "line": {"width": 2, "color": "white"}},
+        "hoverinfo": "text",
+    }

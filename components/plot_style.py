@@ -1,0 +1,84 @@
+"""How the two graphs look: colours, the regions' styles, the shared layout and graph options.
+
+One place for every visual constant the weight plane, the data panel and the legends share.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "REGION_KEYS",
+    "REGION_STYLE",
+    "CONTOUR_COLOR",
+    "TOUCH_CONTOUR_COLOR",
+    "OLS_COLOR",
+    "PLOT_LOOK",
+    "FAST_AXIS",
+    "GRAPH_CONFIG",
+    "draggable_marker",
+]
+
+#: uid prefix of each region
+REGION_KEYS = {"l1": "l1", "l2": "l2", "elasticnet": "en"}
+
+REGION_STYLE = {
+    "l1": {"name": "L1 (lasso)", "shape": "diamond", "color": "#d9480f", "fill": "rgba(217,72,15,0.13)"},
+    "l2": {"name": "L2 (ridge)", "shape": "circle", "color": "#1864ab", "fill": "rgba(24,100,171,0.11)"},
+    "elasticnet": {"name": "Elastic net", "shape": "region", "color": "#2b8a3e", "fill": "rgba(43,138,62,0.11)"},
+}
+CONTOUR_COLOR = "rgba(90,90,110,0.45)"
+#: the contours through the touch points: one trace for all regions (plotly redraws every trace
+#: on each λ step), each passing through its region's coloured touch point
+TOUCH_CONTOUR_COLOR = "#343a40"
+#: Layout settings both graphs share: plotly_white's look, spelled out. No ``layout.template``:
+#: dcc.Graph deep-copies the layout on every update and plotly takes a template that is not
+#: the same object for a new one, so with a template every update (even dcc.Graph syncing a
+#: dragged shape back into its figure) is a full recalculation.
+PLOT_LOOK = {"plot_bgcolor": "white", "paper_bgcolor": "white", "autosize": True}
+#: Axis settings both graphs share. Plotly writes the axis type it detects back into the
+#: graph's layout, so a figure that leaves it out differs from what is drawn; labels may reach
+#: into the margin, so no per-label overlap measuring on each redraw.
+FAST_AXIS = {"type": "linear", "ticklabeloverflow": "allow", "gridcolor": "#ebeef2", "linecolor": "#ebeef2"}
+OLS_COLOR = "#212529"
+
+#: Graph options: keep "download as PNG" for teachers, drop the zoom/select tools the fixed
+#: views do not use; shapes (the OLS centre in loss-shape mode) are dragged by plotly.
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "displayModeBar": "hover",
+    "modeBarButtonsToRemove": [
+        "zoom2d",
+        "pan2d",
+        "select2d",
+        "lasso2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+        "resetScale2d",
+    ],
+    "edits": {"shapePosition": True},
+    "scrollZoom": False,
+    "doubleClick": False,
+}
+
+
+def draggable_marker(x: float, y: float, *, radius: int, fill: str, line: dict) -> dict:
+    """A plotly shape the user can drag: a circle of ``radius`` pixels anchored at (x, y).
+
+    Dragging it reports ``shapes[i].xanchor`` / ``shapes[i].yanchor`` in relayoutData.
+    """
+    return {
+        "type": "circle",
+        "xref": "x",
+        "yref": "y",
+        "xsizemode": "pixel",
+        "ysizemode": "pixel",
+        "xanchor": x,
+        "yanchor": y,
+        "x0": -radius,
+        "x1": radius,
+        "y0": -radius,
+        "y1": radius,
+        "fillcolor": fill,
+        "line": line,
+        "editable": True,
+    }
