@@ -1,0 +1,112 @@
+"""The panels' scripts under Node: the browser computes and writes what the server does.
+
+``assets/weight_plane.js`` and ``assets/lambda_control.js`` are loaded as in a page (with the
+math, the number format and ``assets/stores.js``; the configuration is the server's
+:func:`components.client_config.client_config`), and held to their Python twins: the touch
+points of a view (:func:`components.plane_traces.touches_for_view`), a touch point's hover text
+(:func:`components.plane_traces.touch_hover`, string for string) and the slider's mapping
+(:func:`components.lambda_control.slider_to_value`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from components.client_config import client_config
+from components.lambda_control import SLIDER_MAX, SLIDER_MIN, slider_to_value
+from components.plane_traces import touch_hover, touches_for_view
+from components.plot_style import REGION_STYLE
+from components.problem import default_state, resample
+from components.stores import build_scene, for_store
+from geometry.scene import loss_from_scene
+
+from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
+
+PANEL_ASSETS = [
+    *MATH_ASSETS,
+    *(ROOT / "assets" / name for name in ("lab_format.js", "stores.js", "lambda_control.js", "weight_plane.js")),
+]
+CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
+TOUCHES_JS = """
+const [scene, views, r] = arguments, WP = window.lab.weightPlane, LC = window.lab.lambdaControl;
+return views.map(view => {
+  const t = WP.touches(scene, view);
+  return {touches: t, value: LC.sliderToValue(scene, view.mode, view.slider)};
+});
+"""
+HOVER_JS = """
+const [scene, items] = arguments;
+return items.map(([spec, touch, r]) => window.lab.weightPlane.hoverText(scene, spec, touch, r));
+"""
+
+
+def _states() -> dict[str, dict]:
+    base = default_state()
+    gen = {"n": 20, "rho": 0.6, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
+    out = {"default": base, "shape": dict(base, source="shape")}
+    for basis, seed in (("x-x2", 3), ("x-x3", 11), ("sin-cos", 5), ("correlated", 19)):
+        out[f"{basis} seed {seed}"] = resample(dict(base, basis=basis), dict(gen, seed=seed, rho=-0.9))
+    return out
+
+
+STATES = _states()
+VIEWS = [
+    {"slider": v, "mode": mode, "shown": ["l1", "l2", "en"], "l1_ratio": r}
+    for mode in ("penalized", "constrained")
+    for v in (SLIDER_MIN, -1.7, math.log10(0.6), 0.0, SLIDER_MAX)
+    for r in (0.0, 0.3, 1.0)
+]
+
+
+@pytest.fixture(scope="module")
+def page():
+    node_page = NodePage(node_executable(), PANEL_ASSETS)
+    assert node_page.execute_script(CONFIGURE_JS, client_config())
+    yield node_page
+    node_page.close()
+
+
+def _scene(state: dict) -> dict:
+    """The scene as the browser holds it (the store's JSON)."""
+    return json.loads(json.dumps(for_store(build_scene(state))))
+
+
+def _jsonable(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+@pytest.mark.parametrize("name", list(STATES))
+def test_touch_points_and_slider_mapping_equal_the_server(page, name):
+    scene = _scene(STATES[name])
+    scale = max(1.0, float(np.max(np.abs(scene["ols"]))))
+    for view, got in zip(VIEWS, page.execute_script(TOUCHES_JS, scene, VIEWS, None)):
+        assert got["value"] == pytest.approx(slider_to_value(scene, view["mode"], view["slider"]), rel=1e-15)
+        for region, touch in touches_for_view(scene, view).items():
+            js = got["touches"][region]
+            where = f"{name}, {region}, {view}"
+            np.testing.assert_allclose(js["w"], touch.w, rtol=0, atol=1e-9 * scale, err_msg=where)
+            assert js["t"] == pytest.approx(touch.t, rel=1e-9, abs=1e-12 * scale), where
+            if math.isfinite(touch.lam) and js["lam"] is not None:
+                assert js["lam"] == pytest.approx(touch.lam, rel=1e-6, abs=1e-9 * scene["lambda_max"]), where
+            else:
+                assert js["lam"] is None and not math.isfinite(touch.lam), where
+
+
+@pytest.mark.parametrize("name", list(STATES))
+def test_hover_texts_are_the_servers_string_for_string(page, name):
+    scene = _scene(STATES[name])
+    loss = loss_from_scene(scene)
+    items, want = [], []
+    for view in VIEWS:
+        for region, touch in touches_for_view(scene, view, loss=loss).items():
+            spec = {"region": region, "name": REGION_STYLE[region]["name"]}
+            js_touch = {"w": [float(v) for v in touch.w], "lam": _jsonable(touch.lam), "t": touch.t}
+            if js_touch["lam"] is None:
+                continue  # JSON has no Infinity; the browser's λ of a t = 0 circle never travels
+            items.append([spec, js_touch, view["l1_ratio"]])
+            want.append(touch_hover(scene, touch, view["l1_ratio"], loss=loss))
+    assert page.execute_script(HOVER_JS, scene, items) == want
