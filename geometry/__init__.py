@@ -2,6 +2,10 @@
 
 No dash or plotly here: everything the app draws is computed by these functions and can be
 tested with numpy alone. Conventions: ``shared/MISSION.md``.
+
+Modules, each importing only those above it: ``loss`` (the quadratic loss J0),
+``validation`` (argument checks, :class:`ConvergenceWarning`), ``basis``, ``regions``,
+``contours``, ``group``, ``solvers``, ``paths``, ``constrained``, ``touch``, ``scene``.
 """
 
 from .constrained import constrained_optimum
@@ -11,14 +15,16 @@ from .loss import QuadraticLoss
 from .paths import LassoPath, lasso_path_breakpoints, regularization_path, ridge_path
 from .regions import REGION_NAMES, region_boundary, region_size
 from .scene import scene_bundle, weight_view
-from .solvers import PENALTIES, lambda_max, penalized_optimum
+from .solvers import PENALTIES, lambda_max, penalized_optimum, ridge_solution
 from .touch import Touch, equivalent_lambda, touch_point
+from .validation import ConvergenceWarning
 
 __all__ = [
     "QuadraticLoss",
     "PENALTIES",
     "penalized_optimum",
     "lambda_max",
+    "ridge_solution",
     "group_lasso_optimum",
     "REGION_NAMES",
     "constrained_optimum",
@@ -37,4 +43,5 @@ __all__ = [
     "Touch",
     "touch_point",
     "equivalent_lambda",
+    "ConvergenceWarning",
 ]

@@ -14,6 +14,8 @@ from typing import Callable
 
 import numpy as np
 
+from .validation import check_array, check_option, check_rho, check_whole_number
+
 __all__ = ["BASES", "BasisSpec", "design_matrix", "synthetic_data", "X_RANGE"]
 
 #: The x interval the data panel shows and the generator samples from.
@@ -67,22 +69,6 @@ BASES: dict[str, BasisSpec] = {
 }
 
 
-def _check_basis(basis: str) -> BasisSpec:
-    if basis not in BASES:
-        raise ValueError(f"unknown basis {basis!r}; valid bases are {', '.join(map(repr, BASES))}")
-    return BASES[basis]
-
-
-def _check_rho(rho) -> float:
-    try:
-        value = float(rho)
-    except (TypeError, ValueError):
-        raise ValueError(f"rho must be a number in [-0.99, 0.99], got {rho!r}") from None
-    if not (-0.99 <= value <= 0.99):
-        raise ValueError(f"rho must be a number in [-0.99, 0.99], got {rho!r}")
-    return value
-
-
 def design_matrix(basis: str, x, *, rho: float = 0.0) -> np.ndarray:
     """The feature matrix of inputs x.
 
@@ -97,13 +83,9 @@ def design_matrix(basis: str, x, *, rho: float = 0.0) -> np.ndarray:
     -------
     ndarray of shape (n, 2)
     """
-    spec = _check_basis(basis)
-    rho = _check_rho(rho)
-    x = np.asarray(x, dtype=float)
-    if x.ndim != 1:
-        raise ValueError(f"x must be 1-dimensional, got shape {x.shape}")
-    if not np.all(np.isfinite(x)):
-        raise ValueError("x contains NaN or infinite values")
+    spec = BASES[check_option(basis, BASES, kind="basis", kinds="bases")]
+    rho = check_rho(rho)
+    x = check_array(x, "x", ndim=1)
     return spec.features(x, rho)
 
 
@@ -141,8 +123,7 @@ def synthetic_data(
         raise ValueError(f"true_w must be two finite numbers, got {true_w!r}")
     if not (isinstance(noise, (int, float)) and math.isfinite(noise) and noise >= 0):
         raise ValueError(f"noise must be a finite number >= 0, got {noise!r}")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
+    seed = check_whole_number(seed, "seed", minimum=0)
     if not math.isfinite(float(intercept)):
         raise ValueError(f"intercept must be finite, got {intercept!r}")
     rng = np.random.default_rng(int(seed))

@@ -4,27 +4,68 @@
 ``||w||_2 <= t`` ("l2"), ``||w||_p <= t`` ("lp") or ``r ||w||_1 + (1 - r) ||w||_2^2 <= t``
 ("elasticnet"). When the unconstrained (minimum-norm OLS) optimum is inside, it is returned.
 
-- l2: the secular equation ``||w(mu)|| = t`` with ``w(mu) = V diag(1/(e + 2 mu)) V^T g``,
-  solved by a safeguarded Newton iteration on ``1/||w(mu)|| - 1/t``.
+- l2: the secular equation ``||w(mu)|| = t`` for the ridge optimum ``w(mu)`` (see
+  :func:`geometry.solvers.ridge_solution`), solved by a safeguarded Newton iteration on
+  ``1/||w(mu)|| - 1/t`` (Hebden's method, as for trust-region steps: Moré & Sorensen 1983).
 - l1: in 2-D by minimising J0 exactly on the diamond's four edges; in general from the exact
   lasso homotopy, along which ``||w(lam)||_1`` is piecewise linear.
 - elastic net: the penalized elastic net at the multiplier mu whose optimum has penalty t
   (monotone in mu), found by safeguarded Newton/bisection.
 - lp (p not 1 or 2): in 2-D only, a global search over the boundary angle (the region is not
-  convex for p < 1), refined by repeated zooming.
+  convex for p < 1), refined by a bracketed secant (Illinois) search.
+- lp (p > 1, any dimension): bisection on the multiplier of the penalized p-norm problem.
+
+Every iteration here either ends by a bound stated next to it, or, when it stops at its cap
+without meeting its tolerance, warns with :class:`~geometry.validation.ConvergenceWarning`
+(the answer is still put exactly on the region's boundary).
+
+References
+----------
+J. J. Moré and D. C. Sorensen, "Computing a trust region step", SIAM Journal on Scientific
+and Statistical Computing 4(3):553-572 (1983).
+
+M. Dowell and P. Jarratt, "A modified regula falsi method for computing the root of an
+equation", BIT 11:168-174 (1971), the Illinois method.
 """
 
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
 from .loss import QuadraticLoss
-from .regions import check_p, check_region, check_size, region_size
-from .solvers import _check_loss, _lasso_2d, check_l1_ratio, lasso_homotopy, penalized_optimum
+from .regions import region_size
+from .solvers import lasso_2d, lasso_homotopy, penalized_optimum, ridge_solution
+from .validation import ConvergenceWarning, check_l1_ratio, check_loss, check_p, check_region, check_size
 
-__all__ = ["constrained_optimum", "region_size"]
+__all__ = ["constrained_optimum"]
+
+#: Iteration caps of the searches below; each search that stops at its cap short of its
+#: tolerance warns with ConvergenceWarning.
+L2_MAX_ITER = 100  # safeguarded Newton for the l2 multiplier
+ELASTIC_NET_MAX_ITER = 200  # safeguarded Newton for the elastic-net multiplier
+#: The l2 and elastic-net searches aim at the region size t to 1e-15 / 1e-14 (relative). On
+#: ill-conditioned 2-D losses (cond 1e3 to 1e7) the elastic-net search can end at its cap
+#: within ~1e-11 of t: at the cap an answer within this tolerance is accepted without a
+#: warning (it is then scaled exactly onto the boundary); a worse one (cond ~1e9 and up) warns.
+SIZE_RTOL_AT_CAP = 1e-8
+ANGLE_MAX_ITER = 100  # Illinois search for the touching angle on a 2-D p-ball
+LP_NEWTON_MAX_ITER = 200  # damped Newton of the p-norm penalized problem (checked by its caller)
+LP_BISECTION_MAX_ITER = 100  # bisection for the p-norm multiplier
+#: Largest angle (radians) between -grad J0 and the p-ball's normal accepted at an lp optimum
+#: in more than two dimensions (a correct answer is within a few 1e-6).
+LP_KKT_ANGLE = 1e-4
+
+
+def _warn_not_converged(what: str, iterations: int, detail: str) -> None:
+    """Warn that the iteration ``what`` stopped at its cap of ``iterations`` short of its tolerance."""
+    warnings.warn(
+        f"{what} did not converge in {iterations} iterations: {detail}",
+        ConvergenceWarning,
+        stacklevel=3,  # reported at the call of the search that gave up
+    )
 
 
 def constrained_optimum(
@@ -46,8 +87,24 @@ def constrained_optimum(
     Returns
     -------
     w : ndarray of shape (d,)
+        The minimiser (the minimum-norm OLS point when that fits the budget). On the
+        boundary of the region otherwise.
+
+    Raises
+    ------
+    ValueError
+        A loss that is not a QuadraticLoss, an unknown region, t not a finite number >= 0,
+        l1_ratio outside [0, 1] or p not a finite number > 0, or an lp region with p < 1 in
+        more than two dimensions.
+
+    Warns
+    -----
+    ConvergenceWarning
+        If the one-dimensional search for the region's multiplier (l2, elastic net, lp) or
+        for the touching angle (lp in 2-D) stops at its iteration cap short of its
+        tolerance; the answer is still on the region's boundary.
     """
-    _check_loss(loss)
+    check_loss(loss)
     check_region(region)
     t = check_size(t)
     if region == "elasticnet":
@@ -87,10 +144,16 @@ def constrained_optimum(
 
 # ---------------------------------------------------------------------------- l2
 def _l2_ball(loss: QuadraticLoss, t: float) -> np.ndarray:
+    """Minimum of J0 on the circle ``||w|| = t`` (t below the OLS norm): the ridge optimum at the mu with norm t."""
     values, vectors = loss.eigenvalues, loss.eigenvectors
     coef = vectors.T @ loss.linear
+    # ||w(mu)||^2 = sum c_i^2 / (e_i + 2 mu)^2 over the directions ridge_solution keeps.
     # Plain floats: the vectors are tiny and numpy's per-call overhead would dominate.
-    pairs = [(float(e), float(c) * float(c)) for e, c in zip(values, coef) if c != 0.0]
+    pairs = [
+        (float(e), float(c) * float(c))
+        for e, c, keep in zip(values, coef, loss.positive_directions)
+        if keep and c != 0.0
+    ]
 
     def norm_and_slope(mu: float) -> tuple[float, float]:
         sq = dsq = 0.0
@@ -106,10 +169,13 @@ def _l2_ball(loss: QuadraticLoss, t: float) -> np.ndarray:
     # psi(mu) = 1/||w(mu)|| - 1/t is increasing and nearly linear in mu: Newton converges fast;
     # a bracket [lo, hi] keeps every step safe.
     lo, hi = 0.0, max(math.sqrt(max(c2 for _, c2 in pairs)) / t, 1e-300)
+    # Finite: ||w(mu)|| falls to 0 as mu grows, and doubling reaches mu = inf (norm 0 < t)
+    # within about 2100 steps.
     while norm_and_slope(hi)[0] > t:
         lo, hi = hi, 2.0 * hi
     mu = lo
-    for _ in range(100):
+    iterations, capped = L2_MAX_ITER, False
+    for _ in range(iterations):
         norm, dsq = norm_and_slope(mu)
         if not math.isfinite(norm):
             mu = 0.5 * (lo + hi)
@@ -126,10 +192,12 @@ def _l2_ball(loss: QuadraticLoss, t: float) -> np.ndarray:
         if not (lo <= nxt <= hi) or nxt == mu:
             nxt = 0.5 * (lo + hi)
         mu = nxt
-    denom = values + 2.0 * mu
-    inv = np.where((coef != 0.0) & (denom > 0), 1.0 / np.where(denom > 0, denom, 1.0), 0.0)
-    w = vectors @ (coef * inv)
+    else:
+        capped = True
+    w = ridge_solution(loss, mu)
     norm = float(np.linalg.norm(w))
+    if capped and not abs(norm / t - 1.0) <= SIZE_RTOL_AT_CAP:
+        _warn_not_converged("the l2-ball multiplier search", iterations, f"||w|| / t - 1 = {norm / t - 1:.2e}")
     return w * (t / norm) if norm > 0 else w  # exactly on the circle
 
 
@@ -219,7 +287,7 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
         o, best = loss.ols_point, _least_penalty_ols_point_2d(loss, r)
         if pen(best) <= t:
             lo, hi = 0.0, 1.0  # the penalty is convex along the segment: > t at 0, <= t at 1
-            for _ in range(80):
+            for _ in range(80):  # never reaches the cap: 57 halvings of [0, 1] make hi - lo < 1e-17
                 mid = 0.5 * (lo + hi)
                 if pen(o + mid * (best - o)) > t:
                     lo = mid
@@ -239,7 +307,7 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
             shift = 2.0 * mu * (1.0 - r)
             if mu * r >= max(abs(g1), abs(g2)):
                 return np.zeros(2)
-            w = _lasso_2d(h11 + shift, h12, h22 + shift, g1, g2, mu * r)
+            w = lasso_2d(h11 + shift, h12, h22 + shift, g1, g2, mu * r)
             if w is not None:
                 return np.array(w)
         return penalized_optimum(loss, "elasticnet", mu, l1_ratio=r)
@@ -282,11 +350,14 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
         return mu - value / slope if slope < 0 else math.nan
 
     lo, hi = 0.0, max(float(np.max(np.abs(loss.linear))), 1e-300)
+    # Finite: once hi * r >= ||g||_inf the optimum is exactly 0 (penalty 0 < t), which takes
+    # at most log2(1 / r) + 1 doublings (0 < r < 1 here).
     while pen(solve(hi)) > t:
         lo, hi = hi, 2.0 * hi
     mu = 0.5 * (lo + hi)
     w = solve(mu)
-    for _ in range(200):
+    iterations = ELASTIC_NET_MAX_ITER
+    for _ in range(iterations):
         value = pen(w) - t
         if value > 0:
             lo = mu
@@ -300,6 +371,11 @@ def _elastic_net_region(loss: QuadraticLoss, t: float, r: float) -> np.ndarray:
             nxt = 0.5 * (lo + hi)
         mu = nxt
         w = solve(mu)
+    else:
+        if not abs(pen(w) / t - 1.0) <= SIZE_RTOL_AT_CAP:
+            _warn_not_converged(
+                "the elastic-net multiplier search", iterations, f"penalty / t - 1 = {pen(w) / t - 1:.2e}"
+            )
     # For small t the penalty is far more sensitive to mu than mu can be resolved; the direction
     # of w is not. Scale w exactly onto the boundary: (1 - r) q c^2 + a c = t.
     a, q = r * float(np.abs(w).sum()), float(w @ w)
@@ -325,7 +401,8 @@ def _slope_root(slope, lo: float, hi: float) -> float | None:
     if not (f_lo < 0 < f_hi):
         return None
     side, mid = 0, lo
-    for _ in range(100):
+    iterations = ANGLE_MAX_ITER
+    for _ in range(iterations):
         last, mid = mid, (lo * f_hi - hi * f_lo) / (f_hi - f_lo)  # secant inside the bracket
         if abs(mid - last) <= 1e-14 * (1.0 + abs(mid)):
             break
@@ -342,6 +419,8 @@ def _slope_root(slope, lo: float, hi: float) -> float | None:
             side = 1
         else:
             break
+    else:
+        _warn_not_converged("the lp-ball angle search", iterations, f"bracket [{lo!r}, {hi!r}]")
     return mid
 
 
@@ -417,7 +496,8 @@ def _lp_penalized(loss: QuadraticLoss, nu: float, p: float, w0: np.ndarray) -> n
         return 0.5 * float(w @ H @ w) - float(g @ w) + nu / p * float(np.sum(np.abs(w) ** p))
 
     w = w0.copy()
-    for _ in range(200):
+    iterations = LP_NEWTON_MAX_ITER
+    for _ in range(iterations):
         a = np.abs(w)
         grad = H @ w - g + nu * a ** (p - 1) * np.sign(w)
         if float(np.max(np.abs(grad))) <= 1e-14 * scale:
@@ -425,10 +505,11 @@ def _lp_penalized(loss: QuadraticLoss, nu: float, p: float, w0: np.ndarray) -> n
         curvature = nu * (p - 1) * np.where(a > 0, a, 1e-300) ** (p - 2)
         step = -np.linalg.solve(H + np.diag(np.minimum(curvature, 1e300)), grad)
         base, alpha = objective(w), 1.0
+        # Armijo backtracking: at most 40 halvings before alpha <= 1e-12.
         while alpha > 1e-12 and objective(w + alpha * step) > base - 1e-4 * alpha * float(-grad @ step):
             alpha *= 0.5
         if alpha <= 1e-12:
-            break
+            break  # no descent left at rounding level: w is as good as Newton can make it
         w = w + alpha * step
     return w
 
@@ -447,10 +528,17 @@ def _lp_ball_convex(loss: QuadraticLoss, t: float, p: float) -> np.ndarray:
     start = loss.ols_point + 1e-3 * t  # generic start: no coordinate exactly 0
     lo, hi = 0.0, max(float(np.max(np.abs(loss.linear))) / max(t, 1e-300) ** (p - 1), 1e-300)
     w = _lp_penalized(loss, hi, p, start)
+    # (nu / p) ||w(nu)||_p^p <= J0(0) - J0(w(nu)) <= J0(0) - min J0, so the norm falls below t
+    # once nu is large enough; doubling from a positive hi overflows after about 2100 steps.
+    doublings = 0
     while norm(w) > t:
+        if doublings == 2100:
+            raise RuntimeError(f"the lp-ball multiplier search found no multiplier with ||w||_p <= t = {t:g}")
         lo, hi = hi, 2.0 * hi
         w = _lp_penalized(loss, hi, p, w)
-    for _ in range(100):
+        doublings += 1
+    iterations = LP_BISECTION_MAX_ITER
+    for _ in range(iterations):
         mid = 0.5 * (lo + hi)
         w_mid = _lp_penalized(loss, mid, p, w)
         if norm(w_mid) > t:
@@ -459,5 +547,21 @@ def _lp_ball_convex(loss: QuadraticLoss, t: float, p: float) -> np.ndarray:
             hi, w = mid, w_mid
         if hi - lo <= 1e-13 * hi:
             break
+    else:
+        _warn_not_converged("the lp-ball multiplier bisection", iterations, f"bracket [{lo!r}, {hi!r}]")
     size = norm(w)
-    return w * (t / size) if size > 0 else w
+    w = w * (t / size) if size > 0 else w
+    # KKT check (the Newton solves above stop at a cap or at rounding level, unchecked):
+    # -grad J0(w) must point along the outward normal |w|^(p-1) sign(w) of the ball.
+    normal = np.abs(w) ** (p - 1) * np.sign(w)
+    minus_grad = -loss.gradient(w)
+    lengths = float(np.linalg.norm(normal)) * float(np.linalg.norm(minus_grad))
+    cosine = float(normal @ minus_grad) / lengths if lengths > 0 else 1.0
+    if not cosine >= 1.0 - LP_KKT_ANGLE**2 / 2:
+        warnings.warn(
+            f"the lp-ball optimum fails its KKT check: the angle between -grad J0 and the ball's normal is "
+            f"{math.acos(min(max(cosine, -1.0), 1.0)):.2e} rad, tolerance {LP_KKT_ANGLE:g} rad",
+            ConvergenceWarning,
+            stacklevel=3,
+        )
+    return w

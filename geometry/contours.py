@@ -12,40 +12,14 @@ import math
 import numpy as np
 
 from .loss import QuadraticLoss
+from .validation import check_loss_2d, check_view, check_whole_number
 
 __all__ = ["contour_level_through", "contour_curve", "contour_levels", "contour_lines"]
 
 
-def _check_2d(loss) -> QuadraticLoss:
-    if not isinstance(loss, QuadraticLoss):
-        raise ValueError(f"loss must be a QuadraticLoss, got {type(loss).__name__}")
-    if loss.dim != 2:
-        raise ValueError(f"contours are drawn in 2-D, got a loss of dimension {loss.dim}")
-    return loss
-
-
-def _check_view(view):
-    if view is None:
-        return None
-    try:
-        (x0, x1), (y0, y1) = view
-        x0, x1, y0, y1 = float(x0), float(x1), float(y0), float(y1)
-    except (TypeError, ValueError):
-        raise ValueError(f"view must be ((xmin, xmax), (ymin, ymax)), got {view!r}") from None
-    if not all(map(math.isfinite, (x0, x1, y0, y1))) or x1 <= x0 or y1 <= y0:
-        raise ValueError(f"view must be finite with xmin < xmax and ymin < ymax, got {view!r}")
-    return (x0, x1), (y0, y1)
-
-
-def _check_num(num) -> int:
-    if isinstance(num, bool) or not isinstance(num, (int, np.integer)) or num < 4:
-        raise ValueError(f"num must be a whole number >= 4, got {num!r}")
-    return int(num)
-
-
 def contour_level_through(loss: QuadraticLoss, w) -> float:
     """The level J0(w) of the contour through w, shape (2,)."""
-    _check_2d(loss)
+    check_loss_2d(loss)
     w = np.asarray(w, dtype=float)
     if w.shape != (2,) or not np.all(np.isfinite(w)):
         raise ValueError(f"w must be two finite numbers, got {w!r}")
@@ -87,9 +61,9 @@ def contour_curve(loss: QuadraticLoss, level: float, *, num: int = 181, view=Non
         ``[w_ols]`` when level is the minimum (rank 2), or nothing (level below the
         minimum, or a flat loss).
     """
-    _check_2d(loss)
-    num = _check_num(num)
-    view = _check_view(view)
+    check_loss_2d(loss)
+    num = check_whole_number(num, "num", minimum=4)
+    view = check_view(view)
     level = float(level)
     if not math.isfinite(level):
         raise ValueError(f"level must be finite, got {level!r}")
@@ -140,10 +114,9 @@ def contour_levels(loss: QuadraticLoss, *, count: int = 12, view=None, include=(
     ndarray of shape (k,)
         Sorted, unique, all strictly above the minimum (except included ones).
     """
-    _check_2d(loss)
-    if isinstance(count, bool) or not isinstance(count, (int, np.integer)) or count < 1:
-        raise ValueError(f"count must be a whole number >= 1, got {count!r}")
-    view = _check_view(view)
+    check_loss_2d(loss)
+    count = check_whole_number(count, "count", minimum=1)
+    view = check_view(view)
     extra = np.asarray(list(include), dtype=float)
     if extra.size and not np.all(np.isfinite(extra)):
         raise ValueError("include must hold finite levels")
@@ -176,14 +149,14 @@ def contour_lines(loss: QuadraticLoss, levels, *, num: int = 181, view=None) -> 
     -------
     x, y : ndarray of shape (m,)
     """
-    _check_2d(loss)
-    _check_view(view)
+    check_loss_2d(loss)
+    check_view(view)
     levels = np.asarray(levels, dtype=float).ravel()
     if loss.rank == 2 and levels.size and np.all(np.isfinite(levels)):
         deltas = levels - loss.min_value
         if np.all(deltas > 1e-12 * np.maximum(np.maximum(abs(loss.min_value), np.abs(levels)), 1e-300)):
             # every level a proper ellipse: all at once, NaN after each but the last
-            curves = _ellipses(loss, deltas, _check_num(num))
+            curves = _ellipses(loss, deltas, check_whole_number(num, "num", minimum=4))
             gaps = np.full((levels.size, 1, 2), np.nan)
             joined = np.concatenate([curves, gaps], axis=1).reshape(-1, 2)[:-1]
             return joined[:, 0].copy(), joined[:, 1].copy()

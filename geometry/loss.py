@@ -16,13 +16,36 @@ from functools import cached_property
 
 import numpy as np
 
-__all__ = ["QuadraticLoss", "EIGEN_RTOL"]
+__all__ = ["QuadraticLoss", "EIGEN_RTOL", "positive_eigenvalues", "check_array"]
 
 #: Eigenvalues below ``EIGEN_RTOL * max(1, d) * largest`` count as zero (singular directions).
 EIGEN_RTOL = 1e-13
 
 
-def _finite_array(value, name: str, *, ndim: int) -> np.ndarray:
+def positive_eigenvalues(values: np.ndarray) -> np.ndarray:
+    """Which eigenvalues of a symmetric PSD matrix count as positive (the others as rounding of 0).
+
+    Parameters
+    ----------
+    values : ndarray of shape (d,)
+        Eigenvalues in ascending order, as returned by ``np.linalg.eigh``.
+
+    Returns
+    -------
+    ndarray of bool, shape (d,)
+        ``values > EIGEN_RTOL * max(1, d) * values[-1]``; all False when the largest
+        eigenvalue is not positive (or d = 0).
+    """
+    top = float(values[-1]) if values.size else 0.0
+    return values > EIGEN_RTOL * max(1, values.shape[0]) * top if top > 0 else np.zeros(values.shape, bool)
+
+
+def check_array(value, name: str, *, ndim: int) -> np.ndarray:
+    """``value`` as a float ndarray; ValueError if it is not numeric, not ``ndim``-dimensional or not finite.
+
+    Defined here because :class:`QuadraticLoss` checks its own input with it;
+    :mod:`geometry.validation` (which needs the class) re-exports it with the other checks.
+    """
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError) as exc:
@@ -49,6 +72,11 @@ class QuadraticLoss:
         Feature means of the data the loss came from (for :meth:`intercept`).
     y_mean : float, default 0.0
         Target mean of the data the loss came from (for :meth:`intercept`).
+    data_moments : bool, default False
+        True when ``hessian`` and ``linear`` are the moments ``Xc^T Xc / n`` and
+        ``Xc^T yc / n`` of some data (as :meth:`from_data` makes them, or a stored copy of
+        them): H is then symmetric PSD and g lies in its range by construction, and those
+        checks (which need an eigen-decomposition) are skipped.
 
     Raises
     ------
@@ -65,16 +93,16 @@ class QuadraticLoss:
         *,
         x_mean=None,
         y_mean: float = 0.0,
-        _from_data: bool = False,
+        data_moments: bool = False,
     ):
-        H = _finite_array(hessian, "hessian", ndim=2)
-        g = _finite_array(linear, "linear", ndim=1)
+        H = check_array(hessian, "hessian", ndim=2)
+        g = check_array(linear, "linear", ndim=1)
         d = g.shape[0]
         if d == 0:
             raise ValueError("the loss needs at least one weight (d >= 1)")
         if H.shape != (d, d):
             raise ValueError(f"hessian must have shape ({d}, {d}) to match linear, got {H.shape}")
-        if not _from_data:  # a data loss is symmetric and PSD by construction
+        if not data_moments:  # a data loss is symmetric and PSD by construction
             scale = float(np.max(np.abs(H))) if H.size else 0.0
             if float(np.max(np.abs(H - H.T))) > 1e-12 * max(scale, 1e-300):
                 raise ValueError("hessian must be symmetric")
@@ -85,20 +113,20 @@ class QuadraticLoss:
         self.hessian: np.ndarray = H
         self.linear: np.ndarray = g
         self.constant: float = c
-        self.x_mean: np.ndarray = np.zeros(d) if x_mean is None else _finite_array(x_mean, "x_mean", ndim=1)
+        self.x_mean: np.ndarray = np.zeros(d) if x_mean is None else check_array(x_mean, "x_mean", ndim=1)
         if self.x_mean.shape != (d,):
             raise ValueError(f"x_mean must have shape ({d},), got {self.x_mean.shape}")
         self.y_mean: float = float(y_mean)
         if not np.isfinite(self.y_mean):
             raise ValueError(f"y_mean must be finite, got {y_mean!r}")
-        if _from_data:
+        if data_moments:
             return  # g = Xc^T yc / n lies in range(Xc^T) = range(H): nothing more to check
         values = self.eigenvalues
         top = float(values[-1]) if values.size else 0.0
         if values[0] < -1e-9 * max(top, 1e-300) and values[0] < -1e-300:
             raise ValueError("hessian must be positive semi-definite (it has a negative eigenvalue)")
         # g must be orthogonal to the null space of H, otherwise J0 is unbounded below.
-        null = self.eigenvectors[:, ~self._positive]
+        null = self.eigenvectors[:, ~self.positive_directions]
         if null.shape[1]:
             leak = float(np.max(np.abs(null.T @ g)))
             if leak > 1e-9 * max(float(np.max(np.abs(g))), np.sqrt(max(top, 0.0)), 1e-300):
@@ -119,8 +147,8 @@ class QuadraticLoss:
         QuadraticLoss
             With ``hessian = Xc^T Xc / n``, ``linear = Xc^T yc / n``, ``constant = ||yc||^2 / (2n)``.
         """
-        X = _finite_array(X, "X", ndim=2)
-        y = _finite_array(y, "y", ndim=1)
+        X = check_array(X, "X", ndim=2)
+        y = check_array(y, "y", ndim=1)
         n, d = X.shape
         if n == 0:
             raise ValueError("X must have at least one row (n >= 1), got n = 0")
@@ -135,7 +163,7 @@ class QuadraticLoss:
         H = Xc.T @ Xc / n
         g = Xc.T @ yc / n
         c = float(yc @ yc) / (2 * n)
-        return cls(H, g, c, x_mean=x_mean, y_mean=y_mean, _from_data=True)
+        return cls(H, g, c, x_mean=x_mean, y_mean=y_mean, data_moments=True)
 
     @classmethod
     def from_ellipse(cls, center, axes, angle: float, *, min_value: float = 0.0) -> "QuadraticLoss":
@@ -155,8 +183,8 @@ class QuadraticLoss:
         min_value : float, default 0.0
             J0 at the centre.
         """
-        center = _finite_array(center, "center", ndim=1)
-        axes_arr = _finite_array(axes, "axes", ndim=1)
+        center = check_array(center, "center", ndim=1)
+        axes_arr = check_array(axes, "axes", ndim=1)
         if center.shape != (2,):
             raise ValueError(f"center must have shape (2,), got {center.shape}")
         if axes_arr.shape != (2,) or np.any(axes_arr <= 0):
@@ -193,15 +221,19 @@ class QuadraticLoss:
         return self._eigh[1]
 
     @cached_property
-    def _positive(self) -> np.ndarray:
-        values = self._eigh[0]
-        top = float(values[-1])
-        return values > EIGEN_RTOL * max(1, self.dim) * top if top > 0 else np.zeros(self.dim, bool)
+    def positive_directions(self) -> np.ndarray:
+        """Which eigenvectors of H have a positive eigenvalue: ndarray of bool, shape (d,).
+
+        Aligned with :attr:`eigenvalues` (ascending). An eigenvalue at or below
+        ``EIGEN_RTOL * d * largest`` counts as 0: along such a flat direction J0 is constant,
+        and any component of g there is rounding residue (g lies in the range of H).
+        """
+        return positive_eigenvalues(self._eigh[0])
 
     @property
     def rank(self) -> int:
         """Numerical rank of H."""
-        return int(np.count_nonzero(self._positive))
+        return int(np.count_nonzero(self.positive_directions))
 
     @cached_property
     def ols_point(self) -> np.ndarray:
@@ -209,7 +241,7 @@ class QuadraticLoss:
         values, vectors = self._eigh
         coef = vectors.T @ self.linear
         inv = np.zeros_like(values)
-        inv[self._positive] = 1.0 / values[self._positive]
+        inv[self.positive_directions] = 1.0 / values[self.positive_directions]
         return vectors @ (coef * inv)
 
     @cached_property

@@ -4,7 +4,7 @@
   evaluated exactly by linear interpolation between two breakpoints (this is what the
   browser does while the lam slider is dragged).
 - :func:`ridge_path`: closed form from the eigen-decomposition of H,
-  ``w(lam) = V diag(1 / (e_i + 2 lam)) V^T g``.
+  ``w(lam) = V diag(1 / (e_i + 2 lam)) V^T g`` (:func:`geometry.solvers.ridge_solution`).
 - :func:`regularization_path`: any penalty, on a grid of lam.
 """
 
@@ -16,7 +16,8 @@ from typing import Sequence
 import numpy as np
 
 from .loss import QuadraticLoss
-from .solvers import _check_loss, check_lambda, check_penalty, lasso_homotopy, penalized_optimum
+from .solvers import lasso_homotopy, penalized_optimum, ridge_solution
+from .validation import check_lambda, check_lambdas, check_loss, check_penalty
 
 __all__ = ["LassoPath", "lasso_path_breakpoints", "ridge_path", "regularization_path"]
 
@@ -68,22 +69,20 @@ def lasso_path_breakpoints(loss: QuadraticLoss) -> LassoPath:
     -------
     LassoPath
         ``lambdas`` of shape (k,), ``weights`` of shape (k, d).
+
+    Raises
+    ------
+    ValueError
+        If ``loss`` is not a QuadraticLoss.
+
+    References
+    ----------
+    See :func:`geometry.solvers.lasso_homotopy` (Osborne, Presnell & Turlach 2000; Efron
+    et al. 2004).
     """
-    _check_loss(loss)
+    check_loss(loss)
     lambdas, weights = lasso_homotopy(loss.hessian, loss.linear, lam_stop=0.0)
     return LassoPath(lambdas=lambdas, weights=weights)
-
-
-def _check_lambdas(lambdas) -> np.ndarray:
-    try:
-        arr = np.asarray(lambdas, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"lambdas must be an array of finite numbers >= 0, got {lambdas!r}") from None
-    if arr.ndim != 1:
-        raise ValueError(f"lambdas must be 1-dimensional, got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        raise ValueError("lambdas must be finite numbers >= 0")
-    return arr
 
 
 def ridge_path(loss: QuadraticLoss, lambdas) -> np.ndarray:
@@ -97,16 +96,16 @@ def ridge_path(loss: QuadraticLoss, lambdas) -> np.ndarray:
     Returns
     -------
     ndarray of shape (k, d)
+        Row i is the optimum at ``lambdas[i]``, as :func:`geometry.solvers.ridge_solution`.
+
+    Raises
+    ------
+    ValueError
+        If ``loss`` is not a QuadraticLoss or ``lambdas`` is not a 1-D array of finite
+        numbers >= 0.
     """
-    _check_loss(loss)
-    lam = _check_lambdas(lambdas)
-    values, vectors = loss.eigenvalues, loss.eigenvectors
-    coef = vectors.T @ loss.linear
-    denom = values[None, :] + 2.0 * lam[:, None]
-    inv = np.zeros_like(denom)
-    usable = np.broadcast_to(loss._positive[None, :], denom.shape)  # flat directions carry no g
-    inv[usable] = 1.0 / denom[usable]
-    return (coef[None, :] * inv) @ vectors.T
+    check_loss(loss)
+    return ridge_solution(loss, check_lambdas(lambdas))
 
 
 def regularization_path(
@@ -131,10 +130,21 @@ def regularization_path(
     -------
     ndarray of shape (k, d)
         Row i is ``penalized_optimum(loss, penalty, lambdas[i], ...)``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`geometry.solvers.penalized_optimum`, and if ``lambdas`` is not a 1-D
+        array of finite numbers >= 0.
+
+    Warns
+    -----
+    ConvergenceWarning
+        ``"group"`` only: see :func:`geometry.group.group_lasso_optimum`.
     """
-    _check_loss(loss)
+    check_loss(loss)
     check_penalty(penalty)
-    lam = _check_lambdas(lambdas)
+    lam = check_lambdas(lambdas)
     if penalty == "l1":
         path = lasso_path_breakpoints(loss)
         return np.array([path.at(x) for x in lam]).reshape(len(lam), loss.dim)

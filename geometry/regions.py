@@ -8,48 +8,11 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
-__all__ = ["REGION_NAMES", "check_region", "check_size", "check_p", "region_size", "region_boundary"]
+from .validation import REGION_NAMES, check_array, check_l1_ratio, check_p, check_region, check_size, check_whole_number
 
-REGION_NAMES: tuple[str, ...] = ("l1", "l2", "lp", "elasticnet")
-
-
-def check_region(region) -> str:
-    """``region`` if it names a known region; ValueError listing the valid names otherwise."""
-    if region not in REGION_NAMES:
-        raise ValueError(f"unknown region {region!r}; valid regions are {', '.join(map(repr, REGION_NAMES))}")
-    return region
-
-
-def check_size(t) -> float:
-    """``t`` as a float; ValueError unless it is a finite number >= 0."""
-    try:
-        value = float(t)
-    except (TypeError, ValueError):
-        raise ValueError(f"t must be a finite number >= 0, got {t!r}") from None
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"t must be a finite number >= 0, got {t!r}")
-    return value
-
-
-def check_p(p) -> float:
-    """``p`` as a float; ValueError unless it is a finite number > 0."""
-    try:
-        value = float(p)
-    except (TypeError, ValueError):
-        raise ValueError(f"p must be a finite number > 0, got {p!r}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"p must be a finite number > 0, got {p!r}")
-    return value
-
-
-def _check_ratio(l1_ratio) -> float:
-    from .solvers import check_l1_ratio
-
-    return check_l1_ratio(l1_ratio)
+__all__ = ["REGION_NAMES", "region_size", "region_boundary"]
 
 
 def region_size(region: str, w, *, l1_ratio: float = 0.5, p: float = 2.0) -> float:
@@ -66,13 +29,15 @@ def region_size(region: str, w, *, l1_ratio: float = 0.5, p: float = 2.0) -> flo
     -------
     float
         ``||w||_1``, ``||w||_2``, ``||w||_p`` or ``r ||w||_1 + (1 - r) ||w||_2^2``.
+
+    Raises
+    ------
+    ValueError
+        An unknown region, w not a finite 1-D array, p not a finite number > 0 ("lp") or
+        l1_ratio outside [0, 1] ("elasticnet").
     """
     check_region(region)
-    w = np.asarray(w, dtype=float)
-    if w.ndim != 1:
-        raise ValueError(f"w must be 1-dimensional, got shape {w.shape}")
-    if not np.all(np.isfinite(w)):
-        raise ValueError("w contains NaN or infinite values")
+    w = check_array(w, "w", ndim=1)
     if region == "l1":
         return float(np.abs(w).sum())
     if region == "l2":
@@ -83,7 +48,7 @@ def region_size(region: str, w, *, l1_ratio: float = 0.5, p: float = 2.0) -> flo
         if top == 0.0:
             return 0.0
         return top * float(np.sum((np.abs(w) / top) ** p)) ** (1.0 / p)
-    r = _check_ratio(l1_ratio)
+    r = check_l1_ratio(l1_ratio)
     return r * float(np.abs(w).sum()) + (1.0 - r) * float(w @ w)
 
 
@@ -121,11 +86,16 @@ def region_boundary(region: str, t: float, *, l1_ratio: float = 0.5, p: float = 
     ndarray of shape (m, 2)
         First row equals last row. The L1 diamond is exactly ``(t,0), (0,t), (-t,0), (0,-t), (t,0)``;
         every other shape contains the four axis points ``(+-a, 0), (0, +-a)`` exactly.
+
+    Raises
+    ------
+    ValueError
+        An unknown region, t not a finite number >= 0, num not a whole number >= 8, p not a
+        finite number > 0 ("lp") or l1_ratio outside [0, 1] ("elasticnet").
     """
     check_region(region)
     t = check_size(t)
-    if isinstance(num, bool) or not isinstance(num, (int, np.integer)) or num < 8:
-        raise ValueError(f"num must be a whole number >= 8, got {num!r}")
+    num = check_whole_number(num, "num", minimum=8)
     if region == "l1":
         return np.array([[t, 0.0], [0.0, t], [-t, 0.0], [0.0, -t], [t, 0.0]])
     per_quadrant = max(3, int(num) // 4 + 1)
@@ -138,7 +108,7 @@ def region_boundary(region: str, t: float, *, l1_ratio: float = 0.5, p: float = 
         # where the curve bends most, and the axis points are exact.
         c, s = _quadrant_directions(per_quadrant)
         return _mirror(t * c ** (2.0 / p), t * s ** (2.0 / p))
-    r = _check_ratio(l1_ratio)
+    r = check_l1_ratio(l1_ratio)
     c, s = _quadrant_directions(per_quadrant)
     a = r * (c + s)
     # r rho (|c| + |s|) + (1 - r) rho^2 = t, solved without cancellation

@@ -17,6 +17,7 @@ from .contours import contour_levels, contour_lines
 from .loss import QuadraticLoss
 from .paths import lasso_path_breakpoints
 from .solvers import lambda_max
+from .validation import check_loss_2d
 
 __all__ = ["weight_view", "scene_bundle", "loss_from_scene"]
 
@@ -34,8 +35,7 @@ def weight_view(loss: QuadraticLoss, *, margin: float = 1.35) -> tuple[tuple[flo
     -------
     ((xmin, xmax), (ymin, ymax))
     """
-    if loss.dim != 2:
-        raise ValueError(f"the weight plane is 2-D, got a loss of dimension {loss.dim}")
+    check_loss_2d(loss, what="the weight plane is 2-D")
     if not margin > 1:
         raise ValueError(f"margin must be > 1, got {margin!r}")
     reach = float(np.max(np.abs(loss.ols_point)))
@@ -82,8 +82,7 @@ def scene_bundle(loss: QuadraticLoss, *, view=None, contour_count: int = 12, wit
         ``x_mean``, ``y_mean``, ``view`` {``x``, ``y``}, ``contours`` {``levels``, ``x``,
         ``y``} (one polyline with ``None`` gaps).
     """
-    if not isinstance(loss, QuadraticLoss) or loss.dim != 2:
-        raise ValueError("scene_bundle needs a 2-D QuadraticLoss")
+    check_loss_2d(loss, what="scene_bundle needs a 2-D QuadraticLoss")
     if view is None:
         view = weight_view(loss)
     levels = contour_levels(loss, count=contour_count, view=view)
@@ -119,7 +118,7 @@ def loss_from_scene(scene: dict) -> QuadraticLoss:
             scene["constant"],
             x_mean=scene["x_mean"],
             y_mean=scene["y_mean"],
-            _from_data=True,
+            data_moments=True,
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"not a scene bundle: {exc}") from None

@@ -5,10 +5,12 @@ Penalties (sklearn-compatible scaling, see ``shared/MISSION.md``):
 - ``"l1"``: ``||w||_1`` (``Lasso(alpha=lam)``),
 - ``"l2"``: ``||w||_2^2`` (``Ridge(alpha=2 n lam)``),
 - ``"elasticnet"``: ``r ||w||_1 + (1 - r) ||w||_2^2`` with ``r = l1_ratio``,
-- ``"group"``: ``sum_g ||w_g||_2`` over the groups of coordinates.
+- ``"group"``: ``sum_g ||w_g||_2`` over the groups of coordinates (:mod:`geometry.group`).
 
-The lasso is solved exactly by the homotopy (the piecewise-linear solution path), with a
-closed-form case analysis for the common 2-D, positive-definite case.
+The ridge has a closed form (:func:`ridge_solution`). The lasso is solved exactly: by a
+closed-form case analysis in the common 2-D, positive-definite case (:func:`lasso_2d`), else
+by an active-set search certified by its KKT conditions, else by the homotopy
+(:func:`lasso_homotopy`, the piecewise-linear solution path).
 """
 
 from __future__ import annotations
@@ -18,57 +20,29 @@ from typing import Sequence
 
 import numpy as np
 
-from .loss import EIGEN_RTOL, QuadraticLoss
+from .group import group_lasso_optimum
+from .loss import QuadraticLoss, positive_eigenvalues
+from .validation import (
+    PENALTIES,
+    check_l1_ratio,
+    check_lambda,
+    check_lambdas,
+    check_loss,
+    check_penalty,
+    check_whole_number,
+)
 
 __all__ = [
     "PENALTIES",
     "penalized_optimum",
     "lambda_max",
-    "check_lambda",
-    "check_l1_ratio",
-    "check_penalty",
+    "ridge_solution",
+    "lasso_2d",
+    "lasso_homotopy",
 ]
-
-PENALTIES: tuple[str, ...] = ("l1", "l2", "elasticnet", "group")
 
 # Relative tolerance for "the same lambda" when several events of the homotopy coincide.
 _EVENT_RTOL = 1e-12
-
-
-# ---------------------------------------------------------------------------- validation
-def check_lambda(lam) -> float:
-    """``lam`` as a float; ValueError unless it is a finite number >= 0."""
-    try:
-        value = float(lam)
-    except (TypeError, ValueError):
-        raise ValueError(f"lam must be a finite number >= 0, got {lam!r}") from None
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"lam must be a finite number >= 0, got {lam!r}")
-    return value
-
-
-def check_l1_ratio(l1_ratio) -> float:
-    """``l1_ratio`` as a float; ValueError unless it lies in [0, 1]."""
-    try:
-        value = float(l1_ratio)
-    except (TypeError, ValueError):
-        raise ValueError(f"l1_ratio must be a number in [0, 1], got {l1_ratio!r}") from None
-    if not (0.0 <= value <= 1.0):
-        raise ValueError(f"l1_ratio must be a number in [0, 1], got {l1_ratio!r}")
-    return value
-
-
-def check_penalty(penalty) -> str:
-    """``penalty`` if it names a known penalty; ValueError listing the valid names otherwise."""
-    if penalty not in PENALTIES:
-        raise ValueError(f"unknown penalty {penalty!r}; valid penalties are {', '.join(map(repr, PENALTIES))}")
-    return penalty
-
-
-def _check_loss(loss) -> QuadraticLoss:
-    if not isinstance(loss, QuadraticLoss):
-        raise ValueError(f"loss must be a QuadraticLoss, got {type(loss).__name__}")
-    return loss
 
 
 # ---------------------------------------------------------------------------- public API
@@ -83,8 +57,13 @@ def lambda_max(loss: QuadraticLoss) -> float:
     -------
     float
         ``||g||_inf`` (``= ||Xc^T yc||_inf / n`` for a data loss).
+
+    Raises
+    ------
+    ValueError
+        If ``loss`` is not a QuadraticLoss.
     """
-    _check_loss(loss)
+    check_loss(loss)
     return float(np.max(np.abs(loss.linear)))
 
 
@@ -115,39 +94,92 @@ def penalized_optimum(
         The minimiser; where it is not unique (singular H), the one of minimum norm
         reached by the homotopy (for ``"l2"`` at ``lam = 0``: exactly ``H^+ g``).
         For lam >= :func:`lambda_max` the lasso answer is exactly zero.
+
+    Raises
+    ------
+    ValueError
+        A loss that is not a QuadraticLoss, an unknown penalty, lam not a finite number
+        >= 0, l1_ratio outside [0, 1] (elastic net), missing or malformed groups ("group").
+
+    Warns
+    -----
+    ConvergenceWarning
+        ``"group"`` only: see :func:`geometry.group.group_lasso_optimum`.
+
+    Examples
+    --------
+    >>> loss = QuadraticLoss(np.eye(2), [1.0, 0.25])
+    >>> penalized_optimum(loss, "l1", 0.5)  # soft-thresholding: H is the identity
+    array([0.5, 0. ])
     """
-    _check_loss(loss)
+    check_loss(loss)
     check_penalty(penalty)
     lam = check_lambda(lam)
     if penalty == "l2":
-        return _ridge(loss, lam)
+        return ridge_solution(loss, lam)
     if penalty == "l1":
         return _lasso(loss.hessian, loss.linear, lam)
     if penalty == "elasticnet":
         r = check_l1_ratio(l1_ratio)
         if r == 0.0:
-            return _ridge(loss, lam)
+            return ridge_solution(loss, lam)
         shift = 2.0 * lam * (1.0 - r)
         H = loss.hessian + shift * np.eye(loss.dim) if shift else loss.hessian
         return _lasso(H, loss.linear, lam * r)
     # group
     if groups is None:
         raise ValueError("penalty 'group' needs groups: a sequence giving each coordinate's group label")
-    from .group import group_lasso_optimum
-
     return group_lasso_optimum(loss, lam, groups)
 
 
 # ---------------------------------------------------------------------------- ridge
-def _ridge(loss: QuadraticLoss, lam: float) -> np.ndarray:
-    """``V diag(1 / (e + 2 lam)) V^T g`` with zero-curvature directions dropped (they carry no g)."""
+def ridge_solution(loss: QuadraticLoss, lams) -> np.ndarray:
+    """Ridge optima ``argmin_w J0(w) + lam ||w||_2^2`` in closed form, for one lam or many.
+
+    With ``H = V diag(e) V^T`` the optimum is ``w(lam) = V diag(1 / (e + 2 lam)) V^T g``. Flat
+    directions (:attr:`QuadraticLoss.positive_directions` False) are dropped: g has no
+    component along them, only rounding residue, so at ``lam = 0`` this is exactly the
+    minimum-norm OLS point ``H^+ g``.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+    lams : float >= 0, or array_like of shape (k,) with entries >= 0
+
+    Returns
+    -------
+    w : ndarray of shape (d,) for a single lam, shape (k, d) for an array of them
+        Row i of the array answer is the optimum at ``lams[i]``.
+
+    Raises
+    ------
+    ValueError
+        If ``loss`` is not a QuadraticLoss, or a lam is not a finite number >= 0 (or an
+        array of them is not 1-dimensional).
+
+    Examples
+    --------
+    >>> loss = QuadraticLoss(np.diag([1.0, 4.0]), [1.0, 4.0])  # OLS point (1, 1)
+    >>> ridge_solution(loss, 0.5)  # g / (e + 2 lam)
+    array([0.5, 0.8])
+    >>> ridge_solution(loss, [0.0, 0.5]).shape
+    (2, 2)
+    """
+    check_loss(loss)
+    single = np.isscalar(lams) or (isinstance(lams, np.ndarray) and lams.ndim == 0)
     values, vectors = loss.eigenvalues, loss.eigenvectors
     coef = vectors.T @ loss.linear
-    denom = values + 2.0 * lam
-    inv = np.zeros_like(values)
-    keep = loss._positive  # g has no component along flat directions, only rounding residue
-    inv[keep] = 1.0 / denom[keep]
-    return vectors @ (coef * inv)
+    keep = loss.positive_directions  # g has no component along flat directions, only rounding residue
+    if single:
+        denom = values + 2.0 * check_lambda(lams)
+        inv = np.zeros_like(values)
+        inv[keep] = 1.0 / denom[keep]
+        return vectors @ (coef * inv)
+    denom = values[None, :] + 2.0 * check_lambdas(lams)[:, None]
+    inv = np.zeros_like(denom)
+    usable = np.broadcast_to(keep[None, :], denom.shape)
+    inv[usable] = 1.0 / denom[usable]
+    return (coef[None, :] * inv) @ vectors.T
 
 
 # ---------------------------------------------------------------------------- lasso
@@ -157,7 +189,7 @@ def _lasso(H: np.ndarray, g: np.ndarray, lam: float) -> np.ndarray:
     if lam >= float(np.max(np.abs(g))):
         return np.zeros(d)
     if d == 2:
-        w = _lasso_2d(float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(g[0]), float(g[1]), lam)
+        w = lasso_2d(float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(g[0]), float(g[1]), lam)
         if w is not None:
             return np.array(w)
     w = _lasso_active_set(H, g, lam)
@@ -172,9 +204,16 @@ def _lasso_active_set(H: np.ndarray, g: np.ndarray, lam: float, *, max_iter: int
 
     Every violating zero coordinate joins with the sign that lowers the objective; the
     sign-fixed quadratic is solved exactly and a line search to its minimiser stops at the
-    best sign change (the objective strictly decreases, so the search is finite). The answer
-    is returned only if it satisfies the KKT conditions to 1e-11 (relative); otherwise the
-    caller falls back to the homotopy (singular or badly conditioned active sets).
+    best sign change (the objective strictly decreases, so in exact arithmetic the search
+    ends after finitely many steps; Lee et al. 2007). The answer is returned only if it
+    satisfies the KKT conditions to 1e-11 (relative). None means "not certified": the caller
+    then runs the exact homotopy, so giving up at ``max_iter`` (or at a singular or badly
+    conditioned active set) costs time, never accuracy, and needs no warning.
+
+    References
+    ----------
+    H. Lee, A. Battle, R. Raina and A. Y. Ng, "Efficient sparse coding algorithms",
+    Advances in Neural Information Processing Systems 19 (2007), the feature-sign search.
     """
     d = g.shape[0]
     w = np.zeros(d)
@@ -215,17 +254,46 @@ def _lasso_active_set(H: np.ndarray, g: np.ndarray, lam: float, *, max_iter: int
         best = points[int(np.argmin(values))]
         w[A] = best
         theta[A] = np.sign(best)
-    return None
+    return None  # not certified within max_iter: the caller falls back to the exact homotopy
 
 
-def _lasso_2d(h11: float, h12: float, h22: float, g1: float, g2: float, lam: float):
-    """Closed-form 2-D lasso by KKT case analysis; None when H is not safely definite.
+def lasso_2d(h11: float, h12: float, h22: float, g1: float, g2: float, lam: float) -> tuple[float, float] | None:
+    """Exact 2-D lasso ``argmin_w 1/2 w^T H w - g^T w + lam ||w||_1`` by KKT case analysis, in plain floats.
 
-    The caller has ruled out the all-zero case (lam < ||g||_inf).
+    The optimum has one of nine sign patterns (each coordinate -, 0 or +). The pattern
+    (0, 0) holds iff ``lam >= ||g||_inf``; a single non-zero coordinate is the soft-threshold
+    of its g, valid if the other coordinate's subgradient condition holds; two non-zero
+    coordinates solve ``H w = g - lam s`` (Cramer's rule plus one step of iterative
+    refinement), valid if w has the signs s. For a definite H exactly one pattern is
+    consistent. Scalars rather than arrays because this is the inner kernel of the 2-D
+    elastic-net searches (numpy's per-call cost would dominate).
+
+    Parameters
+    ----------
+    h11, h12, h22 : float
+        The entries of the symmetric 2x2 matrix H.
+    g1, g2 : float
+        The entries of g.
+    lam : float, >= 0
+        Not checked (a kernel): callers pass a validated lam.
+
+    Returns
+    -------
+    (w1, w2) : tuple of float, or None
+        The minimiser; None when H is not safely positive definite
+        (``det H <= 1e-10 h11 h22``), where the caller must use a method that handles a
+        singular H (:func:`lasso_homotopy`).
+
+    Examples
+    --------
+    >>> lasso_2d(1.0, 0.0, 1.0, 1.0, 0.25, 0.5)  # identity H: soft-thresholding of g
+    (0.5, 0.0)
     """
     det = h11 * h22 - h12 * h12
     if not (det > 1e-10 * (h11 * h22) and h11 > 0 and h22 > 0):
         return None
+    if lam >= max(abs(g1), abs(g2)):
+        return (0.0, 0.0)
     slack = lam * (1.0 + 1e-12)
     # Only w1 non-zero: soft-threshold g1, check the subgradient of w2.
     if abs(g1) > lam:
@@ -254,9 +322,8 @@ def _lasso_2d(h11: float, h12: float, h22: float, g1: float, g2: float, lam: flo
 
 def _pinv_sym(M: np.ndarray) -> np.ndarray:
     values, vectors = np.linalg.eigh(M)
-    top = float(values[-1]) if values.size else 0.0
-    keep = values > EIGEN_RTOL * max(1, M.shape[0]) * top if top > 0 else np.zeros(values.shape, bool)
     inv = np.zeros_like(values)
+    keep = positive_eigenvalues(values)
     inv[keep] = 1.0 / values[keep]
     return (vectors * inv) @ vectors.T
 
@@ -275,19 +342,28 @@ def _solve_active(M: np.ndarray, rhs: np.ndarray) -> np.ndarray:
     return _pinv_sym(M) @ rhs
 
 
-def lasso_homotopy(H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+def lasso_homotopy(
+    H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0, max_steps: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Breakpoints of the exact lasso path of ``1/2 w^T H w - g^T w + lam ||w||_1``.
 
     Follows the piecewise-linear solution from ``lam = ||g||_inf`` (w = 0) down to
     ``lam_stop``. On each piece the active coordinates A with signs s satisfy
     ``w_A(lam) = H_AA^+ (g_A - lam s_A)``; a piece ends where an inactive correlation
     ``|g_j - (H w)_j|`` reaches lam (j joins) or an active weight reaches 0 (it leaves).
+    Where H is singular, ``H_AA^+`` (the pseudo-inverse) gives the minimum-norm optimum.
 
     Parameters
     ----------
-    H : ndarray of shape (d, d), symmetric PSD
-    g : ndarray of shape (d,), in the range of H
+    H : ndarray of shape (d, d)
+        Symmetric positive semi-definite (not checked: use :func:`geometry.paths.lasso_path_breakpoints`
+        for a checked loss).
+    g : ndarray of shape (d,)
+        In the range of H.
     lam_stop : float, default 0.0
+    max_steps : int, optional
+        Cap on the number of pieces; default ``50 d + 50``, far above the length of any
+        real path (each coordinate joins and leaves a few times).
 
     Returns
     -------
@@ -296,8 +372,33 @@ def lasso_homotopy(H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0) -> tu
         ``lam_stop >= ||g||_inf``).
     weights : ndarray of shape (k, d)
         The exact optimum at each breakpoint; linear in lam between them.
+
+    Raises
+    ------
+    RuntimeError
+        If the path has not reached ``lam_stop`` after ``max_steps`` pieces (an incomplete
+        path is never returned).
+
+    References
+    ----------
+    M. R. Osborne, B. Presnell and B. A. Turlach, "A new approach to variable selection in
+    least squares problems", IMA Journal of Numerical Analysis 20(3):389-403 (2000).
+
+    B. Efron, T. Hastie, I. Johnstone and R. Tibshirani, "Least angle regression",
+    The Annals of Statistics 32(2):407-499 (2004), the lasso modification of LARS.
+
+    Examples
+    --------
+    >>> lambdas, weights = lasso_homotopy(np.eye(2), np.array([1.0, 0.5]))
+    >>> lambdas
+    array([1. , 0.5, 0. ])
+    >>> weights
+    array([[0. , 0. ],
+           [0.5, 0. ],
+           [1. , 0.5]])
     """
     d = g.shape[0]
+    steps = 50 * d + 50 if max_steps is None else check_whole_number(max_steps, "max_steps", minimum=1)
     top = float(np.max(np.abs(g)))
     zero = np.zeros(d)
     if lam_stop >= top:
@@ -314,7 +415,7 @@ def lasso_homotopy(H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0) -> tu
     signs_col = np.array([[1.0], [-1.0]])
     err = np.seterr(divide="ignore", invalid="ignore")
     try:
-        for _ in range(50 * d + 50):
+        for _ in range(steps):
             A = np.array(active, dtype=int)
             s_A = np.array([signs[j] for j in active])
             sol = _solve_active(H[A][:, A], np.column_stack((g[A], s_A)))
@@ -368,8 +469,10 @@ def lasso_homotopy(H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0) -> tu
             lam = nxt
             lambdas.append(lam)
             weights.append(w)
-        else:  # pragma: no cover - the loop bound is far above any real path length
-            raise RuntimeError("lasso homotopy did not terminate")
+        else:
+            raise RuntimeError(
+                f"lasso homotopy did not reach lam_stop = {lam_stop:g} within {steps} pieces (it is at lam = {lam:g})"
+            )
     finally:
         np.seterr(**err)
     return np.array(lambdas), np.array(weights)

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .constrained import constrained_optimum, region_size
+from .constrained import constrained_optimum
 from .loss import QuadraticLoss
-from .solvers import check_l1_ratio, check_lambda, penalized_optimum
+from .regions import region_size
+from .solvers import penalized_optimum
+from .validation import check_l1_ratio, check_lambda, check_loss, check_option
 
 __all__ = ["REGIONS", "Touch", "touch_point", "equivalent_lambda", "penalty_value"]
 
@@ -50,15 +52,14 @@ class Touch:
 
 def penalty_value(region: str, w, *, l1_ratio: float = 0.5) -> float:
     """P(w): ``||w||_1``, ``||w||_2^2`` or ``r ||w||_1 + (1 - r) ||w||_2^2``."""
+    check_option(region, REGIONS, kind="region", kinds="regions")
     w = np.asarray(w, dtype=float)
     if region == "l1":
         return float(np.abs(w).sum())
     if region == "l2":
         return float(w @ w)
-    if region == "elasticnet":
-        r = check_l1_ratio(l1_ratio)
-        return r * float(np.abs(w).sum()) + (1 - r) * float(w @ w)
-    raise ValueError(f"unknown region {region!r}; valid regions are {', '.join(map(repr, REGIONS))}")
+    r = check_l1_ratio(l1_ratio)
+    return r * float(np.abs(w).sum()) + (1 - r) * float(w @ w)
 
 
 def equivalent_lambda(loss: QuadraticLoss, region: str, w, *, l1_ratio: float = 0.5) -> float:
@@ -67,7 +68,26 @@ def equivalent_lambda(loss: QuadraticLoss, region: str, w, *, l1_ratio: float = 
     Returns 0 when w is the unconstrained optimum, ``inf`` for w = 0 under l2/elastic net
     with r = 0, and the smallest valid lam (``||grad||_inf`` resp. its EN analogue) for w = 0
     otherwise.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+    region : {"l1", "l2", "elasticnet"}
+    w : array_like of shape (d,)
+    l1_ratio : float in [0, 1]
+
+    Returns
+    -------
+    float >= 0, or ``inf``
+
+    Raises
+    ------
+    ValueError
+        A loss that is not a QuadraticLoss, an unknown region, a w of the wrong shape, or
+        l1_ratio outside [0, 1].
     """
+    check_loss(loss)
+    check_option(region, REGIONS, kind="region", kinds="regions")
     w = np.asarray(w, dtype=float)
     grad = loss.gradient(w)
     scale = max(float(np.max(np.abs(loss.linear))), 1e-300)
@@ -103,9 +123,20 @@ def touch_point(
     Returns
     -------
     Touch
+
+    Raises
+    ------
+    ValueError
+        An unknown region, not exactly one of lam and t, or any argument that
+        :func:`geometry.solvers.penalized_optimum` / :func:`geometry.constrained.constrained_optimum`
+        refuses.
+
+    Warns
+    -----
+    ConvergenceWarning
+        Constrained mode: see :func:`geometry.constrained.constrained_optimum`.
     """
-    if region not in REGIONS:
-        raise ValueError(f"unknown region {region!r}; valid regions are {', '.join(map(repr, REGIONS))}")
+    check_option(region, REGIONS, kind="region", kinds="regions")
     if (lam is None) == (t is None):
         raise ValueError("give exactly one of lam (penalized mode) and t (constrained mode)")
     if lam is not None:
