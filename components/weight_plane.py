@@ -28,7 +28,7 @@ from .edit_sync import apply_events, pending_events
 from .plane_traces import EN_UIDS, TRACE_INDEX, TRACE_UIDS, VIEW_KEYS, moving_traces, trace_style
 from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, draggable_marker
 from .problem import ProblemError, check_problem
-from .stores import CURRENT_VIEW, DATA_DRAG, DATA_EDIT, LAB_STATE, SCENE_STORE, VIEW_STORE, build_scene
+from .stores import CURRENT_VIEW, DATA_DRAG, DATA_EDIT, LAB_STATE, SCENE_STORE, build_scene, follow_lambda
 from .view import view_with_defaults
 
 __all__ = [
@@ -254,8 +254,7 @@ def register_callbacks(app: Dash) -> None:
     app.clientside_callback(
         ClientsideFunction(namespace="weight_plane", function_name="hoverAtRest"),
         Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
-        Input(VIEW_STORE, "data"),
-        State(SCENE_STORE, "data"),
+        *follow_lambda(at_rest=True),
         prevent_initial_call=True,
     )
     # In loss-shape mode the OLS centre is a shape plotly drags: its moves go on as `center`
