@@ -15,6 +15,7 @@ by an active-set search certified by its KKT conditions, else by the homotopy
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Sequence
 
@@ -342,6 +343,36 @@ def _solve_active(M: np.ndarray, rhs: np.ndarray) -> np.ndarray:
     return _pinv_sym(M) @ rhs
 
 
+def _valid_joiners(
+    H: np.ndarray, g: np.ndarray, w: np.ndarray, active: list[int], signs: dict, tied: list[int]
+) -> list[int]:
+    """The coordinates of ``tied`` (all at ``|corr| = lam`` at once) that join the active set.
+
+    When several coordinates reach ``|corr_j| = lam`` at the same lam, not all of them need
+    join: the next piece must move each joining weight away from 0 in the direction of its
+    correlation's sign, and keep each tied coordinate that stays out at ``|corr| <= lam`` as
+    lam decreases. The largest subset that satisfies both is taken (there is one for a positive
+    definite H; when none does, as can happen by rounding, all join).
+    """
+    corr_signs = {j: math.copysign(1.0, g[j] - H[j] @ w) for j in tied}
+    if len(tied) < 2:
+        return list(tied)
+    best: list[int] | None = None
+    for size in range(len(tied), 0, -1):
+        for subset in itertools.combinations(tied, size):
+            A = np.array([*active, *subset], dtype=int)
+            s_A = np.array([signs[j] for j in active] + [corr_signs[j] for j in subset])
+            b = _solve_active(H[A][:, A], s_A[:, None])[:, 0]
+            grows = all(b[len(active) + k] * corr_signs[j] > 0 for k, j in enumerate(subset))
+            stays = all(corr_signs[j] * float(H[j, A] @ b) >= 1 - 1e-9 for j in tied if j not in subset)
+            if grows and stays:
+                best = list(subset)
+                break
+        if best is not None:
+            break
+    return best if best is not None else list(tied)
+
+
 def lasso_homotopy(
     H: np.ndarray, g: np.ndarray, *, lam_stop: float = 0.0, max_steps: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -406,7 +437,8 @@ def lasso_homotopy(
     lam = top
     lambdas = [lam]
     weights = [zero]
-    active = [j for j in range(d) if abs(g[j]) >= top * (1 - _EVENT_RTOL)]
+    tied = [j for j in range(d) if abs(g[j]) >= top * (1 - _EVENT_RTOL)]
+    active = _valid_joiners(H, g, zero, [], {}, tied)
     signs = {j: math.copysign(1.0, g[j]) for j in active}
     fresh_join: set[int] = set(active)
     fresh_leave: dict[int, float] = {}
@@ -460,6 +492,8 @@ def lasso_homotopy(
                 active.remove(j)
                 is_active[j] = False
                 fresh_leave[j] = signs.pop(j)
+            if len(joiners) > 1:
+                joiners = _valid_joiners(H, g, w, active, signs, joiners)
             for j in joiners:
                 corr = g[j] - H[j] @ w
                 active.append(j)

@@ -182,19 +182,9 @@ def losses() -> dict[str, QuadraticLoss]:
     return out
 
 
-_TIE = (
-    "geometry.solvers.lasso_homotopy starts every coordinate with |g_j| = lambda_max at once, with "
-    "sign(g_j), without checking that its weight then moves with that sign: on this tie |g1| = |g2| "
-    "the path (scene.lasso_path, which lassoAt / l1ForT interpolate) leaves the lasso optimum, while "
-    "penalized_optimum (KKT case analysis) is right"
-)
 #: Cases on which geometry/ disagrees with itself (reported; the tests xfail strictly until fixed):
 #: case name -> {check: reason}.
 KNOWN_GEOMETRY_BUGS: dict[str, dict[str, str]] = {
-    **{
-        name: {"penalized": _TIE, "constrained": _TIE, "equivalent_lambda": _TIE}
-        for name in [f"random definite {k}, cond {10.0 ** (10.0 * k / 39):.1e}" for k in (7, 15, 23, 31, 39)]
-    },
     "random rank one 1": {
         "constrained": "constrained_optimum(elasticnet, r=0.25, t = (1 - 1e-10) * size(OLS)) on this rank-1 loss "
         "with equal columns returns [0.00725, 0], 1% off the OLS line (excess 5.6e-11); JS returns the OLS "

@@ -110,3 +110,28 @@ def test_single_lambda_solver_equals_the_homotopy_in_higher_dimensions(rng, d):
     path = lasso_path_breakpoints(loss)
     for lam in np.linspace(0, lambda_max(loss), 23):
         np.testing.assert_allclose(penalized_optimum(loss, "l1", lam), path.at(lam), atol=1e-11)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_path_that_starts_on_a_tie_stays_optimal(seed):
+    """|g1| = |g2| = lambda_max: only the coordinates whose weights then move with their
+    correlation's sign join (joining both would leave the lasso optimum)."""
+    rng = np.random.default_rng(seed)
+    R = np.linalg.qr(rng.normal(size=(2, 2)))[0]
+    H = R @ np.diag([1.0, 10.0 ** rng.uniform(-3, 0)]) @ R.T
+    g = rng.choice([-1.0, 1.0], size=2) * 10.0 ** rng.uniform(-2, 2)
+    g[1] = g[0] * rng.choice([-1.0, 1.0])  # the tie
+    loss = QuadraticLoss(0.5 * (H + H.T), g)
+    path = lasso_path_breakpoints(loss)
+    for lam in np.linspace(0.02, 0.98, 25) * lambda_max(loss):
+        w = path.at(lam)
+        assert lasso_kkt_residual(loss, w, lam) <= 1e-9, (lam, w)
+
+
+def test_a_tie_where_joining_both_is_wrong():
+    # H^-1 (1, 1) has a negative first entry: w1 would move against its correlation's sign
+    loss = QuadraticLoss(np.array([[4.0, 1.9], [1.9, 1.0]]), np.array([1.0, 1.0]))
+    path = lasso_path_breakpoints(loss)
+    assert path.weights[1][0] == 0.0 and path.weights[1][1] > 0  # w2 alone on the first piece
+    for lam in (0.9, 0.5, 0.2, 0.05):
+        assert lasso_kkt_residual(loss, path.at(lam), lam) <= 1e-12
