@@ -110,6 +110,23 @@
   function enValue(w, r) { return r * l1Norm(w) + (1 - r) * (w[0] * w[0] + w[1] * w[1]); }
 
   /**
+   * Size of the elastic-net region whose boundary crosses the axes at +-t
+   * (geometry.regions.elastic_net_budget).
+   * @param {number} t  intercept >= 0
+   * @param {number} r  mix in [0, 1]
+   * @returns {number} r t + (1 - r) t^2
+   */
+  function enBudget(t, r) { return r * t + (1 - r) * t * t; }
+
+  /**
+   * Where the elastic-net region of a size crosses the axes (geometry.regions.elastic_net_intercept).
+   * @param {number} size  >= 0
+   * @param {number} r     mix in [0, 1]
+   * @returns {number} the root t >= 0 of (1 - r) t^2 + r t = size
+   */
+  function enIntercept(size, r) { return size > 0 ? 2 * size / (r + Math.sqrt(r * r + 4 * (1 - r) * size)) : 0; }
+
+  /**
    * The excess J0(w) - min J0 = 1/2 (w - ols)^T H (w - ols) (never negative up to rounding).
    * @param {object} scene  scene bundle
    * @param {number[]} w    point [w1, w2]
@@ -307,7 +324,7 @@
   }
 
   Object.assign(M, {
-    l1Norm: l1Norm, l2Norm: l2Norm, enValue: enValue, J0: J0, excess: excess, gradient: gradient,
+    l1Norm: l1Norm, l2Norm: l2Norm, enValue: enValue, enBudget: enBudget, enIntercept: enIntercept, J0: J0, excess: excess, gradient: gradient,
     spectrum: spectrum, lassoAt: lassoAt, ridgeAt: ridgeAt, lasso2d: lasso2d, elasticNetAt: elasticNetAt,
     equivalentLambda: equivalentLambda
   });

@@ -25,20 +25,24 @@
     return M().enValue(w, r);
   }
 
-  /** The region's size t through w: ||w||_1, ||w||_2 or the elastic-net penalty. */
+  /** The intercept t of the region through w: ||w||_1, ||w||_2, or the elastic net's (enIntercept). */
   function regionSize(region, w, r) {
-    return region === 'l2' ? M().l2Norm(w) : penaltyValue(region, w, r);
+    if (region === 'elasticnet') { return M().enIntercept(M().enValue(w, r), r); }
+    return region === 'l2' ? M().l2Norm(w) : M().l1Norm(w);
   }
 
   /**
-   * Touch points of the three regions for a view (plane_traces.touches_for_view).
+   * Touch points of the three regions for a view (plane_traces.touches_for_view); each t is its
+   * region's intercept on the axes (for the elastic net: of r ||w||_1 + (1 - r) ||w||_2^2 <=
+   * enBudget(t, r), so one t gives the diamond at r = 1 and the circle at r = 0).
    * @returns {object} {l1: {w, lam, t}, l2: ..., elasticnet: ...}
    */
   function touches(scene, view) {
     var value = lab.lambdaControl.sliderToValue(scene, view.mode, view.slider), r = view.l1_ratio, out = {};
     var m = M();
     if (view.mode === 'constrained') {
-      var c = {l1: m.l1ForT(scene, value), l2: m.l2ForT(scene, value), elasticnet: m.elasticNetForT(scene, value, r)};
+      var c = {l1: m.l1ForT(scene, value), l2: m.l2ForT(scene, value),
+               elasticnet: m.elasticNetForT(scene, m.enBudget(value, r), r)};
       Object.keys(c).forEach(function (k) { out[k] = {w: c[k].w, lam: c[k].lam, t: value}; });
       return out;
     }
@@ -47,11 +51,12 @@
     return out;
   }
 
+  /** The outline of a region whose intercept on the axes is t. */
   function boundary(region, t, r) {
     var n = plane().curvePoints;
     if (region === 'l1') { return M().diamond(t); }
     if (region === 'l2') { return M().circle(t, n); }
-    return M().enBoundary(t, r, n);
+    return M().enBoundary(M().enBudget(t, r), r, n);
   }
 
   /** A touch point's hover text, as plane_traces.touch_hover writes it. */

@@ -9,12 +9,13 @@ The browser computes the same moving traces while λ moves (``assets/weight_plan
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
 from geometry import QuadraticLoss
 from geometry.contours import contour_curve
-from geometry.regions import region_boundary
+from geometry.regions import elastic_net_budget, elastic_net_intercept, region_boundary
 from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value, touch_point
 
@@ -59,13 +60,29 @@ def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = No
 
     ``view``: ``{"mode": "penalized"|"constrained", "slider": v, "l1_ratio": r, ...}``;
     ``loss``: the scene's loss if the caller has it already (else rebuilt from the scene).
+
+    Every touch point's ``t`` is its region's intercept on the axes, the size the picture
+    shows: ``||w||_1`` (L1), ``||w||_2`` (L2) and, for the elastic net, the intercept of the
+    region ``r ||w||_1 + (1 - r) ||w||_2^2 <= r t + (1 - r) t^2``
+    (:func:`geometry.regions.elastic_net_budget`). In constrained mode one t is the intercept of
+    every region, so at r = 1 the elastic-net region is the diamond and at r = 0 the circle.
     """
     loss = loss or loss_from_scene(scene)
     mode = view.get("mode", "penalized")
     value = slider_to_value(scene, mode, view["slider"])
     r = float(view.get("l1_ratio", 0.5))
-    key = "t" if mode == "constrained" else "lam"
-    return {region: touch_point(loss, region, l1_ratio=r, **{key: value}) for region in REGION_STYLE}
+    out = {}
+    for region in REGION_STYLE:
+        if mode != "constrained":
+            touch = touch_point(loss, region, l1_ratio=r, lam=value)
+        elif region == "elasticnet":
+            touch = touch_point(loss, region, l1_ratio=r, t=elastic_net_budget(value, l1_ratio=r))
+        else:
+            touch = touch_point(loss, region, l1_ratio=r, t=value)
+        if region == "elasticnet":
+            touch = replace(touch, t=value if mode == "constrained" else elastic_net_intercept(touch.t, l1_ratio=r))
+        out[region] = touch
+    return out
 
 
 def touch_hover(scene: dict, touch: Touch, l1_ratio: float, *, loss: QuadraticLoss | None = None) -> str:
@@ -83,6 +100,9 @@ def touch_hover(scene: dict, touch: Touch, l1_ratio: float, *, loss: QuadraticLo
 
 
 def _region_xy(region: str, t: float, l1_ratio: float) -> tuple[list, list]:
+    """The outline of the region whose intercept on the axes is t."""
+    if region == "elasticnet":
+        t = elastic_net_budget(t, l1_ratio=l1_ratio)
     boundary = region_boundary(region, t, l1_ratio=l1_ratio, num=CURVE_POINTS)
     return boundary[:, 0].tolist(), boundary[:, 1].tolist()
 

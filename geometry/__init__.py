@@ -13,7 +13,7 @@ from .contours import contour_curve, contour_level_through, contour_levels, cont
 from .group import group_lasso_optimum
 from .loss import QuadraticLoss
 from .paths import LassoPath, lasso_path_breakpoints, regularization_path, ridge_path
-from .regions import REGION_NAMES, region_boundary, region_size
+from .regions import REGION_NAMES, elastic_net_budget, elastic_net_intercept, region_boundary, region_size
 from .scene import scene_bundle, weight_view
 from .solvers import PENALTIES, lambda_max, penalized_optimum, ridge_solution
 from .touch import Touch, equivalent_lambda, touch_point
@@ -30,6 +30,8 @@ __all__ = [
     "constrained_optimum",
     "region_size",
     "region_boundary",
+    "elastic_net_budget",
+    "elastic_net_intercept",
     "contour_curve",
     "contour_level_through",
     "contour_levels",

@@ -4,6 +4,10 @@
 - ``"l2"``: ``||w||_2 <= t`` (a circle of radius t),
 - ``"lp"``: ``||w||_p <= t`` for any p > 0 (concave "star" sides for p < 1),
 - ``"elasticnet"``: ``r ||w||_1 + (1 - r) ||w||_2^2 <= t``.
+
+The elastic-net region of size t crosses the axes at the intercept
+:func:`elastic_net_intercept`; the region with intercept t has the size
+:func:`elastic_net_budget` (the diamond of intercept t at r = 1, the circle of radius t at r = 0).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import numpy as np
 
 from .validation import REGION_NAMES, check_array, check_l1_ratio, check_p, check_region, check_size, check_whole_number
 
-__all__ = ["REGION_NAMES", "region_size", "region_boundary"]
+__all__ = ["REGION_NAMES", "region_size", "region_boundary", "elastic_net_budget", "elastic_net_intercept"]
 
 
 def region_size(region: str, w, *, l1_ratio: float = 0.5, p: float = 2.0) -> float:
@@ -50,6 +54,58 @@ def region_size(region: str, w, *, l1_ratio: float = 0.5, p: float = 2.0) -> flo
         return top * float(np.sum((np.abs(w) / top) ** p)) ** (1.0 / p)
     r = check_l1_ratio(l1_ratio)
     return r * float(np.abs(w).sum()) + (1.0 - r) * float(w @ w)
+
+
+def elastic_net_budget(t: float, *, l1_ratio: float) -> float:
+    """The size of the elastic-net region whose boundary crosses the axes at +-t.
+
+    Parameters
+    ----------
+    t : float, >= 0
+        The intercept on each axis.
+    l1_ratio : float in [0, 1]
+
+    Returns
+    -------
+    float
+        ``r t + (1 - r) t^2``: the region ``r ||w||_1 + (1 - r) ||w||_2^2 <= r t + (1 - r) t^2`` is
+        the diamond ``||w||_1 <= t`` at r = 1 and the circle ``||w||_2 <= t`` at r = 0.
+
+    Raises
+    ------
+    ValueError
+        t not a finite number >= 0, or l1_ratio outside [0, 1].
+    """
+    t = check_size(t)
+    r = check_l1_ratio(l1_ratio)
+    return r * t + (1.0 - r) * t * t
+
+
+def elastic_net_intercept(size: float, *, l1_ratio: float) -> float:
+    """Where the elastic-net region of a given size crosses the axes (inverse of :func:`elastic_net_budget`).
+
+    Parameters
+    ----------
+    size : float, >= 0
+        The region's size ``r ||w||_1 + (1 - r) ||w||_2^2``.
+    l1_ratio : float in [0, 1]
+
+    Returns
+    -------
+    float
+        The root t >= 0 of ``(1 - r) t^2 + r t = size``, in the cancellation-free form
+        ``2 size / (r + sqrt(r^2 + 4 (1 - r) size))`` (0 for size 0).
+
+    Raises
+    ------
+    ValueError
+        size not a finite number >= 0, or l1_ratio outside [0, 1].
+    """
+    size = check_size(size)
+    r = check_l1_ratio(l1_ratio)
+    if size == 0.0:
+        return 0.0
+    return 2.0 * size / (r + float(np.sqrt(r * r + 4.0 * (1.0 - r) * size)))
 
 
 def _quadrant_directions(num: int) -> tuple[np.ndarray, np.ndarray]:

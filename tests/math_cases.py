@@ -31,6 +31,8 @@ import numpy as np
 import pytest
 
 from geometry import (
+    elastic_net_budget,
+    elastic_net_intercept,
     QuadraticLoss,
     constrained_optimum,
     contour_curve,
@@ -104,6 +106,8 @@ return {
   l1: points.map(w => M.l1Norm(w)),
   l2: points.map(w => M.l2Norm(w)),
   enValue: points.map(w => mixes.map(r => M.enValue(w, r))),
+  enIntercept: points.map(w => mixes.map(r => M.enIntercept(M.enValue(w, r), r))),
+  enBudget: points.map(w => mixes.map(r => M.enBudget(M.l1Norm(w), r))),
   contours: points.map(w => M.contourThrough(scene, w, 73)),
   fits: points.map(w => M.fitCurve(scene, w, phi1, phi2)),
   spectrum: M.spectrum(scene),
@@ -469,6 +473,12 @@ def check_values_and_fits(case: Evaluation) -> None:
         assert out["l2"][k] == pytest.approx(np.linalg.norm(w), rel=1e-15)
         for r, value in zip(MIXES, out["enValue"][k]):
             assert value == pytest.approx(region_size("elasticnet", w, l1_ratio=r), rel=1e-14, abs=1e-300)
+        for r, got in zip(MIXES, out["enIntercept"][k]):
+            size = region_size("elasticnet", w, l1_ratio=r)
+            assert got == pytest.approx(elastic_net_intercept(size, l1_ratio=r), rel=1e-14, abs=1e-300)
+        for r, got in zip(MIXES, out["enBudget"][k]):
+            want = elastic_net_budget(float(np.abs(w).sum()), l1_ratio=r)
+            assert got == pytest.approx(want, rel=1e-14, abs=1e-300)
         fit = loss.intercept(w) + phi @ w
         np.testing.assert_allclose(out["fits"][k], fit, rtol=1e-12, atol=1e-12 * max(1.0, np.abs(fit).max()))
     # spectrum: the eigen-data of H the closed forms use; directions outside the rank carry

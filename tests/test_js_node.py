@@ -101,6 +101,8 @@ CHECKED_BY = {
     "spectrum": "check_values_and_fits",
     "l2Norm": "check_values_and_fits",
     "enValue": "check_values_and_fits",
+    "enBudget": "check_values_and_fits",
+    "enIntercept": "check_values_and_fits",
     "J0": "check_values_and_fits",
     "excess": "check_values_and_fits",
     "gradient": "check_values_and_fits",

@@ -5,7 +5,7 @@ import pytest
 
 from geometry import QuadraticLoss
 from geometry.contours import contour_curve, contour_level_through, contour_levels, contour_lines
-from geometry.regions import region_boundary, region_size
+from geometry.regions import elastic_net_budget, elastic_net_intercept, region_boundary, region_size
 
 
 @pytest.mark.parametrize("t", [0.0, 0.3, 2.5])
@@ -161,3 +161,24 @@ def test_contour_lines_lie_on_their_levels_in_order(ellipse_loss, extra):
 def test_contours_reject_bad_arguments(ellipse_loss, call, match):
     with pytest.raises(ValueError, match=match):
         call(ellipse_loss)
+
+
+@pytest.mark.parametrize("r", [0.0, 0.25, 0.5, 0.9, 1.0])
+@pytest.mark.parametrize("t", [0.0, 1e-6, 0.36, 1.0, 7.5])
+def test_the_elastic_net_region_of_intercept_t_crosses_the_axes_at_t(r, t):
+    size = elastic_net_budget(t, l1_ratio=r)
+    assert elastic_net_intercept(size, l1_ratio=r) == pytest.approx(t, rel=1e-14, abs=1e-300)
+    for axis in ([t, 0.0], [0.0, -t]):  # on the boundary: the size at the axis point is the budget
+        assert region_size("elasticnet", axis, l1_ratio=r) == pytest.approx(size, rel=1e-14, abs=1e-300)
+    boundary = region_boundary("elasticnet", size, l1_ratio=r, num=64)
+    if r == 0.0:  # the circle of radius t
+        np.testing.assert_allclose(np.hypot(boundary[:, 0], boundary[:, 1]), t, rtol=1e-12, atol=1e-300)
+    if r == 1.0:  # the diamond of intercept t
+        np.testing.assert_allclose(np.abs(boundary).sum(axis=1), t, rtol=1e-12, atol=1e-300)
+
+
+def test_elastic_net_intercept_refuses_bad_arguments():
+    with pytest.raises(ValueError, match="t must be"):
+        elastic_net_budget(-1.0, l1_ratio=0.5)
+    with pytest.raises(ValueError, match="l1_ratio"):
+        elastic_net_intercept(1.0, l1_ratio=1.5)

@@ -21,7 +21,7 @@ from selenium.webdriver.common.keys import Keys
 
 from components.problem import loss_for_state
 from geometry.basis import BASES
-from geometry import constrained_optimum, lambda_max, penalized_optimum
+from geometry import constrained_optimum, elastic_net_budget, lambda_max, penalized_optimum
 
 from .test_lab import LAB_STATE_JS, click_radio, press, reload, slider_value, traces, type_lambda, wait_settled
 
@@ -136,8 +136,9 @@ def check_consistent(driver) -> None:
         )
         if not ticked:
             continue
-        if constrained:
-            w = constrained_optimum(loss, region, size, l1_ratio=0.5)
+        if constrained:  # t is every region's intercept on the axes
+            budget = elastic_net_budget(size, l1_ratio=0.5) if region == "elasticnet" else size
+            w = constrained_optimum(loss, region, budget, l1_ratio=0.5)
         else:
             w = penalized_optimum(loss, region, size, l1_ratio=0.5)
         got = [data[f"{key}-touch"]["x"][0], data[f"{key}-touch"]["y"][0]]
