@@ -72,7 +72,15 @@ def serve_layout() -> html.Div:
 
 def create_app() -> Dash:
     """Build the Dash app and register every panel's callbacks."""
-    app = Dash(__name__, title=TITLE, update_title=None, serve_locally=True)
+    app = Dash(
+        __name__,
+        title=TITLE,
+        update_title=None,
+        serve_locally=True,
+        # phones lay the page out at their own width (without it they use 980 px and zoom out)
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = serve_layout
     for panel in PANELS:
         panel.register_callbacks(app)

@@ -12,7 +12,16 @@
  * dragged shape is moved here with an SVG transform, and its position `{index, x, y}` goes to
  * `data-drag` while the point is held (throttled to one per LIVE_MS: the server answers with
  * the weight plane alone) and at the release, when it also goes to `data-edit` as a `move`.
- * The data panel itself is redrawn once λ rests (data_panel.moveFits).
+ * The data panel itself is redrawn once λ rests (data_panel.moveFits). A dragged point stays
+ * inside the data window (the dotted lines, trace `data-window`).
+ *
+ * A click waits CLICK_DELAY_MS for a possible double-click; a click elsewhere (more than
+ * NEAR_PX away) sends the waiting one at once, so quick clicks at several places add them all.
+ *
+ * From the keyboard (the plot is focusable): arrows or n / p select a point (outlined; its
+ * coordinates go to the data message, a live region), Shift+arrows move it, Delete or Backspace
+ * removes it, a or Insert adds one (next to the selected point, or at the plot's centre),
+ * Escape lets go. Pointing at or dragging a point also shows its coordinates there.
  */
 (function () {
   'use strict';
@@ -22,6 +31,7 @@
   var KEPT_EDITS = 20;        // recent edits resent with each new one
   var LIVE_MS = 60;           // at most one held position per this many ms
   var MIN_DRAG_PX = 8;        // a smaller move is a click: the point stays
+  var NEAR_PX = 6;            // a second click nearer than this to a waiting one is a double-click
 
   function edits() { return lab.state.edits; }
 
@@ -77,6 +87,30 @@
 
   function onShape(target) { return !!(target.closest && target.closest('.shapelayer')); }
 
+  /** The data window [lo, hi] in x: the `data-window` trace's lines (data_figure.py). */
+  function dataWindow(gd) {
+    var t = gd.data && gd.data[lab.config().data.traceIndex['data-window']];
+    return t && t.x ? [t.x[0], t.x[t.x.length - 1]] : [-Infinity, Infinity];
+  }
+
+  /** x moved into the data window. */
+  function intoWindow(gd, x) {
+    var w = dataWindow(gd);
+    return Math.min(Math.max(x, w[0]), w[1]);
+  }
+
+  /** A point's position for people: "x = 0.12, y = −1.3", with a note at the window's edge. */
+  function describe(gd, x, y) {
+    var num = window.labFormat.number, w = dataWindow(gd);
+    var edge = x <= w[0] || x >= w[1] ? ' (the edge of the data window: x stays from ' + num(w[0]) + ' to ' + num(w[1]) + ')' : '';
+    return 'x = ' + num(x) + ', y = ' + num(y) + edge;
+  }
+
+  /** Say something in the data message (a live region; the server writes it after each edit). */
+  function say(text) {
+    if (window.dash_clientside && window.dash_clientside.set_props) { lab.write('data_edit', 'dataMessage', text); }
+  }
+
   document.addEventListener('click', function (evt) {
     var gd = panelGraph(evt.target), e = edits();
     if (!gd) { return; }
@@ -89,9 +123,26 @@
     if (evt.target.closest('.legend, .modebar')) { return; }
     var pos = dataCoords(gd, evt);
     if (!pos) { return; }
-    if (e.clickTimer) { clearTimeout(e.clickTimer); }
-    e.clickTimer = setTimeout(function () { e.clickTimer = null; send({op: 'add', x: pos.x, y: pos.y}); }, CLICK_DELAY_MS);
+    var waiting = e.clickTimer ? e.clickAt : null;
+    if (waiting && Math.abs(waiting.px - pos.px) <= NEAR_PX && Math.abs(waiting.py - pos.py) <= NEAR_PX) {
+      // plotly dispatches a copy of each click (same place, same click count `detail`): only a
+      // second click (detail 2) is half of a double-click, and the dblclick event follows
+      if (evt.detail >= 2) { clearTimeout(e.clickTimer); e.clickTimer = null; }
+      return;
+    }
+    if (waiting) {   // a click elsewhere: the waiting one was no double-click
+      clearTimeout(e.clickTimer);
+      e.clickTimer = null;
+      sendAdd(gd, waiting);
+    }
+    e.clickAt = pos;
+    e.clickTimer = setTimeout(function () { e.clickTimer = null; sendAdd(gd, pos); }, CLICK_DELAY_MS);
   }, true);
+
+  /** Add a point at a clicked position, inside the data window. */
+  function sendAdd(gd, pos) {
+    send({op: 'add', x: intoWindow(gd, pos.x), y: pos.y});
+  }
 
   document.addEventListener('dblclick', function (evt) {
     var gd = panelGraph(evt.target), e = edits();
@@ -114,7 +165,7 @@
     var moved = Math.max(Math.abs(evt.clientX - d.x0), Math.abs(evt.clientY - d.y0));
     if (!d.moved && moved < MIN_DRAG_PX) { return null; }
     d.moved = true;
-    var pos = dataCoords(d.gd, evt, true), at = {x: pos.x - d.dx, y: pos.y - d.dy};
+    var pos = dataCoords(d.gd, evt, true), at = {x: intoWindow(d.gd, pos.x - d.dx), y: pos.y - d.dy};
     placePoint(d, at.x, at.y);
     return at;
   }
@@ -159,6 +210,7 @@
       e.lastLive = now;
       d.sent = at;
       sendDrag(d.index, at, false);
+      say('Point ' + (d.index + 1) + ': ' + describe(d.gd, at.x, at.y));
     }
   }, true);
 
@@ -181,10 +233,34 @@
     sendDrag(d.index, d.sent, true);
   }, true);
 
+  // ------------------------------------------------------------------ pointing at a point
+
+  /** The data panel's point shape `path` (an SVG path in its shape layer), or null. */
+  function pointPath(target) {
+    return target && target.closest ? target.closest('#' + lab.ids().dataPlot + ' .shapelayer path') : null;
+  }
+
+  document.addEventListener('pointerover', function (evt) {
+    var path = pointPath(evt.target), gd = path && panelGraph(path);
+    if (!gd || lab.state.drag) { return; }
+    var index = Number(path.getAttribute('data-index')), shape = gd.layout.shapes && gd.layout.shapes[index];
+    if (shape) { say('Point ' + (index + 1) + ': ' + describe(gd, shape.xanchor, shape.yanchor)); }
+  }, true);
+
   lab.dataEdit = {
     /** Stamp an edit; the `data-edit` value that carries it (weight_plane.centerMoves uses it). */
     record: record,
     /** True while a click waits to become an `add` (or the first half of a double-click). */
-    clickPending: function () { return edits().clickTimer !== null; }
+    clickPending: function () { return edits().clickTimer !== null; },
+    /** The point selected from the keyboard (index), or null. */
+    selected: function () { return edits().selected == null ? null : edits().selected; },
+    // for the keyboard (data_edit_keys.js): the same edits, drags and messages as the pointer's
+    send: send,
+    sendDrag: sendDrag,
+    placePoint: placePoint,
+    say: say,
+    describe: describe,
+    dataWindow: dataWindow,
+    intoWindow: intoWindow
   };
 }());

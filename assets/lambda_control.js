@@ -37,6 +37,12 @@
   /** The number the box shows for λ (or t): 6 significant digits. */
   function boxNumber(value) { return Number(value.toPrecision(6)); }
 
+  /** A slider position clamped into the slider's range (log10(0) = -Infinity goes to the bottom). */
+  function clampSlider(v) {
+    var range = lab.config().slider;
+    return isNaN(v) ? range.min : Math.min(Math.max(v, range.min), range.max);
+  }
+
   /** What the number box holds in a mode: ['λ', 'λ_max'] or ['t', '‖w_OLS‖₁']. */
   function names(mode) { return mode === 'constrained' ? ['t', '‖w_OLS‖₁'] : ['λ', 'λ_max']; }
 
@@ -99,6 +105,36 @@
     gd.on('plotly_transitioned', drawn);
   }
 
+  /**
+   * What a screen reader says for the sliders (dcc.Slider's thumbs have no name of their own):
+   * the λ thumb is named by what it sets and its value is read as λ (or t), not as its log10
+   * position; with `all`, each slider in a control row is named by its row's title (the text
+   * just before it). Attributes of the thumbs' elements, not Dash properties.
+   * @param {string} mode       'penalized' | 'constrained'
+   * @param {string} valueText  e.g. 'λ = 0.9047'
+   * @param {boolean} all       also name the other sliders (once they are on the page)
+   */
+  function describeSliders(mode, valueText, all) {
+    var thumb = document.querySelector('#' + lab.ids().lambdaSlider + ' [role=slider]');
+    if (thumb) {
+      thumb.setAttribute('aria-label', names(mode)[0] + ' (log scale)');
+      thumb.setAttribute('aria-valuetext', valueText);
+    }
+    if (!all) { return; }
+    var missing = !thumb;
+    document.querySelectorAll('.control-row > .dash-slider-container').forEach(function (box) {
+      var title = box.previousSibling, knob = box.querySelector('[role=slider]');
+      if (!knob) { missing = true; }
+      if (knob && title && title.nodeType === Node.TEXT_NODE && !knob.hasAttribute('aria-label')) {
+        knob.setAttribute('aria-label', title.textContent.trim());
+      }
+    });
+    // Dash loads the sliders lazily: on the page's first call some may not be there yet
+    var tries = (st().namingTries || 0) + 1;
+    st().namingTries = missing ? tries : 0;
+    if (missing && tries <= 20) { setTimeout(function () { describeSliders(mode, valueText, true); }, 250); }
+  }
+
   lab.lambdaControl = {
     referenceValue: referenceValue,
     sliderToValue: sliderToValue,
@@ -112,6 +148,7 @@
      */
     publish: function (view, step) {
       var s = st();
+      s.shown = view;
       s.rest = view;
       if (step) { s.drawn = view; }
       followPlane();
@@ -120,6 +157,43 @@
 
     /** Write a drawn step's view to current-view now (a data edit is drawn with it). */
     flush: flushDrawn,
+
+    /** The view the weight plane shows (the last published, or the page's first), or null. */
+    shownView: function () { return st().shown; },
+
+    /** Note the view the page's first plane shows. */
+    remember: function (view) { st().shown = view; },
+
+    /** The view with the λ (or t) its slider stands for on this scene: `value`. */
+    withValue: function (scene, view) {
+      return Object.assign({}, view, {value: sliderToValue(scene, view.mode, view.slider)});
+    },
+
+    /**
+     * Slider position for `view` on a new scene: where the shown view's λ (or t) is on the new
+     * scale if the view keeps its value (components/view.py::view_for_scene), else unchanged.
+     */
+    sliderForScene: function (scene, shown, view) {
+      if (view.keep !== 'value' || shown.mode !== view.mode || !(shown.value > 0)) { return view.slider; }
+      var v = clampSlider(Math.log10(shown.value / referenceValue(scene, view.mode)));
+      return Math.abs(v - view.slider) <= 1e-12 ? view.slider : v;
+    },
+
+    /**
+     * Slider position in `mode` at which the shown solution stays where it is: the first shown
+     * region's touch point (L1, else L2, else elastic net) of the view `shown`, as a size t
+     * (constrained) or as its penalty weight λ (penalized).
+     */
+    sliderForMode: function (scene, shown, mode) {
+      var key = ['l1', 'l2', 'en'].filter(function (k) { return shown.shown.indexOf(k) >= 0; })[0] || 'l1';
+      var region = lab.config().plane.regions.filter(function (spec) { return spec.key === key; })[0].region;
+      var touch = lab.weightPlane.touches(scene, shown)[region];
+      var value = mode === 'constrained' ? touch.t : touch.lam;
+      return clampSlider(Math.log10(value / referenceValue(scene, mode)));
+    },
+
+    /** Move the slider's thumb to a position the plane already shows. */
+    moveSlider: function (v) { lab.write('lambda_control', 'lambdaSlider', v); },
 
     /** True when no view is waiting to be written to current-view or view-store. */
     atRest: function () { var s = st(); return s.restTimer === null && s.rest === null && s.drawn === null; }
@@ -135,6 +209,7 @@
       if (!view || !scene) { return window.dash_clientside.no_update; }
       var value = sliderToValue(scene, view.mode, view.slider), ref = referenceValue(scene, view.mode);
       var n = names(view.mode);
+      describeSliders(view.mode, n[0] + ' = ' + fmt(value), false);
       return n[0] + ' = ' + fmt(value) + '  (' + fmt(value / ref) + ' · ' + n[1] + ')';
     },
 
@@ -171,6 +246,7 @@
       }
       // λ at rest, or the page's first call. While λ is where the box put it, the box keeps what
       // the user typed (and the message stays); once λ has moved on, the box shows λ.
+      describeSliders(view.mode, names(view.mode)[0] + ' = ' + fmt(sliderToValue(scene, view.mode, view.slider)), true);
       if (s.typed !== null && s.typed === view.slider) { return [nu, nu, nu]; }
       s.typed = null;
       var box = boxNumber(sliderToValue(scene, view.mode, view.slider));

@@ -41,17 +41,20 @@
 
   /**
    * The state of the page's scripts, one part per module:
-   * - lambda (lambda_control.js): the view waiting for the weight plane's redraw (`drawn`) and
-   *   for λ to rest (`rest`), the rest timer, the graph div whose redraw events are followed,
-   *   and the slider position the number box last put λ at (`typed`);
-   * - edits (data_edit.js): the last edit stamp, the recent edits (resent with each new one),
-   *   the timer of a click waiting to become an `add`, when the last held position was sent;
+   * - lambda (lambda_control.js): the view the weight plane shows (`shown`), the view waiting
+   *   for its redraw (`drawn`) and for λ to rest (`rest`), the rest timer, the graph div whose
+   *   redraw events are followed, the slider position the number box last put λ at (`typed`),
+   *   and how often the sliders' names were tried before Dash had drawn them (`namingTries`);
+   * - edits (data_edit.js, data_edit_keys.js): the last edit stamp, the recent edits (resent with each new one),
+   *   the timer of a click waiting to become an `add` and where that click was (`clickAt`), when
+   *   the last held position was sent; the keyboard's selected point (`selected`), its position
+   *   moved by a key but not redrawn yet (`keyAt`), the graph div whose redraws it follows (`armed`);
    * - drag (data_edit.js): the data point being dragged, or null;
    * - refused (stores.js): writes `lab.write` refused, for tests and the console.
    */
   lab.state = {
-    lambda: {drawn: null, rest: null, restTimer: null, followed: null, typed: null},
-    edits: {stamp: 0, recent: [], clickTimer: null, lastLive: 0},
+    lambda: {shown: null, drawn: null, rest: null, restTimer: null, followed: null, typed: null, namingTries: 0},
+    edits: {stamp: 0, recent: [], clickTimer: null, clickAt: null, lastLive: 0, selected: null, keyAt: null, armed: null},
     drag: null,
     refused: []
   };

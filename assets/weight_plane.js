@@ -127,11 +127,12 @@
     return patch.build();
   }
 
-  /** The view the λ controls show. */
+  /** The view the λ controls show (components/view.py). */
   function viewOf(slider, mode, shown, l1Ratio) {
     var defaults = lab.config().defaults;
     return {slider: slider, mode: mode || defaults.mode, shown: Array.isArray(shown) ? shown : [],
-            l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? defaults.l1Ratio : l1Ratio};
+            l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? defaults.l1Ratio : l1Ratio,
+            keep: defaults.keep};
   }
 
   lab.weightPlane = {touches: touches, penaltyValue: penaltyValue, hoverText: hoverText};
@@ -140,25 +141,41 @@
   window.dash_clientside.weight_plane = {
     /**
      * The weight plane follows the λ controls and a new scene:
-     * - a λ step (or mode, regions shown, mix): patch the moving traces; publish the view;
-     * - a new scene from the server, which drew the plane itself with current-view: publish the
-     *   view for the panels at rest; if the view on screen is no longer the one the server drew
-     *   (λ moved while it worked), patch the plane to it.
+     * - a λ step (or regions shown, mix): patch the moving traces; publish the view;
+     * - a switch penalized <-> constrained: the slider moves to where the shown solution (L1
+     *   first) stays where it is, and the plane is drawn there;
+     * - a new scene from the server, which drew the plane itself with current-view: the view
+     *   keeps its λ (view.keep 'value', clamped into the slider's range; the slider follows) or
+     *   its ratio to λ_max; published for the panels at rest, and patched if the server drew
+     *   another view (λ moved while it worked);
+     * - the slider moved by this callback (the plane shows that view already): nothing.
      * Several inputs may arrive in one call (Dash hands a call every input changed since the
      * last one); on page load the layout's plane is already drawn.
      * @returns {object} weight-plane figure Patch, or no_update
      */
     followLambda: function (slider, mode, shown, l1Ratio, scene, figure) {
-      var nu = window.dash_clientside.no_update;
+      var nu = window.dash_clientside.no_update, LC = lab.lambdaControl, ids = lab.ids();
       if (!scene || slider === null || slider === undefined) { return nu; }
-      var changed = lab.triggeredIds(), view = viewOf(slider, mode, shown, l1Ratio);
-      if (!changed.length) { return nu; }
-      if (changed.length === 1 && changed[0] === lab.ids().sceneStore && sameView(figure, view)) {
-        lab.lambdaControl.publish(view, false);
+      var changed = lab.triggeredIds(), view = viewOf(slider, mode, shown, l1Ratio), last = LC.shownView();
+      var sceneChanged = changed.indexOf(ids.sceneStore) >= 0;
+      if (!changed.length) {                     // page load: the layout's plane shows this view
+        LC.remember(LC.withValue(scene, view));
+        return nu;
+      }
+      if (last && changed.indexOf(ids.modeToggle) >= 0 && last.mode !== view.mode) {
+        view.slider = LC.sliderForMode(scene, last, view.mode);        // the solution stays put
+      } else if (last && sceneChanged) {
+        view.slider = LC.sliderForScene(scene, last, view);            // the same λ, if kept
+      }
+      view = LC.withValue(scene, view);
+      if (!sceneChanged && last && sameView({layout: {meta: {server_view: last}}}, view)) { return nu; }
+      if (view.slider !== slider) { LC.moveSlider(view.slider); }
+      if (changed.length === 1 && sceneChanged && sameView(figure, view)) {
+        LC.publish(view, false);                 // the server drew this view already
         return nu;
       }
       var patch = planePatch(scene, view, figure);
-      lab.lambdaControl.publish(view, true);
+      LC.publish(view, true);
       return patch;
     },
 

@@ -21,6 +21,7 @@ __all__ = [
     "DATA_TRACE_INDEX",
     "POINT_RADIUS_PX",
     "Y_PAD",
+    "WINDOW_LINE_Y",
     "DATA_GRAPH_CONFIG",
     "fit_curves",
     "y_range",
@@ -28,11 +29,14 @@ __all__ = [
     "data_figure",
 ]
 
-DATA_TRACE_UIDS: tuple[str, ...] = ("data-points", "ols-fit", "l1-fit", "l2-fit", "en-fit")
+DATA_TRACE_UIDS: tuple[str, ...] = ("data-points", "ols-fit", "l1-fit", "l2-fit", "en-fit", "data-window")
 DATA_TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(DATA_TRACE_UIDS)}
 POINT_RADIUS_PX = 7
 #: the y axis shows the targets' span padded by this fraction of it, and by at least ``least``
 Y_PAD = {"fraction": 0.15, "least": 0.5}
+#: the data window's edges (x = X_RANGE) are drawn as vertical lines this far up and down (the
+#: y axis has a fixed range, so they always span the plot)
+WINDOW_LINE_Y = 1e9
 #: The data panel's graph options: like the weight plane's, but plotly does not drag the points
 #: (``assets/data_edit.js`` does: plotly would redraw the whole panel, hover included, when a
 #: drag ends). Shapes marked ``editable`` still take pointer events.
@@ -111,6 +115,21 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
                 "hoverinfo": "skip",
             }
         )
+    lo, hi = X_RANGE
+    data.append(
+        {
+            # where points can go: assets/data_edit.js keeps a dragged point between these lines
+            "type": "scatter",
+            "uid": "data-window",
+            "name": "data window",
+            "x": [lo, lo, None, hi, hi],
+            "y": [-WINDOW_LINE_Y, WINDOW_LINE_Y, None, -WINDOW_LINE_Y, WINDOW_LINE_Y],
+            "mode": "lines",
+            "line": {"color": "#adb5bd", "width": 1, "dash": "dot"},
+            "hoverinfo": "skip",
+            "visible": not is_shape,
+        }
+    )
     shapes = []
     if not is_shape:
         point_line = {"color": "white", "width": 1.5}

@@ -16,7 +16,7 @@ from geometry.basis import BASES
 
 from .data_figure import DATA_GRAPH_CONFIG, data_figure_dict
 from .edit_sync import apply_events, pending_events
-from .problem import GENERATOR_DEFAULTS
+from .problem import GENERATOR_DEFAULTS, GENERATOR_LIMITS
 from .stores import (
     CURRENT_VIEW,
     DATA_EDIT,
@@ -30,7 +30,7 @@ from .stores import (
 )
 from .view import view_with_defaults
 from .weight_plane import WEIGHT_PLANE, plane_for
-from .widgets import control_row
+from .widgets import control_row, described_graph
 
 __all__ = [
     "DATA_PLOT",
@@ -57,6 +57,8 @@ GENERATOR_W1 = "generator-w1"
 GENERATOR_W2 = "generator-w2"
 GENERATOR_NOISE = "generator-noise"
 GENERATOR_SEED = "generator-seed"
+#: the generator's boxes, in the order of :func:`update_problem`'s ``boxes``
+GENERATOR_BOXES = (GENERATOR_N, GENERATOR_W1, GENERATOR_W2, GENERATOR_NOISE, GENERATOR_SEED)
 ECCENTRICITY_SLIDER = "eccentricity-slider"
 ROTATION_SLIDER = "rotation-slider"
 DATA_MESSAGE = "data-message"
@@ -110,16 +112,21 @@ def problem_outputs(edit: dict, state: dict, generator: dict, view: dict):
     return events_outputs([(edit, {})], state, generator, view)
 
 
-def update_problem(edit, resample_clicks, controls, state, generator, view):
+def update_problem(edit, resample_clicks, controls, state, generator, view, *boxes):
     """Server callback: any data/basis/shape edit -> state, scene, both figures, message, seed box.
 
     Inputs ``data-edit``, ``resample-button.n_clicks``, ``problem-controls``; states
-    ``lab-state``, ``generator-settings``, ``current-view``. It does not ask which input fired:
-    it brings the state up to date with every input (:func:`components.edit_sync.pending_events`).
+    ``lab-state``, ``generator-settings``, ``current-view`` and, when given, the generator's
+    boxes ``boxes = (n, w1, w2, noise, seed)``, which win over ``generator-settings``: a value
+    typed into a box and committed by the click on Resample (the box loses focus) is in the box
+    already, but ``generator-settings`` (a clientside callback of the box) may not have caught
+    up when the click's callback is sent. It does not ask which input fired: it brings the
+    state up to date with every input (:func:`components.edit_sync.pending_events`).
     """
     generator = {
         **GENERATOR_DEFAULTS,
         **(generator or {}),
+        **(_generator_from_boxes(*boxes) if len(boxes) == 5 else {}),
         "rho": (controls or {}).get("rho", state.get("rho")) if isinstance(controls, dict) else state.get("rho"),
     }
     events = pending_events(edit, resample_clicks, controls, state)
@@ -130,12 +137,33 @@ def update_problem(edit, resample_clicks, controls, state, generator, view):
     return (*outputs, new["seed"] if resampled else no_update)
 
 
+def _generator_from_boxes(n, w1, w2, noise, seed) -> dict:
+    """The generator settings from its boxes' values (as ``data_panel.collectGenerator``)."""
+    return {"n": n, "true_w": [w1, w2], "noise": noise, "seed": seed}
+
+
 # ---------------------------------------------------------------------------- layout
-def _number(id_: str, label: str, value, **kwargs) -> html.Label:
+def _number(id_: str, label: str, value, *, limits: tuple | None = None, **kwargs) -> html.Label:
+    """A labelled number box; ``limits`` ``(min, max, step)`` (both bounds: Dash's "+"/"−"
+    steppers empty a box that has a min and no max).
+
+    Not debounced: a debounced box commits on blur or Enter by comparing with the value it had
+    at its previous blur, so a typed 7 after the server wrote 10 into a box that last showed 7
+    was never sent. Each keystroke only updates ``generator-settings`` in the browser.
+    """
+    if limits is not None:
+        kwargs.update(zip(("min", "max", "step"), limits))
     return html.Label(
-        [label, dcc.Input(id=id_, type="number", value=value, debounce=True, className="number-box", **kwargs)],
+        [label, dcc.Input(id=id_, type="number", value=value, className="number-box", **kwargs)],
         className="field",
     )
+
+
+#: the data plot's text alternative
+DATA_DESCRIPTION = (
+    "Data: the points (x, y) of the regression and the curves fitted to them by OLS and by each "
+    "region shown in the weight plane. Drag a point to move it, click to add one, double-click to remove it."
+)
 
 
 def layout(state: dict, figure, legend) -> list:
@@ -146,11 +174,10 @@ def layout(state: dict, figure, legend) -> list:
     """
     g = GENERATOR_DEFAULTS
     return [
-        dcc.Graph(
-            id=DATA_PLOT,
-            figure=figure,
-            config=DATA_GRAPH_CONFIG,
-            style={"height": "360px"},
+        described_graph(
+            dcc.Graph(id=DATA_PLOT, figure=figure, config=DATA_GRAPH_CONFIG, className="data-plot"),
+            DATA_DESCRIPTION,
+            className="data-box",
         ),
         legend,
         html.Div(id=DATA_MESSAGE, className="message", role="status"),
@@ -194,18 +221,19 @@ def layout(state: dict, figure, legend) -> list:
                     html.Div(
                         className="field-grid",
                         children=[
-                            _number(GENERATOR_N, "n points", g["n"], min=3, max=200, step=1),
+                            _number(GENERATOR_N, "n points", g["n"], limits=GENERATOR_LIMITS["n"]),
                             _number(GENERATOR_W1, "true w₁", g["true_w"][0], step=0.01),
                             _number(GENERATOR_W2, "true w₂", g["true_w"][1], step=0.01),
-                            _number(GENERATOR_NOISE, "noise σ", g["noise"], min=0, step=0.01),
-                            _number(GENERATOR_SEED, "seed", g["seed"], min=0, step=1),
+                            _number(GENERATOR_NOISE, "noise σ", g["noise"], limits=GENERATOR_LIMITS["noise"]),
+                            _number(GENERATOR_SEED, "seed", g["seed"], limits=GENERATOR_LIMITS["seed"]),
                             html.Button("Resample data", id=RESAMPLE_BUTTON, n_clicks=0, className="button"),
                         ],
                     ),
                 ],
             ),
             html.P(
-                "Drag a point to move it · click empty space to add one · double-click a point to remove it.",
+                "Drag a point to move it · click empty space to add one · double-click a point to remove it · "
+                "keyboard: Tab to the plot, arrows pick a point, Shift+arrows move it, Delete removes it, a adds one.",
                 className="hint full-row",
             ),
             id=POINTS_CONTROLS,
@@ -266,6 +294,7 @@ def register_callbacks(app: Dash) -> None:
         State(LAB_STATE, "data"),
         State(GENERATOR_SETTINGS, "data"),
         State(CURRENT_VIEW, "data"),
+        *(State(box, "value") for box in GENERATOR_BOXES),
         prevent_initial_call=True,
     )(update_problem)
     app.clientside_callback(

@@ -85,7 +85,8 @@ def layout() -> html.Div:
                     className="mode-toggle",
                 ),
             ),
-            html.Div(id=LAMBDA_LABEL, className="lambda-label", children="λ = …"),
+            # the label names the number box (a screen reader hears "λ = 0.905 (0.6 · λ_max)")
+            html.Label(id=LAMBDA_LABEL, className="lambda-label", htmlFor=LAMBDA_INPUT, children="λ = …"),
             html.Div(
                 className="slider-row",
                 title="log scale: the marks are multiples of λ_max (or of ‖w_OLS‖₁ in constrained mode)",
@@ -107,6 +108,7 @@ def layout() -> html.Div:
                         debounce=True,
                         className="number-box",
                         placeholder="exact value",
+                        inputMode="decimal",
                     ),
                 ],
             ),

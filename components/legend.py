@@ -28,12 +28,22 @@ def _item(swatch: str, text: str, key: str = "") -> str:
     return f'<span class="{cls}">{swatch}<span>{escape(text)}</span></span>'
 
 
+#: plotly.js's dash patterns for a line of width <= 3 (its ``dashStyle``), as SVG dasharrays
+_DASHES = {"solid": "", "dot": "3,3", "dash": "9,9", "dashdot": "9,3,3,3"}
+
+
 def _line(color: str, dash: str = "solid", width: int = 3) -> str:
-    return f'<span class="legend-line" style="border-top: {width}px {dash} {color}"></span>'
+    """A short line as the plot draws it: colour, width and plotly's dash pattern."""
+    pattern = _DASHES[dash]
+    dasharray = f' stroke-dasharray="{pattern}"' if pattern else ""
+    return (
+        f'<svg class="legend-line" width="30" height="8" aria-hidden="true"><line x1="0" y1="4" x2="30" y2="4" '
+        f'stroke="{color}" stroke-width="{width}"{dasharray}/></svg>'
+    )
 
 
 def _mark(char: str, color: str) -> str:
-    return f'<span class="legend-mark" style="color: {color}">{char}</span>'
+    return f'<span class="legend-mark" style="color: {color}" aria-hidden="true">{char}</span>'
 
 
 def _legend(items: list[str], **kwargs) -> dcc.Markdown:
@@ -46,21 +56,26 @@ def _legend(items: list[str], **kwargs) -> dcc.Markdown:
 
 
 def weight_plane_legend() -> dcc.Markdown:
-    l1 = REGION_STYLE["l1"]["color"]
+    """The plane's legend. Each region's touch point has a marker symbol and its outline a dash
+    of its own (:data:`~components.plot_style.REGION_STYLE`): they differ by more than colour."""
+    regions = [
+        _item(_mark(style["mark"], style["color"]) + _line(style["color"], style["dash"], 2), style["name"])
+        for style in REGION_STYLE.values()
+    ]
     return _legend(
         [
             _item(_line(CONTOUR_COLOR, width=2), "loss contours J0"),
             _item(_mark("×", OLS_COLOR), "OLS optimum (λ = 0)"),
-            _item(_mark("●", l1), "touch point = regularized optimum"),
-            _item(_line(TOUCH_CONTOUR_COLOR, "dotted"), "contour through a touch point"),
-            _item(_mark("◆", l1), "region ‖w‖ ≤ t"),
+            _item(_line(TOUCH_CONTOUR_COLOR, "dot", 2), "contour through a touch point"),
+            _item("", "marker = touch point (regularized optimum), line = region ‖w‖ ≤ t:"),
+            *regions,
         ]
     )
 
 
 def data_legend(shown) -> dcc.Markdown:
     """The data panel's legend for the regions in ``shown`` (keys ``l1``, ``l2``, ``en``)."""
-    items = [_item(_mark("●", "#343a40"), "data"), _item(_line("#212529", "dashed", 2), "OLS fit")]
+    items = [_item(_mark("●", "#343a40"), "data"), _item(_line("#212529", "dash", 2), "OLS fit")]
     for region, style in REGION_STYLE.items():
         items.append(_item(_line(style["color"]), f"{style['name']} fit", REGION_KEYS[region]))
     return _legend(items, id=DATA_LEGEND, className=data_legend_class(shown))

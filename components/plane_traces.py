@@ -21,6 +21,7 @@ from geometry.touch import Touch, penalty_value, touch_point
 
 from .formatting import format_number
 from .lambda_control import slider_to_value
+from .view import view_for_scene
 from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR
 
 __all__ = [
@@ -58,8 +59,10 @@ VIEW_KEYS: tuple[str, ...] = ("slider", "mode", "shown", "l1_ratio")
 def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> dict[str, Touch]:
     """Touch points of the three regions for the view's mode and slider position.
 
-    ``view``: ``{"mode": "penalized"|"constrained", "slider": v, "l1_ratio": r, ...}``;
-    ``loss``: the scene's loss if the caller has it already (else rebuilt from the scene).
+    ``view``: ``{"mode": "penalized"|"constrained", "slider": v, "l1_ratio": r, ...}``, taken
+    on this scene (:func:`components.view.view_for_scene`: a view that keeps its λ keeps it when
+    the data change); ``loss``: the scene's loss if the caller has it already (else rebuilt from
+    the scene).
 
     Every touch point's ``t`` is its region's intercept on the axes, the size the picture
     shows: ``||w||_1`` (L1), ``||w||_2`` (L2) and, for the elastic net, the intercept of the
@@ -68,6 +71,7 @@ def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = No
     every region, so at r = 1 the elastic-net region is the diamond and at r = 0 the circle.
     """
     loss = loss or loss_from_scene(scene)
+    view = view_for_scene(view, scene)
     mode = view.get("mode", "penalized")
     value = slider_to_value(scene, mode, view["slider"])
     r = float(view.get("l1_ratio", 0.5))
@@ -191,13 +195,13 @@ def trace_style(uid: str) -> dict:
         raise ValueError(f"uid must be one of {TRACE_UIDS}, got {uid!r}")
     style = REGION_STYLE[region]
     if part == "region":
-        line = {"color": style["color"], "width": 2}
+        line = {"color": style["color"], "width": 2, "dash": style["dash"]}
         return _lines(uid, f"{style['name']} region", line, fill="toself", fillcolor=style["fill"])
     return {
         "type": "scatter",
         "uid": uid,
         "name": f"{style['name']} optimum",
         "mode": "markers",
-        "marker": {"size": 13, "color": style["color"], "line": {"width": 2, "color": "white"}},
+        "marker": {"size": 13, "symbol": style["symbol"], "color": style["color"], "line": {"width": 2, "color": "white"}},
         "hoverinfo": "text",
     }

@@ -20,12 +20,26 @@ __all__ = [
 #: uid prefix of each region
 REGION_KEYS = {"l1": "l1", "l2": "l2", "elasticnet": "en"}
 
+#: Each region's colour, and a marker symbol (touch point) and a line dash (outline) of its own,
+#: so that the regions differ by more than colour (L1 and elastic net look alike under
+#: protanopia). The colours are also the regions' text colours (``--l1``, ``--l2``, ``--en`` in
+#: assets/lab.css): at least 4.5:1 on white and on the page background.
 REGION_STYLE = {
-    "l1": {"name": "L1 (lasso)", "shape": "diamond", "color": "#d9480f", "fill": "rgba(217,72,15,0.13)"},
-    "l2": {"name": "L2 (ridge)", "shape": "circle", "color": "#1864ab", "fill": "rgba(24,100,171,0.11)"},
-    "elasticnet": {"name": "Elastic net", "shape": "region", "color": "#2b8a3e", "fill": "rgba(43,138,62,0.11)"},
-}
-CONTOUR_COLOR = "rgba(90,90,110,0.45)"
+    "l1": {
+        "name": "L1 (lasso)", "shape": "diamond", "color": "#c2410c", "fill": "rgba(194,65,12,0.13)",
+        "symbol": "diamond", "dash": "solid", "mark": "◆",
+    },
+    "l2": {
+        "name": "L2 (ridge)", "shape": "circle", "color": "#1864ab", "fill": "rgba(24,100,171,0.11)",
+        "symbol": "circle", "dash": "dash", "mark": "●",
+    },
+    "elasticnet": {
+        "name": "Elastic net", "shape": "region", "color": "#2b7a3b", "fill": "rgba(43,122,59,0.11)",
+        "symbol": "square", "dash": "dashdot", "mark": "■",
+    },
+}  # fmt: skip
+#: the background contours: 3.4:1 on the white plot, still visible on a projector
+CONTOUR_COLOR = "#8a8a99"
 #: the contours through the touch points: one trace for all regions (plotly redraws every trace
 #: on each λ step), each passing through its region's coloured touch point
 TOUCH_CONTOUR_COLOR = "#343a40"
@@ -41,11 +55,16 @@ FAST_AXIS = {"type": "linear", "ticklabeloverflow": "allow", "gridcolor": "#ebee
 OLS_COLOR = "#212529"
 
 #: Graph options: keep "download as PNG" for teachers, drop the zoom/select tools the fixed
-#: views do not use; shapes (the OLS centre in loss-shape mode) are dragged by plotly.
+#: views do not use and anything that would send the chart to a cloud service; shapes (the OLS centre in loss-shape mode) are dragged by plotly.
 GRAPH_CONFIG = {
     "displaylogo": False,
     "displayModeBar": "hover",
+    # nothing leaves the machine: no "Share chart" / "Edit in Chart Studio" / link to a cloud
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
     "modeBarButtonsToRemove": [
+        "sendDataToCloud",
         "zoom2d",
         "pan2d",
         "select2d",

@@ -19,15 +19,20 @@ from __future__ import annotations
 
 import copy
 import math
+from numbers import Real
 
 import numpy as np
 
 from geometry import QuadraticLoss, lambda_max
 from geometry.basis import X_RANGE, design_matrix, synthetic_data
 
+from .formatting import format_number
+
 __all__ = [
     "ProblemError",
     "GENERATOR_DEFAULTS",
+    "GENERATOR_LIMITS",
+    "MAX_CONDITION",
     "MIN_POINTS",
     "MAX_POINTS",
     "default_state",
@@ -43,6 +48,18 @@ MIN_POINTS = 3
 MAX_POINTS = 200
 
 GENERATOR_DEFAULTS: dict = {"n": 20, "rho": 0.6, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
+#: The generator's bounded number boxes: ``(min, max, step)``. Each box has both bounds because Dash's
+#: "+"/"−" steppers give NaN (an empty box) when a box has a min but no max. The seed stays
+#: below 2**32 so that it is exact as a JavaScript number and fits the page's JSON (numpy's
+#: ``default_rng`` takes any whole number >= 0, but a seed beyond 64 bits cannot be sent back).
+GENERATOR_LIMITS: dict = {
+    "n": (MIN_POINTS, MAX_POINTS, 1),
+    "noise": (0, 100, 0.01),
+    "seed": (0, 2**32 - 1, 1),
+}
+#: Largest condition number of H (longest over shortest ellipse axis, squared) that the lab
+#: draws: beyond it the ellipses are needles and the OLS point runs off to thousands.
+MAX_CONDITION = 1e4
 SHAPE_DEFAULTS: dict = {"center": [1.5, 0.6], "ratio": 0.45, "angle": 30.0}
 
 
@@ -94,6 +111,14 @@ def check_problem(state: dict) -> QuadraticLoss:
             "All points have the same features (e.g. the same x): the loss is flat, "
             "so there are no contours to draw. Move a point sideways."
         )
+    if state.get("source") != "shape" and loss.rank == 2:
+        low, high = (float(v) for v in loss.eigenvalues)
+        if high > MAX_CONDITION * low:
+            raise ProblemError(
+                "These points nearly share their features (e.g. x values almost equal): the fit is "
+                f"unstable (OLS w = ({format_number(loss.ols_point[0])}, {format_number(loss.ols_point[1])})) "
+                "and the ellipses would be needles. Spread the points along x."
+            )
     if lambda_max(loss) == 0.0:
         raise ProblemError("The targets y carry no signal (constant y): every weight is 0. Move a point up or down.")
     return loss
@@ -149,14 +174,18 @@ def resample(state: dict, params: dict) -> dict:
     """
     # A number box reports None when it is empty, outside its min/max or off its step (the
     # weight and noise boxes take two decimals): say which one.
+    lim = GENERATOR_LIMITS
     ranges = {
-        "n": "n points must be a whole number from 3 to 200",
-        "noise": "noise σ must be a number ≥ 0 with at most two decimals",
-        "seed": "seed must be a whole number ≥ 0",
+        "n": f"n points must be a whole number from {lim['n'][0]} to {lim['n'][1]}",
+        "noise": f"noise σ must be a number ≥ 0 and ≤ {lim['noise'][1]} with at most two decimals",
+        "seed": f"seed must be a whole number from {lim['seed'][0]} to {lim['seed'][1]}",
     }
     for key, message in ranges.items():
         if params.get(key) is None:
             raise ProblemError(f"Generator: {message}.")
+    seed = params["seed"]
+    if isinstance(seed, Real) and not isinstance(seed, bool) and not lim["seed"][0] <= seed <= lim["seed"][1]:
+        raise ProblemError(f"Generator: {ranges['seed']}, got {format_number(float(seed))}.")
     true_w = params.get("true_w") or [None, None]
     for k, value in enumerate(true_w):
         if value is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from dash import ClientsideFunction, Dash, Input, Output, State, dcc, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from geometry import QuadraticLoss
@@ -28,8 +28,10 @@ from .edit_sync import apply_events, pending_events
 from .plane_traces import EN_UIDS, TRACE_INDEX, TRACE_UIDS, VIEW_KEYS, moving_traces, trace_style
 from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, draggable_marker
 from .problem import ProblemError, check_problem
+from .readout import READOUT
 from .stores import CURRENT_VIEW, DATA_DRAG, DATA_EDIT, LAB_STATE, SCENE_STORE, build_scene, follow_lambda
-from .view import view_with_defaults
+from .view import view_for_scene, view_with_defaults
+from .widgets import described_graph
 
 __all__ = [
     "WEIGHT_PLANE",
@@ -67,6 +69,7 @@ def weight_plane_dict(
     :func:`held_window`): plotly.js then redraws just the traces (its transition path)
     instead of the whole figure, as for a λ step. A hover text is not animatable.
     """
+    view = view_for_scene(view, scene)  # the λ it keeps, on this scene: also what meta.server_view says
     contours = scene["contours"]
     ols = scene["ols"]
     data_of = {
@@ -83,6 +86,9 @@ def weight_plane_dict(
         "zerolinewidth": 1.5,
         "zerolinecolor": "#868e96",
         "constrain": "domain",
+        # no automargin: plotly then lays a whole redraw out twice and a traces-only redraw
+        # (a λ step) not at all, so the picture would differ from a whole redraw's; the fixed
+        # margins below leave room for tick labels like −0.0005 beside the titles
     }
     shapes = []
     if draggable_center:
@@ -93,15 +99,15 @@ def weight_plane_dict(
         )
     layout = {
         **PLOT_LOOK,
-        "xaxis": {**axis, "range": [x0, x1], "title": {"text": _axis_title(0, feature_names)}},
+        "xaxis": {**axis, "range": [x0, x1], "title": {"text": _axis_title(0, feature_names), "standoff": 8}},
         "yaxis": {
             **axis,
             "range": [y0, y1],
-            "title": {"text": _axis_title(1, feature_names)},
+            "title": {"text": _axis_title(1, feature_names), "standoff": 8},
             "scaleanchor": "x",
             "scaleratio": 1,
         },
-        "margin": {"l": 60, "r": 20, "t": 20, "b": 50},
+        "margin": {"l": 78, "r": 16, "t": 16, "b": 52},
         # The legend is HTML beside the graph (components/legend.py): plotly's own legend
         # would be redrawn on every λ step and costs more than the rest of the figure.
         "showlegend": False,
@@ -224,15 +230,19 @@ def drag_plane(drag, state, view):
     return held_plane(drag, state, view_with_defaults(view))
 
 
-def layout(figure) -> dcc.Graph:
-    """The graph component."""
-    return dcc.Graph(
-        id=WEIGHT_PLANE,
-        figure=figure,
-        config=GRAPH_CONFIG,
-        className="weight-plane",
-        style={"height": "590px"},
-    )
+#: the plane's text alternative; the readout (a live region) describes the touch points in words
+PLANE_DESCRIPTION = (
+    "Weight plane w₁, w₂: elliptical loss contours J0 around the OLS optimum (×), the L1 diamond, "
+    "the L2 circle and the elastic-net region around w = 0, and the touch points where a contour "
+    "first meets each region. The readout gives the touch points' weights."
+)
+
+
+def layout(figure) -> html.Div:
+    """The graph in a container carrying its text alternative. Its height is set by lab.css: it
+    follows the screen, so that the plane and the λ slider fit on one screen."""
+    graph = dcc.Graph(id=WEIGHT_PLANE, figure=figure, config=GRAPH_CONFIG, className="weight-plane")
+    return described_graph(graph, PLANE_DESCRIPTION, className="plane-box", described_by=READOUT)
 
 
 def register_callbacks(app: Dash) -> None:

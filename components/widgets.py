@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dash import html
 
-__all__ = ["control_row"]
+__all__ = ["control_row", "described_graph"]
 
 
 def control_row(title: str, control, *more, **kwargs) -> html.Div:
@@ -20,3 +20,13 @@ def control_row(title: str, control, *more, **kwargs) -> html.Div:
     """
     extra = kwargs.pop("className", "")
     return html.Div(className=f"control-row {extra}".strip(), children=[title, control, *more], **kwargs)
+
+
+def described_graph(graph, description: str, *, className: str = "", described_by: str | None = None) -> html.Div:
+    """A graph in a container that is its text alternative: ``role="img"`` named ``description``
+    (plotly's SVG has no words of its own), optionally described by the element ``described_by``
+    (e.g. the readout, a live region that says where the touch points are)."""
+    aria = {"aria-label": description}
+    if described_by:
+        aria["aria-describedby"] = described_by
+    return html.Div(role="img", className=f"graph-box {className}".strip(), children=graph, **aria)

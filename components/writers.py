@@ -69,11 +69,11 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (DATA_PLOT, "figure"): ("server data_panel.update_problem", "clientside data_panel.moveFits"),
     # the λ control
     (LAMBDA_LABEL, "children"): ("clientside lambda_control.label",),
-    (LAMBDA_SLIDER, "value"): ("user", "clientside lambda_control.syncBox"),
+    (LAMBDA_SLIDER, "value"): ("user", "clientside lambda_control.syncBox", "js lambda_control"),
     (LAMBDA_INPUT, "value"): ("user", "clientside lambda_control.syncBox"),
     (LAMBDA_MESSAGE, "children"): ("clientside lambda_control.syncBox",),
     # the rest of the page
-    (DATA_MESSAGE, "children"): ("server data_panel.update_problem",),
+    (DATA_MESSAGE, "children"): ("server data_panel.update_problem", "js data_edit"),  # js: a point's coordinates
     (GENERATOR_SEED, "value"): ("user", "server data_panel.update_problem"),
     (DATA_LEGEND, "className"): ("server legend.data_legend_class",),
     (POINTS_CONTROLS, "style"): ("server data_panel.show_source_controls",),

@@ -18,6 +18,7 @@ from components.lambda_control import SLIDER_MAX, slider_to_value
 from components.problem import check_problem, default_state, loss_for_state
 from components.stores import build_scene
 from components.view import view_with_defaults
+from components.plane_traces import VIEW_KEYS
 from components.weight_plane import (
     EN_UIDS,
     TRACE_INDEX,
@@ -88,7 +89,25 @@ def test_a_plane_from_the_server_names_the_view_it_was_drawn_for(state):
     edited = data_panel.problem_outputs({"op": "resample"}, state, GENERATOR_DEFAULTS_FOR_TEST, view)[2]
     held = held_plane({"index": 2, "x": 0.5, "y": 6.0, "stamp": 1}, state, view)
     for plane in (edited, held):
-        assert go.Figure(plane).layout.meta["server_view"] == view  # a valid plotly layout key
+        drawn_for = go.Figure(plane).layout.meta["server_view"]  # a valid plotly layout key
+        assert drawn_for == {key: view[key] for key in VIEW_KEYS}
+
+
+@pytest.mark.parametrize("keep", ["value", "ratio"])
+def test_a_data_edit_keeps_lambda_or_its_ratio_to_lambda_max(state, keep):
+    """The browser publishes the λ its slider stood for; the server draws the new data at that λ
+    (clamped into the slider's range) or, keeping the ratio, at the same λ/λ_max."""
+    lam = 0.3 * lambda_max(loss_for_state(state))
+    view = view_with_defaults(
+        dict(VIEW, slider=math.log10(lam / lambda_max(loss_for_state(state))), value=lam, keep=keep)
+    )
+    new, scene, plane, *_ = data_panel.problem_outputs({"op": "resample"}, state, GENERATOR_DEFAULTS_FOR_TEST, view)
+    loss = loss_for_state(new)
+    drawn = go.Figure(plane).layout.meta["server_view"]
+    want = lam if keep == "value" else lambda_max(loss) * 10.0 ** view["slider"]
+    assert lambda_max(loss) * 10.0 ** drawn["slider"] == pytest.approx(want, rel=1e-12)
+    touch = by_uid(plane)["l1-touch"]
+    np.testing.assert_allclose([touch.x[0], touch.y[0]], penalized_optimum(loss, "l1", want), atol=1e-9)
 
 
 def test_trace_style_refuses_an_unknown_uid():

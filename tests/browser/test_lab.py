@@ -325,18 +325,24 @@ def test_dragging_a_data_point_moves_the_ols_point(lab):
 
 def test_a_data_edit_is_drawn_at_the_lambda_on_screen(lab):
     """The server draws a data edit with the λ settings of the moment (``current-view``): at the
-    top of the slider the lasso stays exactly at 0 after the data change."""
+    top of the slider λ = 3·λ_max stays, so after a data change that leaves λ_max below it the
+    lasso stays exactly at 0 (the slider at the top, λ clamped into its range)."""
     driver, url = lab
     reload(driver, url)
     before = traces(driver)
     press(driver, Keys.END)
     wait_touch_change(driver, before, "l2-touch")
+    lam = lambda_max(loss_for_state(driver.execute_script(LAB_STATE_JS))) * 10.0**SLIDER_MAX
     ols = traces(driver)["ols-point"]
     shape = data_points(driver)[-1]
     ActionChains(driver).move_to_element(shape).click_and_hold().move_by_offset(0, -90).release().perform()
     wait_ols_moved(driver, ols)
+    wait_settled(driver)
+    loss = loss_for_state(driver.execute_script(LAB_STATE_JS))
+    want = min(lam, lambda_max(loss) * 10.0**SLIDER_MAX)
+    assert lambda_max(loss) * 10.0 ** slider_value(driver) == pytest.approx(want, rel=1e-9)
     after = traces(driver)
-    assert slider_value(driver) == pytest.approx(SLIDER_MAX, abs=1e-9)
+    assert lambda_max(loss) <= want  # this drag lowers λ_max below 3·λ_max before
     assert after["l1-touch"]["x"][0] == 0.0 and after["l1-touch"]["y"][0] == 0.0
 
 
@@ -464,11 +470,14 @@ def test_a_plane_the_server_drew_at_an_older_lambda_is_brought_to_the_lambda_on_
     reload(driver, url)
     driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
     ols = traces(driver)["ols-point"]
+    lam = lambda_max(loss_for_state(driver.execute_script(LAB_STATE_JS))) * 10.0**-1.5  # the step's λ
     driver.execute_script(STEP_THEN_RESAMPLE_JS)
     wait_ols_moved(driver, ols)
     wait_settled(driver)
-    assert slider_value(driver) == -1.5
-    assert_touches_exact(driver, driver.execute_script(LAB_STATE_JS))
+    state = driver.execute_script(LAB_STATE_JS)
+    # the new data are drawn at the step's λ (kept when the data change), not the λ before it
+    assert lambda_max(loss_for_state(state)) * 10.0 ** slider_value(driver) == pytest.approx(lam, rel=1e-9)
+    assert_touches_exact(driver, state)
 
 
 def test_a_second_edit_before_the_first_answer_keeps_both(lab):

@@ -1,0 +1,58 @@
+"""What λ keeps: a switch penalized ⇄ constrained keeps the solution, a data change keeps λ."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from selenium.webdriver.common.by import By
+
+from components.problem import loss_for_state
+from geometry import lambda_max, penalized_optimum
+
+from .conftest import wait_for
+from .test_lab import LAB_STATE_JS, click_radio, reload, slider_value, traces, wait_settled
+
+pytestmark = pytest.mark.browser
+
+SEED_CHANGED_JS = LAB_STATE_JS.replace("return node.props.data;", "return node.props.data.seed !== %d;")
+
+
+@pytest.fixture(scope="module")
+def url(app_server) -> str:
+    return app_server()
+
+
+def touch(driver, uid: str) -> list[float]:
+    data = traces(driver)[uid]
+    return [data["x"][0], data["y"][0]]
+
+
+def test_switching_modes_keeps_the_lasso_solution_where_it_is(url, driver):
+    reload(driver, url)
+    before, v0 = touch(driver, "l1-touch"), slider_value(driver)
+    click_radio(driver, "mode-toggle", "constrained")
+    wait_for(driver, "return document.getElementById('lambda-label').innerText.startsWith('t =')")
+    wait_settled(driver)
+    np.testing.assert_allclose(touch(driver, "l1-touch"), before, atol=1e-9)
+    assert slider_value(driver) != v0  # the thumb moved to the t of that solution
+    # and back: the same λ as before (the lasso's λ for that solution)
+    click_radio(driver, "mode-toggle", "penalized")
+    wait_for(driver, "return document.getElementById('lambda-label').innerText.startsWith('λ =')")
+    wait_settled(driver)
+    np.testing.assert_allclose(touch(driver, "l1-touch"), before, atol=1e-9)
+
+
+def test_a_data_change_keeps_the_value_of_lambda(url, driver):
+    reload(driver, url)
+    state = driver.execute_script(LAB_STATE_JS)
+    lam = lambda_max(loss_for_state(state)) * 10.0 ** slider_value(driver)
+    driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
+    driver.find_element(By.ID, "resample-button").click()
+    wait_for(driver, SEED_CHANGED_JS % state["seed"])
+    wait_settled(driver)
+    new = driver.execute_script(LAB_STATE_JS)
+    loss = loss_for_state(new)
+    shown = lambda_max(loss) * 10.0 ** slider_value(driver)
+    assert shown == pytest.approx(lam, rel=1e-9)  # the slider moved, λ did not
+    np.testing.assert_allclose(touch(driver, "l1-touch"), penalized_optimum(loss, "l1", lam), atol=1e-9)
+    np.testing.assert_allclose(touch(driver, "l2-touch"), penalized_optimum(loss, "l2", lam), atol=1e-9)
