@@ -135,6 +135,22 @@
     if (missing && tries <= 20) { setTimeout(function () { describeSliders(mode, valueText, true); }, 250); }
   }
 
+  /*
+   * The number box's − and + (dcc.Input draws them, stepping the box by its `step`, 1 by
+   * default) move λ by one step of the slider instead, a factor 10^step: the same thing the
+   * slider's arrow keys do. The box then shows the new λ once it rests.
+   */
+  function onStepper(evt) {
+    var button = evt.target && evt.target.closest ? evt.target.closest('.dash-input-stepper') : null;
+    var config = lab.config ? lab.config() : null;
+    if (!button || !config || button.getAttribute('aria-controls') !== config.ids.lambdaInput) { return; }
+    evt.preventDefault();
+    evt.stopPropagation();
+    var shown = st().shown, up = button.classList.contains('dash-stepper-increment');
+    if (shown) { lab.lambdaControl.moveSlider(clampSlider(shown.slider + (up ? 1 : -1) * config.slider.step)); }
+  }
+  if (typeof document !== 'undefined') { document.addEventListener('click', onStepper, true); }   // not under Node
+
   lab.lambdaControl = {
     referenceValue: referenceValue,
     sliderToValue: sliderToValue,
@@ -234,22 +250,26 @@
         // dcc.Input reports its value again when it loses focus: the number it shows for the
         // slider's λ is not a new λ (it is λ rounded to 6 digits)
         if (typed !== null && Number(boxValue) === boxNumber(ref * Math.pow(10, slider))) { return [nu, nu, nu]; }
-        if (typed === null) { s.typed = slider; return [nu, nu, ask]; }
-        s.typed = typed.v;
+        if (typed === null) { s.typed = {slider: slider, value: ref * Math.pow(10, slider)}; return [nu, nu, ask]; }
+        s.typed = {slider: typed.v, value: ref * Math.pow(10, typed.v)};
         var clamped = typed.message ? boxNumber(ref * Math.pow(10, typed.v)) : nu;
         return [typed.v !== slider ? typed.v : nu, clamped, typed.message];
       }
       if (props.indexOf(ids.lambdaInput + '.n_submit') >= 0 || props.indexOf(ids.lambdaInput + '.n_blur') >= 0) {
         var el = document.getElementById(ids.lambdaInput);
-        if (el && el.validity && el.validity.badInput) { s.typed = slider; return [nu, nu, ask]; }
+        if (el && el.validity && el.validity.badInput) {
+          s.typed = {slider: slider, value: sliderToValue(scene, mode, slider)};
+          return [nu, nu, ask];
+        }
         return [nu, nu, nu];
       }
       // λ at rest, or the page's first call. While λ is where the box put it, the box keeps what
       // the user typed (and the message stays); once λ has moved on, the box shows λ.
       describeSliders(view.mode, names(view.mode)[0] + ' = ' + fmt(sliderToValue(scene, view.mode, view.slider)), true);
-      if (s.typed !== null && s.typed === view.slider) { return [nu, nu, nu]; }
+      var value = sliderToValue(scene, view.mode, view.slider);
+      if (s.typed !== null && s.typed.slider === view.slider && s.typed.value === value) { return [nu, nu, nu]; }
       s.typed = null;
-      var box = boxNumber(sliderToValue(scene, view.mode, view.slider));
+      var box = boxNumber(value);
       return [nu, box === boxValue ? nu : box, ''];
     }
   };

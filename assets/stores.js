@@ -43,7 +43,7 @@
    * The state of the page's scripts, one part per module:
    * - lambda (lambda_control.js): the view the weight plane shows (`shown`), the view waiting
    *   for its redraw (`drawn`) and for λ to rest (`rest`), the rest timer, the graph div whose
-   *   redraw events are followed, the slider position the number box last put λ at (`typed`),
+   *   redraw events are followed, where the number box last put λ (`typed`: {slider, value}),
    *   and how often the sliders' names were tried before Dash had drawn them (`namingTries`);
    * - edits (data_edit.js, data_edit_keys.js): the last edit stamp, the recent edits (resent with each new one),
    *   the timer of a click waiting to become an `add` and where that click was (`clickAt`), when

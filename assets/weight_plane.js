@@ -128,11 +128,11 @@
   }
 
   /** The view the λ controls show (components/view.py). */
-  function viewOf(slider, mode, shown, l1Ratio) {
+  function viewOf(slider, mode, shown, l1Ratio, keep) {
     var defaults = lab.config().defaults;
     return {slider: slider, mode: mode || defaults.mode, shown: Array.isArray(shown) ? shown : [],
             l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? defaults.l1Ratio : l1Ratio,
-            keep: defaults.keep};
+            keep: keep || defaults.keep};
   }
 
   lab.weightPlane = {touches: touches, penaltyValue: penaltyValue, hoverText: hoverText};
@@ -153,10 +153,10 @@
      * last one); on page load the layout's plane is already drawn.
      * @returns {object} weight-plane figure Patch, or no_update
      */
-    followLambda: function (slider, mode, shown, l1Ratio, scene, figure) {
+    followLambda: function (slider, mode, shown, l1Ratio, keep, scene, figure) {
       var nu = window.dash_clientside.no_update, LC = lab.lambdaControl, ids = lab.ids();
       if (!scene || slider === null || slider === undefined) { return nu; }
-      var changed = lab.triggeredIds(), view = viewOf(slider, mode, shown, l1Ratio), last = LC.shownView();
+      var changed = lab.triggeredIds(), view = viewOf(slider, mode, shown, l1Ratio, keep), last = LC.shownView();
       var sceneChanged = changed.indexOf(ids.sceneStore) >= 0;
       if (!changed.length) {                     // page load: the layout's plane shows this view
         LC.remember(LC.withValue(scene, view));
@@ -168,7 +168,10 @@
         view.slider = LC.sliderForScene(scene, last, view);            // the same λ, if kept
       }
       view = LC.withValue(scene, view);
-      if (!sceneChanged && last && sameView({layout: {meta: {server_view: last}}}, view)) { return nu; }
+      if (!sceneChanged && last && sameView({layout: {meta: {server_view: last}}}, view)) {
+        if (last.keep !== view.keep) { LC.publish(view, true); }   // the picture stays; the stores learn it
+        return nu;
+      }
       if (view.slider !== slider) { LC.moveSlider(view.slider); }
       if (changed.length === 1 && sceneChanged && sameView(figure, view)) {
         LC.publish(view, false);                 // the server drew this view already

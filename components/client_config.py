@@ -59,7 +59,7 @@ def client_config() -> dict:
             ],
         },
         "data": {"traceIndex": dict(DATA_TRACE_INDEX), "removeReachPx": 2.5 * POINT_RADIUS_PX, "yPad": dict(Y_PAD)},
-        "slider": {"min": lambda_control.SLIDER_MIN, "max": lambda_control.SLIDER_MAX},
+        "slider": {"min": lambda_control.SLIDER_MIN, "max": lambda_control.SLIDER_MAX, "step": lambda_control.SLIDER_STEP},
         "defaults": {"l1Ratio": penalty_control.DEFAULT_L1_RATIO, "mode": "penalized", "keep": "value"},
     }
 

@@ -96,7 +96,7 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
             "x": grid_x,
             "y": fits.get("ols-fit", []),
             "mode": "lines",
-            "line": {"color": "#212529", "width": 2, "dash": "dash"},
+            "line": {"color": "#212529", "width": 2, "dash": "dot"},
             "hoverinfo": "skip",
         },
     ]
@@ -111,7 +111,7 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
                 "y": fits.get(f"{key}-fit", []),
                 "visible": key in shown,
                 "mode": "lines",
-                "line": {"color": style["color"], "width": 2.5},
+                "line": {"color": style["color"], "width": 2.5, "dash": style["dash"]},
                 "hoverinfo": "skip",
             }
         )

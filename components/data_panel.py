@@ -14,6 +14,7 @@ from dash.exceptions import PreventUpdate
 
 from geometry.basis import BASES
 
+from . import lambda_control
 from .data_figure import DATA_GRAPH_CONFIG, data_figure_dict
 from .edit_sync import apply_events, pending_events
 from .problem import GENERATOR_DEFAULTS, GENERATOR_LIMITS
@@ -192,6 +193,8 @@ def layout(state: dict, figure, legend) -> list:
                 value=state.get("source", "points"),
                 inline=True,
             ),
+            "New data keep",
+            lambda_control.keep_control(),
         ),
         control_row(
             "Features",

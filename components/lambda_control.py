@@ -30,6 +30,9 @@ __all__ = [
     "SLIDER_MAX",
     "SLIDER_DEFAULT",
     "MODES",
+    "LAMBDA_KEEP",
+    "KEEP_OPTIONS",
+    "keep_control",
     "reference_value",
     "slider_to_value",
     "layout",
@@ -49,6 +52,9 @@ SLIDER_STEP = 0.01
 SLIDER_DEFAULT = math.log10(0.6)
 
 MODES = {"penalized": "penalized (λ)", "constrained": "constrained (t)"}
+LAMBDA_KEEP = "lambda-keep"
+#: what a change of the data keeps (components/view.py): λ itself, or its ratio to λ_max
+KEEP_OPTIONS = {"value": "the value of λ", "ratio": "λ / λ_max"}
 
 
 def reference_value(scene: dict, mode: str) -> float:
@@ -114,6 +120,18 @@ def layout() -> html.Div:
             ),
             html.Div(id=LAMBDA_MESSAGE, className="message", role="status"),
         ],
+    )
+
+
+def keep_control() -> dcc.RadioItems:
+    """What a change of the data keeps: the value of λ (the default) or λ / λ_max (the data panel
+    shows it, next to the edits it is about)."""
+    return dcc.RadioItems(
+        id=LAMBDA_KEEP,
+        options=[{"label": label, "value": key} for key, label in KEEP_OPTIONS.items()],
+        value="value",
+        inline=True,
+        className="mode-toggle",
     )
 
 

@@ -75,9 +75,9 @@ def weight_plane_legend() -> dcc.Markdown:
 
 def data_legend(shown) -> dcc.Markdown:
     """The data panel's legend for the regions in ``shown`` (keys ``l1``, ``l2``, ``en``)."""
-    items = [_item(_mark("●", "#343a40"), "data"), _item(_line("#212529", "dash", 2), "OLS fit")]
+    items = [_item(_mark("●", "#343a40"), "data"), _item(_line("#212529", "dot", 2), "OLS fit")]
     for region, style in REGION_STYLE.items():
-        items.append(_item(_line(style["color"]), f"{style['name']} fit", REGION_KEYS[region]))
+        items.append(_item(_line(style["color"], style["dash"]), f"{style['name']} fit", REGION_KEYS[region]))
     return _legend(items, id=DATA_LEGEND, className=data_legend_class(shown))
 
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import math
 
-from .lambda_control import SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN, reference_value
+from .lambda_control import KEEP_OPTIONS, SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN, reference_value
 from .penalty_control import DEFAULT_L1_RATIO, DEFAULT_SHOWN
 
 __all__ = ["KEEP_OPTIONS", "initial_view", "view_with_defaults", "view_for_scene"]
 
-#: what a change of the data keeps: the λ (or t) itself, or its ratio to λ_max (‖w_OLS‖₁)
-KEEP_OPTIONS = {"value": "the value of λ", "ratio": "λ / λ_max"}
 
 
 def initial_view() -> dict:

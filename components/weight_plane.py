@@ -254,6 +254,7 @@ def register_callbacks(app: Dash) -> None:
         Input(lambda_control.MODE_TOGGLE, "value"),
         Input(penalty_control.PENALTY_CHECKLIST, "value"),
         Input(penalty_control.L1_RATIO_SLIDER, "value"),
+        Input(lambda_control.LAMBDA_KEEP, "value"),
         Input(SCENE_STORE, "data"),
         # what the plane holds now: whether the elastic-net traces are there to delete, and the
         # view a server-drawn plane was drawn for (layout.meta.server_view)

@@ -56,3 +56,42 @@ def test_a_data_change_keeps_the_value_of_lambda(url, driver):
     assert shown == pytest.approx(lam, rel=1e-9)  # the slider moved, λ did not
     np.testing.assert_allclose(touch(driver, "l1-touch"), penalized_optimum(loss, "l1", lam), atol=1e-9)
     np.testing.assert_allclose(touch(driver, "l2-touch"), penalized_optimum(loss, "l2", lam), atol=1e-9)
+
+
+def test_keeping_the_ratio_leaves_the_slider_where_it_is(url, driver):
+    reload(driver, url)
+    click_radio(driver, "lambda-keep", "ratio")
+    wait_settled(driver)
+    state, v = driver.execute_script(LAB_STATE_JS), slider_value(driver)
+    driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
+    driver.find_element(By.ID, "resample-button").click()
+    wait_for(driver, SEED_CHANGED_JS % state["seed"])
+    wait_settled(driver)
+    assert slider_value(driver) == v  # λ / λ_max kept
+    loss = loss_for_state(driver.execute_script(LAB_STATE_JS))
+    lam = lambda_max(loss) * 10.0**v
+    np.testing.assert_allclose(touch(driver, "l1-touch"), penalized_optimum(loss, "l1", lam), atol=1e-9)
+
+
+def test_the_boxs_plus_steps_lambda_by_about_one_slider_step(url, driver):
+    reload(driver, url)
+    box = driver.find_element(By.ID, "lambda-input")
+    before = float(box.get_attribute("value"))
+    driver.find_element(By.CSS_SELECTOR, ".lambda-control .dash-stepper-increment").click()
+    wait_for(driver, f"return Number(document.getElementById('lambda-input').value) !== {before!r}")
+    after = float(box.get_attribute("value"))
+    assert 1.005 < after / before < 1.05  # 10^0.01 = 1.023, rounded to the step's digits
+
+
+def test_a_clamp_message_goes_when_the_data_change(url, driver):
+    from .test_lab import type_lambda
+
+    reload(driver, url)
+    type_lambda(driver, "1e9")
+    wait_for(driver, "return document.getElementById('lambda-message').innerText.includes('clamped')")
+    wait_settled(driver)
+    state = driver.execute_script(LAB_STATE_JS)
+    driver.find_element(By.CSS_SELECTOR, "#points-controls summary").click()
+    driver.find_element(By.ID, "resample-button").click()
+    wait_for(driver, SEED_CHANGED_JS % state["seed"])
+    wait_for(driver, "return document.getElementById('lambda-message').innerText === ''")

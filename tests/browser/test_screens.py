@@ -131,7 +131,12 @@ def test_modebar_offers_no_share_chart(page):
 
 
 def test_every_slider_thumb_has_an_accessible_name(page):
-    names = page.execute_script(NAME_JS + "return [...document.querySelectorAll('[role=slider]')].map(name);")
+    # Dash draws the sliders lazily; the page names them once they are there
+    script = NAME_JS + "const names = [...document.querySelectorAll('[role=slider]')].map(name);"
+    try:
+        wait_for(page, script + "return names.length >= 2 && names.every(Boolean);", timeout=15)
+    finally:
+        names = page.execute_script(script + "return names;")
     assert len(names) >= 2 and all(names), names
 
 
