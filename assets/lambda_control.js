@@ -149,7 +149,21 @@
     var shown = st().shown, up = button.classList.contains('dash-stepper-increment');
     if (shown) { lab.lambdaControl.moveSlider(clampSlider(shown.slider + (up ? 1 : -1) * config.slider.step)); }
   }
-  if (typeof document !== 'undefined') { document.addEventListener('click', onStepper, true); }   // not under Node
+  /*
+   * A comma typed into the number box: Chromium's number input drops it ("0,5" would become 5),
+   * so the comma is not typed and a message asks for a decimal point.
+   */
+  function onComma(evt) {
+    var config = lab.config ? lab.config() : null;
+    if (evt.key !== ',' || !config || !evt.target || evt.target.id !== config.ids.lambdaInput) { return; }
+    evt.preventDefault();
+    lab.write('lambda_control', 'lambdaMessage', 'Type a decimal point, not a comma: 0.5, not 0,5.');
+  }
+
+  if (typeof document !== 'undefined') {   // not under Node (tests/test_js_panels_node.py)
+    document.addEventListener('click', onStepper, true);
+    document.addEventListener('keydown', onComma, true);
+  }
 
   lab.lambdaControl = {
     referenceValue: referenceValue,

@@ -71,7 +71,7 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (LAMBDA_LABEL, "children"): ("clientside lambda_control.label",),
     (LAMBDA_SLIDER, "value"): ("user", "clientside lambda_control.syncBox", "js lambda_control"),
     (LAMBDA_INPUT, "value"): ("user", "clientside lambda_control.syncBox"),
-    (LAMBDA_MESSAGE, "children"): ("clientside lambda_control.syncBox",),
+    (LAMBDA_MESSAGE, "children"): ("clientside lambda_control.syncBox", "js lambda_control"),
     # the rest of the page
     (DATA_MESSAGE, "children"): ("server data_panel.update_problem", "js data_edit"),  # js: a point's coordinates
     (GENERATOR_SEED, "value"): ("user", "server data_panel.update_problem"),

@@ -95,3 +95,32 @@ def test_a_clamp_message_goes_when_the_data_change(url, driver):
     driver.find_element(By.ID, "resample-button").click()
     wait_for(driver, SEED_CHANGED_JS % state["seed"])
     wait_for(driver, "return document.getElementById('lambda-message').innerText === ''")
+
+
+def test_a_comma_in_the_lambda_box_asks_for_a_decimal_point(url, driver):
+    from selenium.webdriver.common.keys import Keys
+
+    reload(driver, url)
+    v = slider_value(driver)
+    box = driver.find_element(By.ID, "lambda-input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("0,5")
+    wait_for(driver, "return document.getElementById('lambda-message').innerText.includes('decimal point')")
+    assert box.get_attribute("value") == "05"  # the comma was not typed
+    assert slider_value(driver) == v  # and nothing was taken yet
+
+
+@pytest.mark.parametrize("r, twin", [(0.0, "l2"), (1.0, "l1")])
+def test_in_constrained_mode_the_elastic_net_at_r_0_or_1_is_the_circle_or_the_diamond(url, driver, r, twin):
+    reload(driver, url)
+    driver.find_element(By.CSS_SELECTOR, "#penalty-checklist input[value='en']").click()
+    driver.execute_script(f"window.dash_clientside.set_props('l1-ratio-slider', {{value: {r}}});")
+    click_radio(driver, "mode-toggle", "constrained")
+    wait_for(driver, "return document.getElementById('lambda-label').innerText.startsWith('t =')")
+    wait_settled(driver)
+    data = traces(driver)
+    norm = (lambda x, y: np.hypot(x, y)) if twin == "l2" else (lambda x, y: np.abs(x) + np.abs(y))
+    t = norm(np.asarray(data[f"{twin}-region"]["x"]), np.asarray(data[f"{twin}-region"]["y"]))
+    en = norm(np.asarray(data["en-region"]["x"]), np.asarray(data["en-region"]["y"]))
+    np.testing.assert_allclose(en, t.max(), rtol=1e-9)  # every EN boundary point on the twin's boundary
+    np.testing.assert_allclose(touch(driver, "en-touch"), touch(driver, f"{twin}-touch"), atol=1e-9)
