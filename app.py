@@ -12,18 +12,12 @@ from dash import Dash, dcc, html
 
 from components import data_panel, lambda_control, legend, penalty_control, readout, stores, weight_plane
 from components.client_config import config_attribute
-from components.problem import GENERATOR_DEFAULTS, default_state
+from components.problem import default_state
 from components.view import initial_view
 
 TITLE = "Regularization Geometry Lab"
 #: every panel that registers callbacks of its own
 PANELS = (lambda_control, penalty_control, weight_plane, data_panel, legend, readout)
-
-
-def generator_settings() -> dict:
-    """The synthetic-data generator's fields as a new page shows them (``generator-settings``)."""
-    g = GENERATOR_DEFAULTS
-    return {"n": g["n"], "true_w": list(g["true_w"]), "noise": g["noise"], "seed": g["seed"]}
 
 
 def serve_layout() -> html.Div:
@@ -37,7 +31,7 @@ def serve_layout() -> html.Div:
         className="lab",
         **config_attribute(),
         children=[
-            *stores.layout(state, scene, view, generator_settings()),
+            *stores.layout(state, scene, view),
             dcc.Markdown(
                 f"# {TITLE}\n\nLoss contours J0(w) of a linear regression meet the L1 diamond and the L2 circle. "
                 "Drag λ and watch where they first touch: the diamond's corners make L1 weights exactly 0.",

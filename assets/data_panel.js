@@ -1,7 +1,7 @@
 /*
  * The data panel in the browser (mirrors components/data_panel.py and data_figure.py): the
- * clientside callbacks `data_panel.moveFits`, `data_panel.collectControls` and
- * `data_panel.collectGenerator`. Pointer editing of the points is in data_edit.js.
+ * clientside callbacks `data_panel.moveFits` and `data_panel.collectControls`. Pointer editing
+ * of the points is in data_edit.js, keyboard editing in data_edit_keys.js.
  */
 (function () {
   'use strict';
@@ -64,11 +64,6 @@
     /** The problem controls as one dict for the server (`problem-controls`). */
     collectControls: function (source, basis, rho, eccentricity, rotation) {
       return {source: source, basis: basis, rho: rho, eccentricity: eccentricity, rotation: rotation};
-    },
-
-    /** The generator's fields as one dict for the server (`generator-settings`). */
-    collectGenerator: function (n, w1, w2, noise, seed) {
-      return {n: n, true_w: [w1, w2], noise: noise, seed: seed};
     }
   };
 }());

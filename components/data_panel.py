@@ -21,7 +21,6 @@ from .problem import GENERATOR_DEFAULTS, GENERATOR_LIMITS
 from .stores import (
     CURRENT_VIEW,
     DATA_EDIT,
-    GENERATOR_SETTINGS,
     LAB_STATE,
     PROBLEM_CONTROLS,
     SCENE_STORE,
@@ -113,21 +112,22 @@ def problem_outputs(edit: dict, state: dict, generator: dict, view: dict):
     return events_outputs([(edit, {})], state, generator, view)
 
 
-def update_problem(edit, resample_clicks, controls, state, generator, view, *boxes):
+def update_problem(edit, resample_clicks, controls, state, view, n=None, w1=None, w2=None, noise=None, seed=None):
     """Server callback: any data/basis/shape edit -> state, scene, both figures, message, seed box.
 
     Inputs ``data-edit``, ``resample-button.n_clicks``, ``problem-controls``; states
-    ``lab-state``, ``generator-settings``, ``current-view`` and, when given, the generator's
-    boxes ``boxes = (n, w1, w2, noise, seed)``, which win over ``generator-settings``: a value
-    typed into a box and committed by the click on Resample (the box loses focus) is in the box
-    already, but ``generator-settings`` (a clientside callback of the box) may not have caught
-    up when the click's callback is sent. It does not ask which input fired: it brings the
-    state up to date with every input (:func:`components.edit_sync.pending_events`).
+    ``lab-state``, ``current-view`` and the generator's boxes (n, true w₁, true w₂, noise σ,
+    seed), read as they are when the request is sent: a value typed into a box and committed by
+    the click on Resample (the box loses focus) is in the box already. It does not ask which
+    input fired: it brings the state up to date with every input
+    (:func:`components.edit_sync.pending_events`).
     """
     generator = {
         **GENERATOR_DEFAULTS,
-        **(generator or {}),
-        **(_generator_from_boxes(*boxes) if len(boxes) == 5 else {}),
+        "n": n,
+        "true_w": [w1, w2],
+        "noise": noise,
+        "seed": seed,
         "rho": (controls or {}).get("rho", state.get("rho")) if isinstance(controls, dict) else state.get("rho"),
     }
     events = pending_events(edit, resample_clicks, controls, state)
@@ -138,11 +138,6 @@ def update_problem(edit, resample_clicks, controls, state, generator, view, *box
     return (*outputs, new["seed"] if resampled else no_update)
 
 
-def _generator_from_boxes(n, w1, w2, noise, seed) -> dict:
-    """The generator settings from its boxes' values (as ``data_panel.collectGenerator``)."""
-    return {"n": n, "true_w": [w1, w2], "noise": noise, "seed": seed}
-
-
 # ---------------------------------------------------------------------------- layout
 def _number(id_: str, label: str, value, *, limits: tuple | None = None, **kwargs) -> html.Label:
     """A labelled number box; ``limits`` ``(min, max, step)`` (both bounds: Dash's "+"/"−"
@@ -150,7 +145,7 @@ def _number(id_: str, label: str, value, *, limits: tuple | None = None, **kwarg
 
     Not debounced: a debounced box commits on blur or Enter by comparing with the value it had
     at its previous blur, so a typed 7 after the server wrote 10 into a box that last showed 7
-    was never sent. Each keystroke only updates ``generator-settings`` in the browser.
+    was never sent. The server reads the boxes when Resample is clicked.
     """
     if limits is not None:
         kwargs.update(zip(("min", "max", "step"), limits))
@@ -295,7 +290,6 @@ def register_callbacks(app: Dash) -> None:
         Input(RESAMPLE_BUTTON, "n_clicks"),
         Input(PROBLEM_CONTROLS, "data"),
         State(LAB_STATE, "data"),
-        State(GENERATOR_SETTINGS, "data"),
         State(CURRENT_VIEW, "data"),
         *(State(box, "value") for box in GENERATOR_BOXES),
         prevent_initial_call=True,
@@ -308,16 +302,6 @@ def register_callbacks(app: Dash) -> None:
         Input(RHO_SLIDER, "value"),
         Input(ECCENTRICITY_SLIDER, "value"),
         Input(ROTATION_SLIDER, "value"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction(namespace="data_panel", function_name="collectGenerator"),
-        Output(GENERATOR_SETTINGS, "data"),
-        Input(GENERATOR_N, "value"),
-        Input(GENERATOR_W1, "value"),
-        Input(GENERATOR_W2, "value"),
-        Input(GENERATOR_NOISE, "value"),
-        Input(GENERATOR_SEED, "value"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

@@ -15,7 +15,6 @@
 - ``data-drag``: a dragged point's position ``{"index", "x", "y", "stamp", "edits", "release"?}``
   while the button is held and at the release; the server answers with the weight plane alone;
 - ``problem-controls``: source, basis, ρ, eccentricity and rotation in one dict;
-- ``generator-settings``: the synthetic-data generator's fields in one dict.
 """
 
 from __future__ import annotations
@@ -37,7 +36,6 @@ __all__ = [
     "PROBLEM_CONTROLS",
     "VIEW_STORE",
     "CURRENT_VIEW",
-    "GENERATOR_SETTINGS",
     "FIT_GRID_POINTS",
     "build_scene",
     "follow_lambda",
@@ -52,7 +50,6 @@ DATA_DRAG = "data-drag"
 PROBLEM_CONTROLS = "problem-controls"
 VIEW_STORE = "view-store"
 CURRENT_VIEW = "current-view"
-GENERATOR_SETTINGS = "generator-settings"
 FIT_GRID_POINTS = 161
 
 
@@ -93,7 +90,7 @@ def for_store(scene: dict) -> dict:
     return {key: value for key, value in scene.items() if key != "contours"}
 
 
-def layout(state: dict, scene: dict, view: dict, generator: dict) -> list:
+def layout(state: dict, scene: dict, view: dict) -> list:
     """The stores (children of the page's top ``Div``) for a new page."""
     return [
         dcc.Store(id=LAB_STATE, data=state),
@@ -103,7 +100,6 @@ def layout(state: dict, scene: dict, view: dict, generator: dict) -> list:
         dcc.Store(id=DATA_EDIT, data=None),
         dcc.Store(id=DATA_DRAG, data=None),
         dcc.Store(id=PROBLEM_CONTROLS, data=None),
-        dcc.Store(id=GENERATOR_SETTINGS, data=generator),
     ]
 
 

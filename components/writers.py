@@ -37,7 +37,6 @@ from .stores import (
     CURRENT_VIEW,
     DATA_DRAG,
     DATA_EDIT,
-    GENERATOR_SETTINGS,
     LAB_STATE,
     PROBLEM_CONTROLS,
     SCENE_STORE,
@@ -58,7 +57,6 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (DATA_EDIT, "data"): ("js data_edit", "clientside weight_plane.centerMoves"),
     (DATA_DRAG, "data"): ("js data_edit",),
     (PROBLEM_CONTROLS, "data"): ("clientside data_panel.collectControls",),
-    (GENERATOR_SETTINGS, "data"): ("clientside data_panel.collectGenerator",),
     # the figures
     (WEIGHT_PLANE, "figure"): (
         "server data_panel.update_problem",

@@ -17,6 +17,12 @@ from geometry.basis import BASES
 
 VIEW = {"slider": math.log10(0.6), "mode": "penalized", "shown": ["l1", "l2", "en"], "l1_ratio": 0.5}
 GENERATOR = {"n": 12, "rho": 0.4, "true_w": [1.0, -0.5], "noise": 0.2, "seed": 1}
+
+
+def boxes(generator: dict) -> tuple:
+    """The generator boxes' values (n, w1, w2, noise, seed) that update_problem reads."""
+    true_w = generator.get("true_w") or [None, None]
+    return generator.get("n"), true_w[0], true_w[1], generator.get("noise"), generator.get("seed")
 NAN, INF = float("nan"), float("inf")
 #: the ops of components.data_edit, as its docstring names them
 OP_NAMES = ("add", "remove", "move", "center", "controls", "resample")
@@ -164,7 +170,7 @@ def test_answers_dropped_by_dash_lose_no_edit(edits, dropped):
     for i, edit in enumerate(edits):
         sent = [*sent, {**edit, "stamp": i + 1}][-20:]  # what data_edit.js keeps and resends
         try:
-            new = data_panel.update_problem({"edits": sent}, None, None, accepted, GENERATOR, VIEW)[0]
+            new = data_panel.update_problem({"edits": sent}, None, None, accepted, VIEW, *boxes(GENERATOR))[0]
         except PreventUpdate:
             continue
         last = i == len(edits) - 1  # the newest request's answer always arrives
@@ -231,7 +237,7 @@ def test_malformed_edits_are_recorded_refused_and_block_no_later_edit(sequence, 
         pending = stamp > accepted.get("edit_stamp", 0)
         try:
             new, scene, plane, data, message, seed = data_panel.update_problem(
-                {"edits": sent}, None, None, accepted, GENERATOR, VIEW
+                {"edits": sent}, None, None, accepted, VIEW, *boxes(GENERATOR)
             )
         except PreventUpdate:
             assert not pending, "an edit with a new stamp is always answered (its stamp recorded)"
@@ -258,7 +264,7 @@ def test_malformed_problem_controls_never_crash_the_callback(sequence):
     for controls_value in sequence:
         try:
             new, scene, plane, data, message, seed = data_panel.update_problem(
-                None, None, controls_value, state, GENERATOR, VIEW
+                None, None, controls_value, state, VIEW, *boxes(GENERATOR)
             )
         except PreventUpdate:
             continue

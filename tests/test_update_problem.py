@@ -17,6 +17,12 @@ VIEW = {"slider": math.log10(0.3), "mode": "penalized", "shown": ["l1", "l2"], "
 GENERATOR = {"n": 20, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
 
 
+def boxes(generator: dict) -> tuple:
+    """The generator boxes' values (n, w1, w2, noise, seed) that update_problem reads."""
+    true_w = generator.get("true_w") or [None, None]
+    return generator.get("n"), true_w[0], true_w[1], generator.get("noise"), generator.get("seed")
+
+
 def add(x: float, y: float, stamp: int) -> dict:
     return {"op": "add", "x": x, "y": y, "stamp": stamp}
 
@@ -27,7 +33,7 @@ def points(state: dict) -> list[tuple[float, float]]:
 
 def call(edits, state, *, clicks=None, controls=None):
     """update_problem's outputs, as Dash would get them."""
-    return data_panel.update_problem({"edits": edits}, clicks, controls, state, GENERATOR, VIEW)
+    return data_panel.update_problem({"edits": edits}, clicks, controls, state, VIEW, *boxes(GENERATOR))
 
 
 def test_the_second_request_of_two_quick_edits_carries_both():
@@ -98,7 +104,7 @@ def test_resample_happens_once_per_click():
 def test_a_refused_resample_says_why_and_leaves_the_seed_box():
     state = default_state()
     bad = dict(GENERATOR, n=1, seed=123)  # the user typed a seed and too few points
-    kept, scene, plane, data, message, seed = data_panel.update_problem(None, 1, None, state, bad, VIEW)
+    kept, scene, plane, data, message, seed = data_panel.update_problem(None, 1, None, state, VIEW, *boxes(bad))
     assert "n must be" in message
     assert points(kept) == points(state) and kept["resample_clicks"] == 1  # not tried again
     assert seed is no_update and scene is no_update
