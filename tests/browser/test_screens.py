@@ -143,3 +143,31 @@ def test_every_slider_thumb_has_an_accessible_name(page):
 def test_lambda_slider_value_is_read_as_lambda(page):
     text = page.execute_script("return document.querySelector('#lambda-slider [role=slider]').getAttribute('aria-valuetext');")
     assert text and (text.startswith("λ =") or text.startswith("t ="))
+
+
+# The plane's y title and its tick labels, as drawn: the title's box must clear every label's.
+TITLE_CLEARS_TICKS_JS = """
+const gd = document.querySelector('#weight-plane .js-plotly-plot');
+const title = gd.querySelector('.g-ytitle text').getBoundingClientRect();
+const ticks = [...gd.querySelectorAll('.ytick text')].map(t => t.getBoundingClientRect());
+return {title: title.right, ticks: Math.min(...ticks.map(t => t.left)), labels: ticks.length,
+        text: [...gd.querySelectorAll('.ytick text')].map(t => t.textContent)};
+"""
+
+
+def test_the_y_title_clears_tick_labels_at_a_small_scale(driver, url):
+    """Data whose weights are about 1e-4: plotly labels the ticks −300μ … 300μ (or −0.0003)."""
+    driver.set_window_size(1500, 1100)
+    driver.get(url)
+    wait_for(driver, SETTLED_JS, timeout=60)
+    driver.execute_script(
+        "const set = (id, value) => window.dash_clientside.set_props(id, {value: value});"
+        "set('generator-w1', 0.0003); set('generator-w2', 0.0002); set('generator-noise', 0.0001);"
+        "set('generator-seed', 5);"
+    )
+    driver.find_element("css selector", "details.generator summary").click()
+    driver.find_element("id", "resample-button").click()
+    wait_for(driver, "return [...document.querySelectorAll('#weight-plane .ytick text')]"
+                     ".some(t => /μ|0\\.000/.test(t.textContent));", timeout=30)
+    box = driver.execute_script(TITLE_CLEARS_TICKS_JS)
+    assert box["labels"] >= 3 and box["title"] <= box["ticks"], box
