@@ -72,12 +72,16 @@
     return ((figure && figure.data) || []).some(function (trace) { return trace.uid === uid; });
   }
 
-  /** Whether a server-drawn figure's `layout.meta.server_view` is this view. */
-  function sameView(figure, view) {
-    var drawn = figure && figure.layout && figure.layout.meta && figure.layout.meta.server_view;
+  /** Whether two views draw the same picture (slider, mode, regions shown, mix); `a` may be null. */
+  function sameView(a, b) {
     var sorted = function (list) { return (Array.isArray(list) ? list : []).slice().sort().join(); };
-    return !!drawn && drawn.slider === view.slider && drawn.mode === view.mode &&
-      drawn.l1_ratio === view.l1_ratio && sorted(drawn.shown) === sorted(view.shown);
+    return !!a && a.slider === b.slider && a.mode === b.mode && a.l1_ratio === b.l1_ratio &&
+      sorted(a.shown) === sorted(b.shown);
+  }
+
+  /** The view a server-drawn figure was drawn for (`layout.meta.server_view`), or null. */
+  function serverView(figure) {
+    return (figure && figure.layout && figure.layout.meta && figure.layout.meta.server_view) || null;
   }
 
   /**
@@ -168,12 +172,12 @@
         view.slider = LC.sliderForScene(scene, last, view);            // the same λ, if kept
       }
       view = LC.withValue(scene, view);
-      if (!sceneChanged && last && sameView({layout: {meta: {server_view: last}}}, view)) {
+      if (!sceneChanged && sameView(last, view)) {
         if (last.keep !== view.keep) { LC.publish(view, true); }   // the picture stays; the stores learn it
         return nu;
       }
       if (view.slider !== slider) { LC.moveSlider(view.slider); }
-      if (changed.length === 1 && sceneChanged && sameView(figure, view)) {
+      if (changed.length === 1 && sceneChanged && sameView(serverView(figure), view)) {
         LC.publish(view, false);                 // the server drew this view already
         return nu;
       }

@@ -131,13 +131,20 @@ def _with_points(state: dict, x: list[float], y: list[float]) -> dict:
     return new
 
 
+def _check_index(state: dict, index: int) -> int:
+    """The number of points, or :class:`ProblemError` if there is no point ``index`` (0-based)."""
+    n = len(state["points"]["x"])
+    if not 0 <= index < n:
+        raise ProblemError(f"There is no point number {index + 1 if index >= 0 else index}.")
+    return n
+
+
 def move_points(state: dict, moves: dict[int, tuple[float, float]]) -> dict:
     """Move points ``{index: (x, y)}``; x is clipped to the data window."""
     x = list(state["points"]["x"])
     y = list(state["points"]["y"])
     for index, (px, py) in moves.items():
-        if not 0 <= index < len(x):
-            raise ProblemError(f"There is no point number {index + 1 if index >= 0 else index}.")
+        _check_index(state, index)
         if not (math.isfinite(px) and math.isfinite(py)):
             raise ProblemError("A point needs finite coordinates.")
         x[index] = min(max(px, X_RANGE[0]), X_RANGE[1])
@@ -157,9 +164,7 @@ def add_point(state: dict, px: float, py: float) -> dict:
 
 def remove_point(state: dict, index: int) -> dict:
     """Remove point ``index`` (0-based)."""
-    n = len(state["points"]["x"])
-    if not 0 <= index < n:
-        raise ProblemError(f"There is no point number {index + 1 if index >= 0 else index}.")
+    n = _check_index(state, index)
     if n <= MIN_POINTS:
         raise ProblemError(f"At least {MIN_POINTS} points are needed; add one before removing another.")
     keep = [k for k in range(n) if k != index]
