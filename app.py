@@ -8,23 +8,33 @@ from __future__ import annotations
 
 import argparse
 
+from flask import has_request_context, request
+
 from dash import Dash, dcc, html
+
+from authoring.url_state import PageState, page_for_query
 
 from components import data_panel, lambda_control, legend, penalty_control, readout, stores, weight_plane
 from components.client_config import config_attribute
-from components.problem import default_state
-from components.view import initial_view
+from components.view import view_for_scene, view_with_defaults
 
 TITLE = "Regularization Geometry Lab"
 #: every panel that registers callbacks of its own
 PANELS = (lambda_control, penalty_control, weight_plane, data_panel, legend, readout)
 
 
-def serve_layout() -> html.Div:
-    """A fresh page: default data, its scene and both figures computed on the server."""
-    state = default_state()
+def page_state() -> PageState:
+    """The page the request's URL query asks for (the defaults outside a request)."""
+    return page_for_query(request.args if has_request_context() else {})
+
+
+def serve_layout(page: PageState | None = None) -> html.Div:
+    """A page for ``page`` (by default the request's URL): its data, scene and both figures
+    computed on the server."""
+    page = page if page is not None else page_state()
+    state, view, lang = page.state, page.view, page.lang
     scene = stores.build_scene(state)
-    view = initial_view()
+    view = view_with_defaults(view_for_scene(view, scene))
     plane, data = data_panel.figures_for(state, scene, view)
 
     return html.Div(
@@ -43,17 +53,24 @@ def serve_layout() -> html.Div:
                     html.Section(
                         className="panel plane-panel",
                         children=[
-                            penalty_control.layout(),
+                            penalty_control.layout(view, lang=lang),
                             weight_plane.layout(plane),
                             legend.weight_plane_legend(),
-                            lambda_control.layout(),
+                            lambda_control.layout(view, lang=lang),
                         ],
                     ),
                     html.Section(
                         className="panel side-panel",
                         children=[
                             html.H2("Data"),
-                            *data_panel.layout(state, data, legend.data_legend(view["shown"])),
+                            *data_panel.layout(
+                                state,
+                                data,
+                                legend.data_legend(view["shown"]),
+                                generator=page.generator,
+                                view_keep=view["keep"],
+                                lang=lang,
+                            ),
                             html.H2("Readout"),
                             readout.layout(scene, view),
                         ],

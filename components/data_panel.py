@@ -162,13 +162,18 @@ DATA_DESCRIPTION = (
 )
 
 
-def layout(state: dict, figure, legend) -> list:
+def layout(
+    state: dict, figure, legend, *, generator: dict | None = None, view_keep: str = "value", lang: str = "en"
+) -> list:
     """The data panel's components (children of the side panel).
+
+    ``generator``: the generator boxes' values ``{"n", "true_w", "noise", "seed"}`` (by default
+    :data:`~components.problem.GENERATOR_DEFAULTS`); ``lang``: the page's language.
 
     Titles and hints are plain strings inside grid rows (see :mod:`components.widgets`): each
     component costs a little on every λ step.
     """
-    g = GENERATOR_DEFAULTS
+    g = {**GENERATOR_DEFAULTS, **(generator or {})}
     return [
         described_graph(
             dcc.Graph(id=DATA_PLOT, figure=figure, config=DATA_GRAPH_CONFIG, className="data-plot"),
@@ -189,7 +194,7 @@ def layout(state: dict, figure, legend) -> list:
                 inline=True,
             ),
             "New data keep",
-            lambda_control.keep_control(),
+            lambda_control.keep_control(view_keep, lang=lang),
         ),
         control_row(
             "Features",

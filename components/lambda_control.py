@@ -76,8 +76,12 @@ def _marks() -> dict:
     return marks
 
 
-def layout() -> html.Div:
-    """The control block: mode toggle, label, slider and number box, message line."""
+def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
+    """The control block: mode toggle, label, slider and number box, message line.
+
+    ``view``: the page's first view (its mode and slider position; by default the defaults).
+    """
+    view = view or {}
     return html.Div(
         className="control-block lambda-control",
         children=[
@@ -86,7 +90,7 @@ def layout() -> html.Div:
                 dcc.RadioItems(
                     id=MODE_TOGGLE,
                     options=[{"label": label, "value": key} for key, label in MODES.items()],
-                    value="penalized",
+                    value=view.get("mode", "penalized"),
                     inline=True,
                     className="mode-toggle",
                 ),
@@ -102,7 +106,7 @@ def layout() -> html.Div:
                         min=SLIDER_MIN,
                         max=SLIDER_MAX,
                         step=SLIDER_STEP,
-                        value=SLIDER_DEFAULT,
+                        value=view.get("slider", SLIDER_DEFAULT),
                         marks=_marks(),
                         updatemode="drag",
                         allow_direct_input=False,
@@ -123,13 +127,13 @@ def layout() -> html.Div:
     )
 
 
-def keep_control() -> dcc.RadioItems:
+def keep_control(keep: str = "value", *, lang: str = "en") -> dcc.RadioItems:
     """What a change of the data keeps: the value of λ (the default) or λ / λ_max (the data panel
     shows it, next to the edits it is about)."""
     return dcc.RadioItems(
         id=LAMBDA_KEEP,
         options=[{"label": label, "value": key} for key, label in KEEP_OPTIONS.items()],
-        value="value",
+        value=keep if keep in KEEP_OPTIONS else "value",
         inline=True,
         className="mode-toggle",
     )

@@ -14,7 +14,11 @@ DEFAULT_SHOWN = ["l1", "l2"]
 DEFAULT_L1_RATIO = 0.5
 
 
-def layout() -> html.Div:
+def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
+    """The "Show" row: the regions' checklist and the elastic-net mix slider (``view``: the
+    page's first view, by default the defaults)."""
+    view = view or {}
+    shown = list(view.get("shown", DEFAULT_SHOWN))
     return control_row(
         "Show",
         dcc.Checklist(
@@ -26,7 +30,7 @@ def layout() -> html.Div:
                 {"label": "L2 circle", "value": "l2"},
                 {"label": "Elastic net", "value": "en"},
             ],
-            value=DEFAULT_SHOWN,
+            value=shown,
             inline=True,
             className="region-checklist",
         ),
@@ -36,11 +40,11 @@ def layout() -> html.Div:
             min=0.0,
             max=1.0,
             step=0.05,
-            value=DEFAULT_L1_RATIO,
+            value=view.get("l1_ratio", DEFAULT_L1_RATIO),
             marks={0: "0 (ridge)", 0.5: "0.5", 1: "1 (lasso)"},
             updatemode="drag",
             allow_direct_input=False,
-            disabled=True,
+            disabled=ratio_disabled(shown),
             className="slider-track ratio-slider",
         ),
         className="penalty-control",
