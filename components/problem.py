@@ -10,6 +10,10 @@ The state is plain JSON (it lives in a ``dcc.Store`` and, later, in the URL):
     ``{"x": [...], "y": [...]}``, the data in the data panel.
 ``shape``
     ``{"center": [w1, w2], "ratio": minor/major axis in (0, 1], "angle": degrees}``.
+``seed``, ``generated``
+    The seed of the last generated data; and, while the points are exactly what the generator
+    made, its settings ``{"basis", "rho", "n", "true_w", "noise", "seed"}`` (an edit of a point
+    removes it).
 
 Every edit returns a new state; an edit that would make the problem degenerate is refused
 with a message (:class:`ProblemError`) so the last valid picture stays.
@@ -127,6 +131,7 @@ def check_problem(state: dict) -> QuadraticLoss:
 def _with_points(state: dict, x: list[float], y: list[float]) -> dict:
     new = copy.deepcopy(state)
     new["points"] = {"x": [float(v) for v in x], "y": [float(v) for v in y]}
+    new.pop("generated", None)  # the points are no longer the generator's
     check_problem(new)
     return new
 
@@ -213,4 +218,14 @@ def resample(state: dict, params: dict) -> dict:
     new = copy.deepcopy(state)
     new["rho"] = float(params["rho"])
     new["seed"] = seed  # the seed of the current data, so that "Resample" can move on from it
-    return _with_points(new, x.tolist(), y.tolist())
+    new = _with_points(new, x.tolist(), y.tolist())
+    # what produced the points: a link can carry these instead of the points
+    new["generated"] = {
+        "basis": new["basis"],
+        "rho": new["rho"],
+        "n": n,
+        "true_w": [float(v) for v in params["true_w"]],
+        "noise": float(params["noise"]),
+        "seed": seed,
+    }
+    return new
