@@ -14,13 +14,36 @@ from dash import Dash, dcc, html
 
 from authoring.url_state import PageState, page_for_query
 
-from components import data_panel, lambda_control, legend, penalty_control, readout, stores, weight_plane
+from components import (
+    classroom_panel,
+    data_panel,
+    export_panel,
+    lambda_control,
+    legend,
+    penalty_control,
+    readout,
+    share_panel,
+    sklearn_panel,
+    stores,
+    weight_plane,
+)
 from components.client_config import config_attribute
 from components.view import view_for_scene, view_with_defaults
 
 TITLE = "Regularization Geometry Lab"
 #: every panel that registers callbacks of its own
-PANELS = (lambda_control, penalty_control, weight_plane, data_panel, legend, readout)
+PANELS = (
+    lambda_control,
+    penalty_control,
+    weight_plane,
+    data_panel,
+    legend,
+    readout,
+    share_panel,
+    classroom_panel,
+    export_panel,
+    sklearn_panel,
+)
 
 
 def page_state() -> PageState:
@@ -32,20 +55,29 @@ def serve_layout(page: PageState | None = None) -> html.Div:
     """A page for ``page`` (by default the request's URL): its data, scene and both figures
     computed on the server."""
     page = page if page is not None else page_state()
-    state, view, lang = page.state, page.view, page.lang
+    lang = page.lang
+    state = {**page.state, "lang": lang}  # server callbacks answer in the page's language
+    view = page.view
     scene = stores.build_scene(state)
     view = view_with_defaults(view_for_scene(view, scene))
     plane, data = data_panel.figures_for(state, scene, view)
 
     return html.Div(
-        className="lab",
+        className="lab presenting" if page.present else "lab",
         **config_attribute(),
         children=[
             *stores.layout(state, scene, view),
-            dcc.Markdown(
-                f"# {TITLE}\n\nLoss contours J0(w) of a linear regression meet the L1 diamond and the L2 circle. "
-                "Drag λ and watch where they first touch: the diamond's corners make L1 weights exactly 0.",
+            html.Header(
                 className="lab-header",
+                children=[
+                    dcc.Markdown(
+                        f"# {TITLE}\n\nLoss contours J0(w) of a linear regression meet the L1 diamond and the L2 "
+                        "circle. Drag λ and watch where they first touch: the diamond's corners make L1 weights "
+                        "exactly 0.",
+                        className="lab-intro",
+                    ),
+                    *share_panel.layout(page),
+                ],
             ),
             html.Main(
                 className="lab-grid",
@@ -57,6 +89,7 @@ def serve_layout(page: PageState | None = None) -> html.Div:
                             weight_plane.layout(plane),
                             legend.weight_plane_legend(),
                             lambda_control.layout(view, lang=lang),
+                            *classroom_panel.layout(page),
                         ],
                     ),
                     html.Section(
@@ -73,6 +106,8 @@ def serve_layout(page: PageState | None = None) -> html.Div:
                             ),
                             html.H2("Readout"),
                             readout.layout(scene, view),
+                            *export_panel.layout(page),
+                            *sklearn_panel.layout(page),
                         ],
                     ),
                 ],

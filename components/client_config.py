@@ -11,7 +11,19 @@ import json
 import re
 from types import ModuleType
 
-from . import data_panel, lambda_control, legend, penalty_control, readout, stores, weight_plane
+from . import (
+    classroom_panel,
+    data_panel,
+    export_panel,
+    lambda_control,
+    legend,
+    penalty_control,
+    readout,
+    share_panel,
+    sklearn_panel,
+    stores,
+    weight_plane,
+)
 from .data_figure import DATA_TRACE_INDEX, POINT_RADIUS_PX, Y_PAD
 from .plane_traces import CURVE_POINTS, EN_UIDS, TRACE_INDEX, trace_style
 from .plot_style import REGION_KEYS, REGION_STYLE
@@ -21,7 +33,19 @@ __all__ = ["CONFIG_ATTRIBUTE", "component_ids", "client_config", "config_attribu
 
 CONFIG_ATTRIBUTE = "data-lab-config"
 #: the modules that own the page's component ids (upper-case constants holding a kebab-case id)
-ID_MODULES: tuple[ModuleType, ...] = (stores, lambda_control, penalty_control, weight_plane, data_panel, legend, readout)
+ID_MODULES: tuple[ModuleType, ...] = (
+    stores,
+    lambda_control,
+    penalty_control,
+    weight_plane,
+    data_panel,
+    legend,
+    readout,
+    share_panel,
+    classroom_panel,
+    export_panel,
+    sklearn_panel,
+)
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$|^[a-z0-9]+$")
 
 

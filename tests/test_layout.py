@@ -45,8 +45,9 @@ def test_page_stays_small(page):
     # Dash visits every component on each of the ~15 store updates of a λ step: one-off
     # measurement (2026-11-26) of the floor app with 100 / 300 extra empty divs, +4.4 / +10.4 ms
     # per key-step on a 13 ms floor. So static text is plain strings, and tables and legends
-    # are one Markdown each.
-    assert len(page) <= 60
+    # are one Markdown each. 60 before the classroom and authoring panels (issue 15), which add
+    # about 15; docs/performance.md has the λ step measured with them in the page.
+    assert len(page) <= 80
 
 
 def test_control_row_puts_titles_as_plain_text_cells():

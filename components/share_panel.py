@@ -1,0 +1,16 @@
+"""Share and presets: the URL mirrors the whole state; preset and language choosers (issue 15)."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+__all__ = ["layout", "register_callbacks"]
+
+
+def layout(page) -> list:
+    """The panel's components for a page (``page``: :class:`authoring.url_state.PageState`)."""
+    return []
+
+
+def register_callbacks(app: Dash) -> None:
+    """The panel's callbacks."""

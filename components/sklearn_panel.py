@@ -1,0 +1,16 @@
+""""Do it in scikit-learn": the equivalent code of the current state, with a copy button (issue 15)."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+__all__ = ["layout", "register_callbacks"]
+
+
+def layout(page) -> list:
+    """The panel's components for a page (``page``: :class:`authoring.url_state.PageState`)."""
+    return []
+
+
+def register_callbacks(app: Dash) -> None:
+    """The panel's callbacks."""
