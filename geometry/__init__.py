@@ -5,7 +5,7 @@ tested with numpy alone. Conventions: ``shared/MISSION.md``.
 
 Modules, each importing only those above it: ``loss`` (the quadratic loss J0),
 ``validation`` (argument checks, :class:`ConvergenceWarning`), ``basis``, ``regions``,
-``contours``, ``group``, ``solvers``, ``paths``, ``constrained``, ``touch``, ``scene``.
+``contours``, ``group``, ``solution_set``, ``solvers``, ``paths``, ``constrained``, ``touch``, ``scene``.
 """
 
 from .constrained import constrained_optimum
@@ -15,6 +15,7 @@ from .loss import QuadraticLoss
 from .paths import LassoPath, lasso_path_breakpoints, regularization_path, ridge_path
 from .regions import REGION_NAMES, elastic_net_budget, elastic_net_intercept, region_boundary, region_size
 from .scene import scene_bundle, weight_view
+from .solution_set import l1_solution_segment
 from .solvers import PENALTIES, lambda_max, penalized_optimum, ridge_solution
 from .touch import Touch, equivalent_lambda, touch_point
 from .validation import ConvergenceWarning
@@ -25,6 +26,7 @@ __all__ = [
     "penalized_optimum",
     "lambda_max",
     "ridge_solution",
+    "l1_solution_segment",
     "group_lasso_optimum",
     "REGION_NAMES",
     "constrained_optimum",

@@ -66,6 +66,8 @@ BASES: dict[str, BasisSpec] = {
     "sin-cos": BasisSpec(
         "sin(πx) and cos(πx)", ("sin πx", "cos πx"), lambda x, rho: np.c_[np.sin(np.pi * x), np.cos(np.pi * x)]
     ),
+    # J0 depends on w1 + w2 only: the lasso's optimum is a whole edge of the diamond
+    "duplicated": BasisSpec("x twice (duplicated feature)", ("x", "x again"), lambda x, rho: np.c_[x, x]),
 }
 
 
