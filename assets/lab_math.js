@@ -323,7 +323,31 @@
     return Math.max(0, -(gr[0] * w[0] + gr[1] * w[1]) / euler);
   }
 
+  /**
+   * All L1 optima that share J0 and ||w||_1 with w, when they form a segment (see
+   * geometry.solution_set.l1_solution_segment): H of rank 1 whose flat direction u is
+   * parallel to an edge of the diamond through w (|sigma . u| <= atol).
+   * @param {object} scene  scene bundle
+   * @param {number[]} w    an L1 optimum [w1, w2]
+   * @param {number} [atol] tolerance on |sigma . u| (default 1e-9)
+   * @returns {number[][]|null} the end points [[s1 ||w||_1, 0], [0, s2 ||w||_1]], or null
+   */
+  function l1Segment(scene, w, atol) {
+    var tol = atol === undefined ? 1e-9 : atol, size = l1Norm(w);
+    if (scene.rank !== 1 || size === 0) { return null; }
+    var u = [scene.eigenvectors[0][0], scene.eigenvectors[1][0]];
+    var choices = w.map(function (v) { return v !== 0 ? [Math.sign(v)] : [1, -1]; });
+    for (var i = 0; i < choices[0].length; i++) {
+      for (var j = 0; j < choices[1].length; j++) {
+        var s0 = choices[0][i], s1 = choices[1][j];
+        if (Math.abs(s0 * u[0] + s1 * u[1]) <= tol) { return [[s0 * size, 0], [0, s1 * size]]; }
+      }
+    }
+    return null;
+  }
+
   Object.assign(M, {
+    l1Segment: l1Segment,
     l1Norm: l1Norm, l2Norm: l2Norm, enValue: enValue, enBudget: enBudget, enIntercept: enIntercept, J0: J0, excess: excess, gradient: gradient,
     spectrum: spectrum, lassoAt: lassoAt, ridgeAt: ridgeAt, lasso2d: lasso2d, elasticNetAt: elasticNetAt,
     equivalentLambda: equivalentLambda

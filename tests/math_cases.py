@@ -37,6 +37,7 @@ from geometry import (
     constrained_optimum,
     contour_curve,
     contour_level_through,
+    l1_solution_segment,
     lambda_max,
     penalized_optimum,
     region_boundary,
@@ -65,6 +66,7 @@ __all__ = [
     "check_lasso_at_is_lasso_path",
     "check_equivalent_lambda",
     "check_contour_through_is_contour_curve",
+    "check_l1_segment",
     "lasso2d_problems",
     "LASSO2D_JS",
     "check_lasso2d",
@@ -94,6 +96,7 @@ mixes.forEach((r, i) => {
 });
 return {
   lasso: lams.map(l => M.lassoAt(scene, l)),
+  l1Segment: lams.map(l => M.l1Segment(scene, M.lassoAt(scene, l))),
   ridge: lams.map(l => M.ridgeAt(scene, l)),
   en: en,
   l1T: sizes.l1.map(t => M.l1ForT(scene, t)),
@@ -674,6 +677,19 @@ def check_contour_through_is_contour_curve(case: Evaluation) -> None:
             assert_close(got, np.concatenate(want), what, 1.0, slack)
 
 
+def check_l1_segment(case: Evaluation) -> None:
+    """l1Segment is l1_solution_segment at the same lasso optima (None where Python has none)."""
+    path = lasso_path_breakpoints(case.loss)
+    for lam, got in zip(case.inputs["lams"], case.out["l1Segment"]):
+        want = l1_solution_segment(case.loss, path.at(lam))
+        what = f"{case.name}: l1Segment at lam={lam!r}"
+        if want is None:
+            assert got is None, f"{what}: JS {got!r}, Python None"
+        else:
+            assert got is not None, f"{what}: JS None, Python {want.tolist()}"
+            assert_close(got, want, what, 1e-12, weight_scale(case.loss))
+
+
 # ---------------------------------------------------------------------------- the table
 def _has_tiny_lambdas(loss: QuadraticLoss) -> bool:
     return loss.rank == 1 and lambda_max(loss) > 0
@@ -690,6 +706,7 @@ CASE_CHECKS = {
     "values": (check_values_and_fits, None),
     "contours": (check_contours_on_level, None),
     "contour_curve": (check_contour_through_is_contour_curve, None),
+    "l1_segment": (check_l1_segment, None),
 }
 
 

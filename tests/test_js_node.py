@@ -97,6 +97,7 @@ def js_page():
 # ---------------------------------------------------------------------------- coverage
 #: Every labMath function and the checks (tests/math_cases.py) that hold it to geometry/.
 CHECKED_BY = {
+    "l1Segment": "check_l1_segment",
     "l1Norm": "check_values_and_fits",
     "spectrum": "check_values_and_fits",
     "l2Norm": "check_values_and_fits",
