@@ -18,8 +18,10 @@ from components import (
     classroom_panel,
     data_panel,
     export_panel,
+    kink_panel,
     lambda_control,
     legend,
+    path_panel,
     penalty_control,
     readout,
     share_panel,
@@ -43,6 +45,8 @@ PANELS = (
     classroom_panel,
     export_panel,
     sklearn_panel,
+    kink_panel,
+    path_panel,
 )
 
 
@@ -106,6 +110,8 @@ def serve_layout(page: PageState | None = None) -> html.Div:
                             ),
                             html.H2("Readout"),
                             readout.layout(scene, view),
+                            *kink_panel.layout(page),
+                            *path_panel.layout(page),
                             *export_panel.layout(page),
                             *sklearn_panel.layout(page),
                         ],

@@ -15,8 +15,10 @@ from . import (
     classroom_panel,
     data_panel,
     export_panel,
+    kink_panel,
     lambda_control,
     legend,
+    path_panel,
     penalty_control,
     readout,
     share_panel,
@@ -45,6 +47,8 @@ ID_MODULES: tuple[ModuleType, ...] = (
     classroom_panel,
     export_panel,
     sklearn_panel,
+    kink_panel,
+    path_panel,
 )
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$|^[a-z0-9]+$")
 

@@ -1,0 +1,16 @@
+"""The 1-D kink: F(x) = f(x) + λ|x| beside f(x) + λx², with the one-sided slopes at 0 (issue 13)."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+__all__ = ["layout", "register_callbacks"]
+
+
+def layout(page) -> list:
+    """The panel's components for a page (``page``: :class:`authoring.url_state.PageState`)."""
+    return []
+
+
+def register_callbacks(app: Dash) -> None:
+    """The panel's callbacks."""
