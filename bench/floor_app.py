@@ -98,7 +98,7 @@ def create_app(*, redraw: str = "whole") -> Dash:
 def create_figure_app() -> Dash:
     """``floor-slider`` -> clientside Patch of the moving traces of the lab's weight-plane figure."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the lab's modules, only for this app
-    from app import initial_view
+    from components.view import initial_view
     from components import data_panel, stores, weight_plane
     from components.problem import default_state
 
