@@ -6,13 +6,11 @@ For several workers: ``gunicorn app:server -w 4 -b 127.0.0.1:8050``.
 
 from __future__ import annotations
 
-import argparse
-
 from flask import has_request_context, request
 
 from dash import Dash, dcc, html
 
-from authoring.url_state import PageState, page_for_query
+from authoring.url_state import PageState, layout_query, page_for_query
 
 from components import (
     classroom_panel,
@@ -30,6 +28,7 @@ from components import (
     weight_plane,
 )
 from components.client_config import config_attribute
+from components.i18n import DEFAULT_LANG, normalize_lang, text
 from components.view import view_for_scene, view_with_defaults
 
 TITLE = "Regularization Geometry Lab"
@@ -51,8 +50,11 @@ PANELS = (
 
 
 def page_state() -> PageState:
-    """The page the request's URL query asks for (the defaults outside a request)."""
-    return page_for_query(request.args if has_request_context() else {})
+    """The page the request's URL query asks for (the defaults outside a request); for Dash's
+    layout request, the query of the page that sent it (:func:`authoring.url_state.layout_query`)."""
+    if not has_request_context():
+        return page_for_query({})
+    return page_for_query(layout_query(request.args, request.referrer))
 
 
 def serve_layout(page: PageState | None = None) -> html.Div:
@@ -68,17 +70,14 @@ def serve_layout(page: PageState | None = None) -> html.Div:
 
     return html.Div(
         className="lab presenting" if page.present else "lab",
-        **config_attribute(),
+        **config_attribute(lang),
         children=[
             *stores.layout(state, scene, view),
             html.Header(
                 className="lab-header",
                 children=[
                     dcc.Markdown(
-                        f"# {TITLE}\n\nLoss contours J0(w) of a linear regression meet the L1 diamond and the L2 "
-                        "circle. Drag λ and watch where they first touch: the diamond's corners make L1 weights "
-                        "exactly 0.",
-                        className="lab-intro",
+                        f"# {text('page.title', lang)}\n\n{text('page.intro', lang)}", className="lab-intro"
                     ),
                     *share_panel.layout(page),
                 ],
@@ -90,8 +89,8 @@ def serve_layout(page: PageState | None = None) -> html.Div:
                         className="panel plane-panel",
                         children=[
                             penalty_control.layout(view, lang=lang),
-                            weight_plane.layout(plane),
-                            legend.weight_plane_legend(),
+                            weight_plane.layout(plane, lang=lang),
+                            legend.weight_plane_legend(lang=lang),
                             lambda_control.layout(view, lang=lang),
                             *classroom_panel.layout(page),
                         ],
@@ -99,16 +98,16 @@ def serve_layout(page: PageState | None = None) -> html.Div:
                     html.Section(
                         className="panel side-panel",
                         children=[
-                            html.H2("Data"),
+                            html.H2(text("page.data", lang)),
                             *data_panel.layout(
                                 state,
                                 data,
-                                legend.data_legend(view["shown"]),
+                                legend.data_legend(view["shown"], lang=lang),
                                 generator=page.generator,
                                 view_keep=view["keep"],
                                 lang=lang,
                             ),
-                            html.H2("Readout"),
+                            html.H2(text("page.readout", lang)),
                             readout.layout(scene, view),
                             *kink_panel.layout(page),
                             *path_panel.layout(page),
@@ -122,9 +121,19 @@ def serve_layout(page: PageState | None = None) -> html.Div:
     )
 
 
+class LabDash(Dash):
+    """Dash whose page names the language of the request's link (``lang=zh``) in ``<html lang>``
+    and its title (the layout's scripts set both again from the page's configuration)."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        lang = normalize_lang(request.args.get("lang")) if has_request_context() else DEFAULT_LANG
+        kwargs["title"] = text("page.title", lang)
+        return super().interpolate_index(**kwargs).replace('<html lang="en">', f'<html lang="{lang}">', 1)
+
+
 def create_app() -> Dash:
     """Build the Dash app and register every panel's callbacks."""
-    app = Dash(
+    app = LabDash(
         __name__,
         title=TITLE,
         update_title=None,
@@ -143,15 +152,17 @@ app = create_app()
 server = app.server
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=TITLE)
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
-    parser.add_argument("--debug", action="store_true", help="Dash debug mode with dev tools and reloading")
-    args = parser.parse_args(argv)
-    print(f"{TITLE}: open http://{args.host}:{args.port}")
-    app.run(host=args.host, port=args.port, debug=args.debug)
+def main(argv: list[str] | None = None) -> int:
+    """``python app.py [--host] [--port] [--debug]`` serves the lab; ``python app.py export ...``
+    writes a view to a file (the command line is :mod:`authoring.cli`). Returns the exit status."""
+    from authoring import cli  # the command line's parsing lives there
+
+    def serve(host: str, port: int, debug: bool) -> None:
+        print(f"{TITLE}: open http://{host}:{port}")
+        app.run(host=host, port=port, debug=debug)
+
+    return cli.main(argv, serve=serve)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -102,8 +102,13 @@
   /** A point's position for people: "x = 0.12, y = −1.3", with a note at the window's edge. */
   function describe(gd, x, y) {
     var num = window.labFormat.number, w = dataWindow(gd);
-    var edge = x <= w[0] || x >= w[1] ? ' (the edge of the data window: x stays from ' + num(w[0]) + ' to ' + num(w[1]) + ')' : '';
+    var edge = x <= w[0] || x >= w[1] ? lab.text('edit.edge', {low: num(w[0]), high: num(w[1])}) : '';
     return 'x = ' + num(x) + ', y = ' + num(y) + edge;
+  }
+
+  /** "Point 3: x = 0.12, y = −1.3" in the page's language (point `index`, counted from 0). */
+  function pointSays(gd, index, x, y) {
+    return lab.text('edit.point', {n: index + 1, where: describe(gd, x, y)});
   }
 
   /** Say something in the data message (a live region; the server writes it after each edit). */
@@ -210,7 +215,7 @@
       e.lastLive = now;
       d.sent = at;
       sendDrag(d.index, at, false);
-      say('Point ' + (d.index + 1) + ': ' + describe(d.gd, at.x, at.y));
+      say(pointSays(d.gd, d.index, at.x, at.y));
     }
   }, true);
 
@@ -244,7 +249,7 @@
     var path = pointPath(evt.target), gd = path && panelGraph(path);
     if (!gd || lab.state.drag) { return; }
     var index = Number(path.getAttribute('data-index')), shape = gd.layout.shapes && gd.layout.shapes[index];
-    if (shape) { say('Point ' + (index + 1) + ': ' + describe(gd, shape.xanchor, shape.yanchor)); }
+    if (shape) { say(pointSays(gd, index, shape.xanchor, shape.yanchor)); }
   }, true);
 
   lab.dataEdit = {
@@ -260,6 +265,7 @@
     placePoint: placePoint,
     say: say,
     describe: describe,
+    pointSays: pointSays,
     dataWindow: dataWindow,
     intoWindow: intoWindow
   };

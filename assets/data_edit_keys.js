@@ -53,8 +53,7 @@
     showSelection(gd);
     if (e.selected !== null) {
       var p = pointAt(gd, e.selected);
-      D().say('Point ' + (e.selected + 1) + ' of ' + pts.length + ': ' + D().describe(gd, p.x, p.y) +
-          '. Shift+arrows move it, Delete removes it.');
+      D().say(lab.text('edit.selected', {n: e.selected + 1, count: pts.length, where: D().describe(gd, p.x, p.y)}));
     }
   }
 
@@ -79,7 +78,7 @@
     }
     e.keyAt = {index: e.selected, x: at.x, y: at.y};
     D().sendDrag(e.selected, at, true);
-    D().say('Point ' + (e.selected + 1) + ': ' + D().describe(gd, at.x, at.y));
+    D().say(D().pointSays(gd, e.selected, at.x, at.y));
   }
 
   var KEYS = {

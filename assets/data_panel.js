@@ -1,7 +1,8 @@
 /*
  * The data panel in the browser (mirrors components/data_panel.py and data_figure.py): the
- * clientside callbacks `data_panel.moveFits` and `data_panel.collectControls`. Pointer editing
- * of the points is in data_edit.js, keyboard editing in data_edit_keys.js.
+ * clientside callbacks `data_panel.moveFits` and `data_panel.collectControls`, and the
+ * generator boxes' refusal of a comma. Pointer editing of the points is in data_edit.js,
+ * keyboard editing in data_edit_keys.js.
  */
 (function () {
   'use strict';
@@ -21,6 +22,22 @@
     var margin = Math.max(pad.fraction * (hi - lo), pad.least);
     return [lo - margin, hi + margin];
   }
+
+  /*
+   * A comma typed into a generator box (n, true w₁, w₂, noise σ, seed): Chromium's number input
+   * drops it ("0,5" would become 5), so the comma is not typed and the data message asks for a
+   * decimal point, as the λ box does (lambda_control.js).
+   */
+  function onComma(evt) {
+    var config = lab.config ? lab.config() : null;
+    if (evt.key !== ',' || !config || !evt.target) { return; }
+    var ids = config.ids, boxes = [ids.generatorN, ids.generatorW1, ids.generatorW2, ids.generatorNoise, ids.generatorSeed];
+    if (boxes.indexOf(evt.target.id) < 0) { return; }
+    evt.preventDefault();
+    lab.write('data_panel', 'dataMessage', lab.text('input.comma'));
+  }
+
+  if (typeof document !== 'undefined') { document.addEventListener('keydown', onComma, true); }
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.data_panel = {

@@ -56,12 +56,12 @@
     if (boxValue === null || boxValue === undefined || boxValue === '' || !isFinite(num)) { return null; }
     var low = ref * Math.pow(10, range.min), high = ref * Math.pow(10, range.max);
     if (num < low) {
-      return {v: range.min, message: n[0] + ' = ' + fmt(num) + ' is below the range; clamped to ' +
-        fmt(Math.pow(10, range.min)) + '·' + n[1] + ' = ' + fmt(low) + '.'};
+      return {v: range.min, message: lab.text('lambda.below', {
+        name: n[0], value: fmt(num), factor: fmt(Math.pow(10, range.min)), unit: n[1], bound: fmt(low)})};
     }
     if (num > high) {
-      return {v: range.max, message: n[0] + ' = ' + fmt(num) + ' is above the range; clamped to ' +
-        fmt(Math.pow(10, range.max)) + '·' + n[1] + ' = ' + fmt(high) + '.'};
+      return {v: range.max, message: lab.text('lambda.above', {
+        name: n[0], value: fmt(num), factor: fmt(Math.pow(10, range.max)), unit: n[1], bound: fmt(high)})};
     }
     return {v: Math.log10(num / ref), message: ''};
   }
@@ -105,6 +105,13 @@
     gd.on('plotly_transitioned', drawn);
   }
 
+  var thumbNames = {};
+  /** The λ thumb's name in the page's language: 'λ (log scale)' (looked up once per mode, not per step). */
+  function thumbName(mode) {
+    if (!(mode in thumbNames)) { thumbNames[mode] = lab.text('lambda.thumb', {name: names(mode)[0]}); }
+    return thumbNames[mode];
+  }
+
   /**
    * What a screen reader says for the sliders (dcc.Slider's thumbs have no name of their own):
    * the λ thumb is named by what it sets and its value is read as λ (or t), not as its log10
@@ -117,7 +124,7 @@
   function describeSliders(mode, valueText, all) {
     var thumb = document.querySelector('#' + lab.ids().lambdaSlider + ' [role=slider]');
     if (thumb) {
-      thumb.setAttribute('aria-label', names(mode)[0] + ' (log scale)');
+      thumb.setAttribute('aria-label', thumbName(mode));
       thumb.setAttribute('aria-valuetext', valueText);
     }
     if (!all) { return; }
@@ -157,7 +164,7 @@
     var config = lab.config ? lab.config() : null;
     if (evt.key !== ',' || !config || !evt.target || evt.target.id !== config.ids.lambdaInput) { return; }
     evt.preventDefault();
-    lab.write('lambda_control', 'lambdaMessage', 'Type a decimal point, not a comma: 0.5, not 0,5.');
+    lab.write('lambda_control', 'lambdaMessage', lab.text('input.comma'));
   }
 
   if (typeof document !== 'undefined') {   // not under Node (tests/test_js_panels_node.py)
@@ -258,7 +265,7 @@
       if (!scene || !view) { return [nu, nu, nu]; }
       mode = mode || lab.config().defaults.mode;
       var props = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id; });
-      var ask = 'Type a number for ' + names(mode)[0] + '.';
+      var ask = lab.text('lambda.ask', {name: names(mode)[0]});
       if (props.indexOf(ids.lambdaInput + '.value') >= 0) {
         var ref = referenceValue(scene, mode), typed = fromBox(boxValue, ref, mode);
         // dcc.Input reports its value again when it loses focus: the number it shows for the

@@ -11,6 +11,7 @@
  *   It writes the property `key` names (config.writes[key]: {id, prop, modules}) if `module`
  *   is declared as a writer of it (components/writers.py), and refuses anything else.
  * - `lab.graph(key)`: the plotly graph div of the dcc.Graph whose id `key` names.
+ * - `lab.text(key, fields)`: a string in the page's language (config.strings).
  *
  * Modules (one per panel, like components/): stores.js, lambda_control.js, weight_plane.js,
  * data_panel.js, data_edit.js; pure helpers: lab_math.js (geometry/), lab_format.js
@@ -25,16 +26,44 @@
 
   /**
    * The page's configuration (components/client_config.py::client_config), read once from the
-   * `data-lab-config` attribute of the page's top element.
+   * `data-lab-config` attribute of the page's top element. Reading it names the page's
+   * language in `<html lang>` and puts the title in that language.
    * @returns {object|null} null before the layout is on the page
    */
   lab.config = function () {
     if (config === null) {
       var el = document.querySelector('[data-lab-config]');
       config = el ? JSON.parse(el.getAttribute('data-lab-config')) : null;
+      if (config) { showLanguage(config); }
     }
     return config;
   };
+
+  /** The page's language in `<html lang>` and its title in that language. */
+  function showLanguage(cfg) {
+    document.documentElement.setAttribute('lang', cfg.lang);
+    if (cfg.strings['page.title']) { document.title = cfg.strings['page.title']; }
+  }
+
+  /**
+   * A string of the page's language (config.strings, from components/i18n.py) with its `{name}`
+   * fields filled in, as Python's `text(key, lang, **fields)` fills them.
+   * @param {string} key     e.g. 'lambda.ask'
+   * @param {object} fields  e.g. {name: 'λ'}
+   * @returns {string}
+   */
+  lab.text = function (key, fields) {
+    var template = lab.config().strings[key];
+    if (template === undefined) { throw new Error('lab.text: no string ' + key); }
+    return fields ? template.replace(/\{(\w+)\}/g, function (all, name) { return String(fields[name]); }) : template;
+  };
+
+  // name the page's language as soon as the layout is on the page (the first callback may come later)
+  if (typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
+    new MutationObserver(function (records, observer) {
+      if (document.querySelector('[data-lab-config]')) { observer.disconnect(); lab.config(); }
+    }).observe(document.documentElement, {childList: true, subtree: true});
+  }
 
   /** Component ids by their camelCase names (`lab.ids().weightPlane`: the weight plane's id). */
   lab.ids = function () { return lab.config().ids; };

@@ -59,13 +59,17 @@
     return M().enBoundary(M().enBudget(t, r), r, n);
   }
 
-  /** A touch point's hover text, as plane_traces.touch_hover writes it. */
+  /**
+   * A touch point's hover text in the page's language, as plane_traces.touch_hover writes it
+   * (`spec.name`: the region's name in that language, config.plane.regions).
+   */
   function hoverText(scene, spec, touch, r) {
     var j0 = M().J0(scene, touch.w), pen = penaltyValue(spec.region, touch.w, r);
     var total = isFinite(touch.lam) ? j0 + touch.lam * pen : Infinity;
-    return '<b>' + spec.name + ' touch point</b><br>w = (' + fmt(touch.w[0]) + ', ' + fmt(touch.w[1]) + ')<br>' +
-      'J0 = ' + fmt(j0) + '<br>penalty P(w) = ' + fmt(pen) + '<br>J0 + λ·P = ' + fmt(total) + '<br>' +
-      'λ = ' + fmt(touch.lam) + ', t = ' + fmt(touch.t);
+    return lab.text('plane.hover', {
+      name: spec.name, w1: fmt(touch.w[0]), w2: fmt(touch.w[1]), j0: fmt(j0), penalty: fmt(pen),
+      total: fmt(total), lam: fmt(touch.lam), t: fmt(touch.t)
+    });
   }
 
   function hasTrace(figure, uid) {
@@ -128,6 +132,9 @@
       });
     });
     patch.merge(['data', idx['touch-contours']], {x: cx, y: cy});
+    // the edge of equally good L1 optima (duplicated features), as moving_traces draws it
+    var seg = view.shown.indexOf('l1') >= 0 ? M().l1Segment(scene, T.l1.w) : null;
+    patch.merge(['data', idx['l1-segment']], seg ? {x: [seg[0][0], seg[1][0]], y: [seg[0][1], seg[1][1]]} : {x: [], y: []});
     return patch.build();
   }
 

@@ -43,7 +43,7 @@ def _number(edit: dict, key: str) -> float:
             return float(value)
         except OverflowError:  # an integer beyond any float
             pass
-    raise ProblemError(f"Ignored a malformed {edit.get('op')} edit: {key} must be a number, got {value!r:.40}.")
+    raise ProblemError("edit.malformed_number", op=edit.get("op"), key=key, value=f"{value!r:.40}")
 
 
 def _index(edit: dict) -> int | None:
@@ -51,7 +51,7 @@ def _index(edit: dict) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ProblemError(f"Ignored a malformed {edit.get('op')} edit: index must be a whole number, got {value!r}.")
+        raise ProblemError("edit.malformed_index", op=edit.get("op"), value=repr(value))
     return value
 
 
@@ -69,7 +69,7 @@ def _remove(state: dict, edit: dict, generator: dict) -> dict:
     _points_only(state)
     index = _index(edit)
     if index is None:
-        raise ProblemError("Double-click on a point to remove it.")
+        raise ProblemError("edit.remove_where")
     return remove_point(state, index)
 
 
@@ -77,7 +77,7 @@ def _move(state: dict, edit: dict, generator: dict) -> dict:
     _points_only(state)
     index = _index(edit)
     if index is None:
-        raise ProblemError("Ignored a malformed move edit: it names no point.")
+        raise ProblemError("edit.move_no_point")
     return move_points(state, {index: (_number(edit, "x"), _number(edit, "y"))})
 
 
@@ -104,10 +104,10 @@ def _controls(state: dict, edit: dict, generator: dict) -> dict:
     new = dict(state)
     new["source"] = edit.get("source", state.get("source", "points"))
     if not isinstance(new["source"], str) or new["source"] not in ("points", "shape"):
-        raise ProblemError(f"Unknown source {new['source']!r}; choose 'points' or 'shape'.")
+        raise ProblemError("edit.unknown_source", value=repr(new["source"]))
     new["basis"] = edit.get("basis", state["basis"])
     if not isinstance(new["basis"], str) or new["basis"] not in BASES:
-        raise ProblemError(f"Unknown basis {new['basis']!r}; choose one of {', '.join(BASES)}.")
+        raise ProblemError("edit.unknown_basis", value=repr(new["basis"]), options=", ".join(BASES))
     if "rho" in edit:
         new["rho"] = _number(edit, "rho")
     if new["source"] == "shape":
@@ -172,8 +172,8 @@ def apply_edit(state: dict, edit, generator: dict) -> dict:
         The edit is refused or malformed; its message is for the user.
     """
     if not isinstance(edit, dict):
-        raise ProblemError(f"Ignored a malformed edit: expected a dict, got {type(edit).__name__}.")
+        raise ProblemError("edit.not_a_dict", type=type(edit).__name__)
     handler = OPS.get(edit.get("op")) if isinstance(edit.get("op"), str) else None
     if handler is None:
-        raise ProblemError(f"Ignored an edit with an unknown op {edit.get('op')!r}; ops are {', '.join(OPS)}.")
+        raise ProblemError("edit.unknown_op", op=repr(edit.get("op")), ops=", ".join(OPS))
     return handler(state, edit, generator)

@@ -12,6 +12,8 @@ import plotly.graph_objects as go
 
 from geometry.basis import X_RANGE
 
+from .glossary import feature_name
+from .i18n import normalize_lang, text
 from .penalty_control import DEFAULT_SHOWN
 from .plane_traces import touches_for_view
 from .plot_style import FAST_AXIS, GRAPH_CONFIG, PLOT_LOOK, REGION_KEYS, REGION_STYLE, draggable_marker
@@ -72,7 +74,9 @@ def y_range(ys) -> list[float]:
 
 
 def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
-    """The data panel's figure as a plain plotly dict (fast: no validation; see :func:`data_figure`)."""
+    """The data panel's figure as a plain plotly dict (fast: no validation; see :func:`data_figure`),
+    its texts in the scene's language (``scene["lang"]``)."""
+    lang = normalize_lang(scene.get("lang"))
     points = state["points"]
     is_shape = state.get("source") == "shape"
     fits = {} if is_shape else fit_curves(scene, view)
@@ -87,7 +91,7 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
             "y": [] if is_shape else points["y"],
             "mode": "markers",
             "marker": {"size": 2 * POINT_RADIUS_PX, "color": "rgba(0,0,0,0)"},
-            "hovertemplate": "x = %{x:.3f}<br>y = %{y:.3f}<extra>drag to move, double-click to remove</extra>",
+            "hovertemplate": f"x = %{{x:.3f}}<br>y = %{{y:.3f}}<extra>{text('data.point_hover', lang)}</extra>",
         },
         {
             "type": "scatter",
@@ -141,8 +145,7 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
     if is_shape:
         annotations.append(
             {
-                "text": "Loss-shape mode: no data.<br>Drag the OLS point (×) in the weight plane,<br>"
-                "set eccentricity and rotation below.",
+                "text": text("data.shape_note", lang),
                 "showarrow": False,
                 "xref": "paper",
                 "yref": "paper",
@@ -152,7 +155,7 @@ def data_figure_dict(state: dict, scene: dict, view: dict) -> dict:
             }
         )
     pad = 0.08 * (X_RANGE[1] - X_RANGE[0])
-    names = scene.get("feature_names") or ["φ₁", "φ₂"]
+    names = [feature_name(name, lang) for name in scene.get("feature_names") or ["φ₁", "φ₂"]]
     layout = {
         **PLOT_LOOK,
         "margin": {"l": 50, "r": 10, "t": 10, "b": 45},

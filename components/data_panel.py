@@ -9,6 +9,8 @@ figures in one round trip. It applies every edit the state does not include yet
 
 from __future__ import annotations
 
+import math
+
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
@@ -17,6 +19,8 @@ from geometry.basis import BASES
 from . import lambda_control
 from .data_figure import DATA_GRAPH_CONFIG, data_figure_dict
 from .edit_sync import apply_events, pending_events
+from .glossary import basis_label
+from .i18n import text
 from .problem import GENERATOR_DEFAULTS, GENERATOR_LIMITS
 from .stores import (
     CURRENT_VIEW,
@@ -155,57 +159,61 @@ def _number(id_: str, label: str, value, *, limits: tuple | None = None, **kwarg
     )
 
 
-#: the data plot's text alternative
-DATA_DESCRIPTION = (
-    "Data: the points (x, y) of the regression and the curves fitted to them by OLS and by each "
-    "region shown in the weight plane. Drag a point to move it, click to add one, double-click to remove it."
-)
-
-
 def layout(
     state: dict, figure, legend, *, generator: dict | None = None, view_keep: str = "value", lang: str = "en"
 ) -> list:
     """The data panel's components (children of the side panel).
 
     ``generator``: the generator boxes' values ``{"n", "true_w", "noise", "seed"}`` (by default
-    :data:`~components.problem.GENERATOR_DEFAULTS`); ``lang``: the page's language.
+    :data:`~components.problem.GENERATOR_DEFAULTS`); ``lang``: the page's language (titles,
+    hints, options, and the data plot's text alternative).
 
     Titles and hints are plain strings inside grid rows (see :mod:`components.widgets`): each
     component costs a little on every λ step.
     """
     g = {**GENERATOR_DEFAULTS, **(generator or {})}
+    shape = state.get("shape") or {}
+    # the sliders of the loss shape stand where the state's ellipse is (a link may set it)
+    eccentricity = round(math.sqrt(max(0.0, 1.0 - float(shape.get("ratio", 0.45)) ** 2)), 2)
+    rotation = round(float(shape.get("angle", 30.0))) % 180
+    shown = show_source_controls(state.get("source", "points"), state.get("basis"))
     return [
         described_graph(
             dcc.Graph(id=DATA_PLOT, figure=figure, config=DATA_GRAPH_CONFIG, className="data-plot"),
-            DATA_DESCRIPTION,
+            text("data.description", lang),
             className="data-box",
         ),
         legend,
         html.Div(id=DATA_MESSAGE, className="message", role="status"),
         control_row(
-            "Loss from",
+            text("data.loss_from", lang),
             dcc.RadioItems(
                 id=SOURCE_TOGGLE,
                 options=[
-                    {"label": "data points", "value": "points"},
-                    {"label": "loss shape (no data)", "value": "shape"},
+                    {"label": text("data.source_points", lang), "value": "points"},
+                    {"label": text("data.source_shape", lang), "value": "shape"},
                 ],
                 value=state.get("source", "points"),
                 inline=True,
             ),
-            "New data keep",
+            text("data.keep", lang),
             lambda_control.keep_control(view_keep, lang=lang),
         ),
         control_row(
-            "Features",
+            text("data.features", lang),
             dcc.Dropdown(
                 id=BASIS_DROPDOWN,
-                options=[{"label": spec.label, "value": key} for key, spec in BASES.items()],
+                options=[{"label": basis_label(key, lang), "value": key} for key in BASES],
                 value=state["basis"],
                 clearable=False,
+                labels={
+                    "search": text("data.dropdown_search", lang),
+                    "clear_search": text("data.dropdown_clear_search", lang),
+                    "no_options_found": text("data.dropdown_no_options", lang),
+                },
                 className="basis-dropdown",
             ),
-            "Correlation ρ",
+            text("data.rho", lang),
             dcc.Slider(
                 id=RHO_SLIDER,
                 min=-0.95,
@@ -220,56 +228,56 @@ def layout(
                 open=False,
                 className="generator full-row",
                 children=[
-                    html.Summary("Synthetic data generator"),
+                    html.Summary(text("data.generator", lang)),
                     html.Div(
                         className="field-grid",
                         children=[
-                            _number(GENERATOR_N, "n points", g["n"], limits=GENERATOR_LIMITS["n"]),
-                            _number(GENERATOR_W1, "true w₁", g["true_w"][0], step=0.01),
-                            _number(GENERATOR_W2, "true w₂", g["true_w"][1], step=0.01),
-                            _number(GENERATOR_NOISE, "noise σ", g["noise"], limits=GENERATOR_LIMITS["noise"]),
-                            _number(GENERATOR_SEED, "seed", g["seed"], limits=GENERATOR_LIMITS["seed"]),
-                            html.Button("Resample data", id=RESAMPLE_BUTTON, n_clicks=0, className="button"),
+                            _number(GENERATOR_N, text("data.n", lang), g["n"], limits=GENERATOR_LIMITS["n"]),
+                            _number(GENERATOR_W1, text("data.w1", lang), g["true_w"][0], step=0.01),
+                            _number(GENERATOR_W2, text("data.w2", lang), g["true_w"][1], step=0.01),
+                            _number(
+                                GENERATOR_NOISE, text("data.noise", lang), g["noise"], limits=GENERATOR_LIMITS["noise"]
+                            ),
+                            _number(
+                                GENERATOR_SEED, text("data.seed", lang), g["seed"], limits=GENERATOR_LIMITS["seed"]
+                            ),
+                            html.Button(
+                                text("data.resample", lang), id=RESAMPLE_BUTTON, n_clicks=0, className="button"
+                            ),
                         ],
                     ),
                 ],
             ),
-            html.P(
-                "Drag a point to move it · click empty space to add one · double-click a point to remove it · "
-                "keyboard: Tab to the plot, arrows pick a point, Shift+arrows move it, Delete removes it, a adds one.",
-                className="hint full-row",
-            ),
+            html.P(text("data.points_hint", lang), className="hint full-row"),
             id=POINTS_CONTROLS,
+            style=shown[0],
         ),
         control_row(
-            "Eccentricity",
+            text("data.eccentricity", lang),
             dcc.Slider(
                 id=ECCENTRICITY_SLIDER,
                 min=0.0,
                 max=0.99,
                 step=0.01,
-                value=0.89,
-                marks={0: "circle", 0.99: "0.99"},
+                value=min(eccentricity, 0.99),
+                marks={0: text("data.ecc_circle", lang), 0.99: "0.99"},
                 allow_direct_input=False,
                 className="slider-track",
             ),
-            "Rotation (°)",
+            text("data.rotation", lang),
             dcc.Slider(
                 id=ROTATION_SLIDER,
                 min=0,
                 max=180,
                 step=1,
-                value=30,
+                value=rotation,
                 marks={0: "0°", 90: "90°", 180: "180°"},
                 allow_direct_input=False,
                 className="slider-track",
             ),
-            html.P(
-                "Drag the OLS point (×) in the weight plane to move the centre of the ellipses.",
-                className="hint full-row",
-            ),
+            html.P(text("data.shape_hint", lang), className="hint full-row"),
             id=SHAPE_CONTROLS,
-            style={"display": "none"},
+            style=shown[1],
         ),
     ]
 

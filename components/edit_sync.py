@@ -72,7 +72,8 @@ def apply_events(events: list[tuple[dict, dict]], state: dict, generator: dict) 
     (dict, str, bool)
         The new state (a refused edit leaves it as it was, apart from its ``marks``), the
         message of the last refused event unless a later event changed the problem (else
-        ``""``), and whether any event changed the problem.
+        ``""``), in the state's language (its ``lang``, English by default), and whether any
+        event changed the problem.
     """
     new, message, changed = state, "", False
     for edit, marks in events:
@@ -82,7 +83,7 @@ def apply_events(events: list[tuple[dict, dict]], state: dict, generator: dict) 
         except PreventUpdate:
             pass
         except ProblemError as exc:
-            message = str(exc)
+            message = exc.message(new.get("lang"))  # in the page's language (lab-state's "lang")
         if marks:
             new = {**new, **marks}
     return new, message, changed

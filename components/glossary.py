@@ -2,7 +2,8 @@
 
 The glossary is a collapsed ``<details>`` inside the readout's one Markdown (no component of
 its own): the features of the current basis, J0, λ, λ_max, the slopes, P(w), t, exact zeros,
-and the scikit-learn equivalents of the penalties.
+and the scikit-learn equivalents of the penalties. Every string is in the string table
+(:mod:`components.i18n`), in English and 中文.
 """
 
 from __future__ import annotations
@@ -11,61 +12,63 @@ from html import escape
 
 from geometry.basis import BASES
 
-__all__ = ["COLUMN_TITLES", "glossary_html"]
+from .i18n import normalize_lang, table, text
 
-#: The table's column heads and what each means (the ``title`` a pointer shows).
-COLUMN_TITLES: dict[str, str] = {
-    "w₁": "weight of the first feature φ₁ at the region's touch point",
-    "w₂": "weight of the second feature φ₂ at the region's touch point",
-    "exact zeros": "how many weights are exactly 0.0, not merely small",
-    "J0": "the loss J0(w) = 1/(2n)‖y − Xw − b‖² at the touch point (b fitted, never penalized)",
-    "penalty P(w)": "L1: ‖w‖₁ = |w₁| + |w₂|;  L2: ‖w‖₂² = w₁² + w₂²;  elastic net: r‖w‖₁ + (1−r)‖w‖₂²",
-    "t (region size)": (
-        "where the region drawn through the touch point crosses the axes: t = ‖w‖₁ for the diamond, the radius "
-        "t = ‖w‖₂ for the circle (so its P = t²), and for the elastic net the t with r·t + (1−r)·t² = "
-        "r‖w‖₁ + (1−r)‖w‖₂²"
-    ),
-    "λ": "the penalty's weight: each region's optimum minimises J0(w) + λ·P(w)",
-}
+__all__ = ["COLUMN_KEYS", "column_titles", "basis_label", "feature_name", "glossary_html"]
+
+#: The table's columns, each as a key of the string table (``glossary.head_<key>``, ``glossary.title_<key>``).
+COLUMN_KEYS: tuple[str, ...] = ("w1", "w2", "zeros", "j0", "penalty", "t", "lam")
 
 
-def _features(scene: dict) -> str:
+def column_titles(lang: str = "en") -> dict[str, str]:
+    """The table's column heads in ``lang``, each with what it means (the ``title`` a pointer shows)."""
+    return {text(f"glossary.head_{key}", lang): text(f"glossary.title_{key}", lang) for key in COLUMN_KEYS}
+
+
+def basis_label(key: str, lang: str = "en") -> str:
+    """What the basis chooser shows for the basis ``key`` of :data:`geometry.basis.BASES` in ``lang``
+    (the basis' own English label when the string table has none for it)."""
+    entry = table().get(f"basis.{key}")
+    return entry[normalize_lang(lang)] if entry else BASES[key].label
+
+
+def feature_name(name: str, lang: str = "en") -> str:
+    """A feature's name as a reader of ``lang`` reads it: names that are words (``"x again"``,
+    ``"feature 1"``) are translated, formulas (``"x²"``, ``"sin πx"``) stay as they are."""
+    entry = table().get(f"feature.{name}")
+    return entry[normalize_lang(lang)] if entry else name
+
+
+def _features(scene: dict, lang: str) -> str:
     """Which two features the weights belong to, for the current basis (or loss-shape mode)."""
     names = tuple(scene.get("feature_names") or ("feature 1", "feature 2"))
+    first, second = (feature_name(name, lang) for name in names)
     if scene.get("source") == "shape":
-        return (
-            f"w₁, w₂: the weights of {names[0]} and {names[1]}. In loss-shape mode there is no data: "
-            "you set J0's ellipse directly."
-        )
-    spec = next((spec for spec in BASES.values() if tuple(spec.feature_names) == names), None)
-    if spec is not None and spec.uses_rho:
-        which = f"φ₁, φ₂ are {spec.label} (set ρ in the data panel)"
+        return text("glossary.features_shape", lang, first=first, second=second)
+    key = next((key for key, spec in BASES.items() if tuple(spec.feature_names) == names), None)
+    if key is not None and BASES[key].uses_rho:
+        which = text("glossary.features_rho", lang, label=basis_label(key, lang))
     else:
-        which = f"φ₁ = {names[0]}, φ₂ = {names[1]}"
-    return (
-        f"w₁, w₂: the weights in ŷ = b + w₁φ₁(x) + w₂φ₂(x), where {which}; the intercept b is fitted, never penalized."
-    )
+        which = text("glossary.features_named", lang, first=first, second=second)
+    return text("glossary.features", lang, which=which)
 
 
-def glossary_html(scene: dict) -> str:
+def glossary_html(scene: dict, lang: str | None = None) -> str:
     """A collapsed ``<details>`` that defines every symbol the readout uses and gives the
-    conventions with their scikit-learn equivalents."""
+    conventions with their scikit-learn equivalents (``lang``: by default the scene's)."""
+    lang = normalize_lang(lang if lang is not None else scene.get("lang"))
     items = [
-        _features(scene),
-        "J0(w) = 1/(2n)‖y − Xw − b‖²: the loss, half the mean squared error over the n points. Its "
-        "contours are the ellipses; their centre is the OLS point (λ = 0).",
-        "λ: the penalty's weight; each region's optimum minimises J0(w) + λ·P(w). λ_max = ‖Xcᵀyc‖∞/n "
-        "(Xc, yc the centred data) = the largest |∂J0/∂wᵢ| at w = 0: for λ ≥ λ_max the lasso's weights are both 0.",
-        "∂J0/∂wᵢ: the slope of the loss along wᵢ at the touch point.",
-        "P(w): the penalty, ‖w‖₁ = |w₁| + |w₂| for L1, ‖w‖₂² = w₁² + w₂² for L2, r‖w‖₁ + (1−r)‖w‖₂² for the "
-        "elastic net with mix r.",
-        f"t: {COLUMN_TITLES['t (region size)']}.",
-        f"exact zeros: {COLUMN_TITLES['exact zeros']}.",
-        "In scikit-learn: L1 is Lasso(alpha=λ), L2 is Ridge(alpha=2nλ), the elastic net is "
-        "ElasticNet(alpha=(2−r)λ, l1_ratio=r/(2−r)).",
+        _features(scene, lang),
+        text("glossary.j0", lang),
+        text("glossary.lam", lang),
+        text("glossary.slope", lang),
+        text("glossary.penalty", lang),
+        text("glossary.t", lang, title=text("glossary.title_t", lang)),
+        text("glossary.zeros", lang, title=text("glossary.title_zeros", lang)),
+        text("glossary.sklearn", lang),
     ]
     body = "".join(f"<li>{escape(item)}</li>" for item in items)
     return (
-        '<details class="readout-glossary" id="readout-glossary"><summary>What the symbols mean</summary>'
-        f"<ul>{body}</ul></details>"
+        f'<details class="readout-glossary" id="readout-glossary"><summary>{escape(text("glossary.summary", lang))}'
+        f"</summary><ul>{body}</ul></details>"
     )

@@ -17,6 +17,7 @@ import math
 
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
+from .i18n import text
 from .stores import CURRENT_VIEW, SCENE_STORE, VIEW_STORE
 from .widgets import control_row
 
@@ -51,10 +52,12 @@ SLIDER_STEP = 0.01
 #: 0.6 lambda_max: with the default data the lasso sits on a corner (w2 = 0), ridge does not
 SLIDER_DEFAULT = math.log10(0.6)
 
-MODES = {"penalized": "penalized (λ)", "constrained": "constrained (t)"}
+#: the modes, each with the key of its label in the string table (:mod:`components.i18n`)
+MODES = {"penalized": "lambda.mode_penalized", "constrained": "lambda.mode_constrained"}
 LAMBDA_KEEP = "lambda-keep"
-#: what a change of the data keeps (components/view.py): λ itself, or its ratio to λ_max
-KEEP_OPTIONS = {"value": "the value of λ", "ratio": "λ / λ_max"}
+#: what a change of the data keeps (components/view.py): λ itself, or its ratio to λ_max; each
+#: with the key of its label in the string table
+KEEP_OPTIONS = {"value": "lambda.keep_value", "ratio": "lambda.keep_ratio"}
 
 
 def reference_value(scene: dict, mode: str) -> float:
@@ -79,17 +82,18 @@ def _marks() -> dict:
 def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
     """The control block: mode toggle, label, slider and number box, message line.
 
-    ``view``: the page's first view (its mode and slider position; by default the defaults).
+    ``view``: the page's first view (its mode and slider position; by default the defaults);
+    ``lang``: the page's language.
     """
     view = view or {}
     return html.Div(
         className="control-block lambda-control",
         children=[
             control_row(
-                "Mode",
+                text("lambda.mode", lang),
                 dcc.RadioItems(
                     id=MODE_TOGGLE,
-                    options=[{"label": label, "value": key} for key, label in MODES.items()],
+                    options=[{"label": text(label, lang), "value": key} for key, label in MODES.items()],
                     value=view.get("mode", "penalized"),
                     inline=True,
                     className="mode-toggle",
@@ -99,7 +103,7 @@ def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
             html.Label(id=LAMBDA_LABEL, className="lambda-label", htmlFor=LAMBDA_INPUT, children="λ = …"),
             html.Div(
                 className="slider-row",
-                title="log scale: the marks are multiples of λ_max (or of ‖w_OLS‖₁ in constrained mode)",
+                title=text("lambda.slider_hint", lang),
                 children=[
                     dcc.Slider(
                         id=LAMBDA_SLIDER,
@@ -117,7 +121,7 @@ def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
                         type="number",
                         debounce=True,
                         className="number-box",
-                        placeholder="exact value",
+                        placeholder=text("lambda.placeholder", lang),
                         inputMode="decimal",
                     ),
                 ],
@@ -132,7 +136,7 @@ def keep_control(keep: str = "value", *, lang: str = "en") -> dcc.RadioItems:
     shows it, next to the edits it is about)."""
     return dcc.RadioItems(
         id=LAMBDA_KEEP,
-        options=[{"label": label, "value": key} for key, label in KEEP_OPTIONS.items()],
+        options=[{"label": text(label, lang), "value": key} for key, label in KEEP_OPTIONS.items()],
         value=keep if keep in KEEP_OPTIONS else "value",
         inline=True,
         className="mode-toggle",

@@ -15,8 +15,9 @@ from html import escape
 from dash import Dash, Input, Output, dcc
 
 from .data_panel import SOURCE_TOGGLE
+from .i18n import text
 from .penalty_control import PENALTY_CHECKLIST
-from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR
+from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR, region_name
 
 __all__ = ["DATA_LEGEND", "weight_plane_legend", "data_legend", "data_legend_class", "register_callbacks"]
 
@@ -55,29 +56,34 @@ def _legend(items: list[str], **kwargs) -> dcc.Markdown:
     )
 
 
-def weight_plane_legend() -> dcc.Markdown:
-    """The plane's legend. Each region's touch point has a marker symbol and its outline a dash
-    of its own (:data:`~components.plot_style.REGION_STYLE`): they differ by more than colour."""
+def weight_plane_legend(*, lang: str = "en") -> dcc.Markdown:
+    """The plane's legend in ``lang``. Each region's touch point has a marker symbol and its
+    outline a dash of its own (:data:`~components.plot_style.REGION_STYLE`): they differ by more
+    than colour."""
     regions = [
-        _item(_mark(style["mark"], style["color"]) + _line(style["color"], style["dash"], 2), style["name"])
-        for style in REGION_STYLE.values()
+        _item(_mark(style["mark"], style["color"]) + _line(style["color"], style["dash"], 2), region_name(region, lang))
+        for region, style in REGION_STYLE.items()
     ]
     return _legend(
         [
-            _item(_line(CONTOUR_COLOR, width=2), "loss contours J0"),
-            _item(_mark("×", OLS_COLOR), "OLS optimum (λ = 0)"),
-            _item(_line(TOUCH_CONTOUR_COLOR, "dot", 2), "contour through a touch point"),
-            _item("", "marker = touch point (regularized optimum), line = region ‖w‖ ≤ t:"),
+            _item(_line(CONTOUR_COLOR, width=2), text("legend.contours", lang)),
+            _item(_mark("×", OLS_COLOR), text("legend.ols", lang)),
+            _item(_line(TOUCH_CONTOUR_COLOR, "dot", 2), text("legend.touch_contour", lang)),
+            _item("", text("legend.key", lang)),
             *regions,
         ]
     )
 
 
-def data_legend(shown) -> dcc.Markdown:
-    """The data panel's legend for the regions in ``shown`` (keys ``l1``, ``l2``, ``en``)."""
-    items = [_item(_mark("●", "#343a40"), "data"), _item(_line("#212529", "dot", 2), "OLS fit")]
+def data_legend(shown, *, lang: str = "en") -> dcc.Markdown:
+    """The data panel's legend in ``lang`` for the regions in ``shown`` (keys ``l1``, ``l2``, ``en``)."""
+    items = [
+        _item(_mark("●", "#343a40"), text("legend.data", lang)),
+        _item(_line("#212529", "dot", 2), text("legend.ols_fit", lang)),
+    ]
     for region, style in REGION_STYLE.items():
-        items.append(_item(_line(style["color"], style["dash"]), f"{style['name']} fit", REGION_KEYS[region]))
+        name = text("legend.fit", lang, name=region_name(region, lang))
+        items.append(_item(_line(style["color"], style["dash"]), name, REGION_KEYS[region]))
     return _legend(items, id=DATA_LEGEND, className=data_legend_class(shown))
 
 

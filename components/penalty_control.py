@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, dcc, html
 
+from .i18n import text
 from .widgets import control_row
 
 __all__ = ["PENALTY_CHECKLIST", "L1_RATIO_SLIDER", "DEFAULT_SHOWN", "layout", "register_callbacks", "ratio_disabled"]
@@ -16,32 +17,32 @@ DEFAULT_L1_RATIO = 0.5
 
 def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
     """The "Show" row: the regions' checklist and the elastic-net mix slider (``view``: the
-    page's first view, by default the defaults)."""
+    page's first view, by default the defaults; ``lang``: the page's language)."""
     view = view or {}
     shown = list(view.get("shown", DEFAULT_SHOWN))
     return control_row(
-        "Show",
+        text("penalty.show", lang),
         dcc.Checklist(
             id=PENALTY_CHECKLIST,
             # plain-text labels (coloured by lab.css): components inside options would be
             # visited on every λ step like any other component
             options=[
-                {"label": "L1 diamond", "value": "l1"},
-                {"label": "L2 circle", "value": "l2"},
-                {"label": "Elastic net", "value": "en"},
+                {"label": text("penalty.l1", lang), "value": "l1"},
+                {"label": text("penalty.l2", lang), "value": "l2"},
+                {"label": text("penalty.en", lang), "value": "en"},
             ],
             value=shown,
             inline=True,
             className="region-checklist",
         ),
-        "Elastic-net mix r (l1_ratio)",
+        text("penalty.mix", lang),
         dcc.Slider(
             id=L1_RATIO_SLIDER,
             min=0.0,
             max=1.0,
             step=0.05,
             value=view.get("l1_ratio", DEFAULT_L1_RATIO),
-            marks={0: "0 (ridge)", 0.5: "0.5", 1: "1 (lasso)"},
+            marks={0: text("penalty.mark_ridge", lang), 0.5: "0.5", 1: text("penalty.mark_lasso", lang)},
             updatemode="drag",
             allow_direct_input=False,
             disabled=ratio_disabled(shown),

@@ -13,16 +13,17 @@ from dataclasses import replace
 
 import numpy as np
 
-from geometry import QuadraticLoss
+from geometry import QuadraticLoss, l1_solution_segment
 from geometry.contours import contour_curve
 from geometry.regions import elastic_net_budget, elastic_net_intercept, region_boundary
 from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value, touch_point
 
 from .formatting import format_number
+from .i18n import normalize_lang, text
 from .lambda_control import slider_to_value
 from .view import view_for_scene
-from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR
+from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR, region_name
 
 __all__ = [
     "TRACE_UIDS",
@@ -42,6 +43,7 @@ TRACE_UIDS: tuple[str, ...] = (
     "l2-region",
     "touch-contours",
     "ols-point",
+    "l1-segment",
     "l1-touch",
     "l2-touch",
     "en-region",
@@ -90,16 +92,24 @@ def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = No
 
 
 def touch_hover(scene: dict, touch: Touch, l1_ratio: float, *, loss: QuadraticLoss | None = None) -> str:
-    """Hover text of a touch point: w, J0, penalty, total objective, lam and t."""
+    """Hover text of a touch point: w, J0, penalty, total objective, lam and t, in the scene's
+    language (``scene["lang"]``; the browser writes the same string, ``weight_plane.hoverText``)."""
     loss = loss or loss_from_scene(scene)
+    lang = normalize_lang(scene.get("lang"))
     j0 = loss.min_value + loss.excess(touch.w)
     pen = penalty_value(touch.region, touch.w, l1_ratio=l1_ratio)
     total = j0 + touch.lam * pen if math.isfinite(touch.lam) else math.inf
-    name = REGION_STYLE[touch.region]["name"]
-    return (
-        f"<b>{name} touch point</b><br>w = ({format_number(touch.w[0])}, {format_number(touch.w[1])})<br>"
-        f"J0 = {format_number(j0)}<br>penalty P(w) = {format_number(pen)}<br>J0 + λ·P = {format_number(total)}<br>"
-        f"λ = {format_number(touch.lam)}, t = {format_number(touch.t)}"
+    return text(
+        "plane.hover",
+        lang,
+        name=region_name(touch.region, lang),
+        w1=format_number(touch.w[0]),
+        w2=format_number(touch.w[1]),
+        j0=format_number(j0),
+        penalty=format_number(pen),
+        total=format_number(total),
+        lam=format_number(touch.lam),
+        t=format_number(touch.t),
     )
 
 
@@ -129,7 +139,9 @@ def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None,
     """The data of every moving trace, keyed by uid: ``{"x", "y", "visible"?, "hovertext"?}``.
 
     ``touch-contours`` holds the level curve through each shown region's touch point (in the
-    order l1, l2, elastic net; ``None`` between curves). A hidden region's traces are sent
+    order l1, l2, elastic net; ``None`` between curves); ``l1-segment`` the two ends of the edge
+    of equally good L1 optima when the lasso's answer is not unique
+    (:func:`geometry.l1_solution_segment`), else nothing. A hidden region's traces are sent
     empty (the browser fills them when it is ticked): a data edit then sends a third less.
     (The figure leaves hidden elastic-net traces out.) ``loss``: the scene's loss if the caller
     has it already. ``hover=False``: no ``hovertext`` on the touch points (see
@@ -141,7 +153,8 @@ def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None,
     out: dict[str, dict] = {}
     cx: list = []
     cy: list = []
-    for region, touch in touches_for_view(scene, view, loss=loss).items():
+    touches = touches_for_view(scene, view, loss=loss)
+    for region, touch in touches.items():
         key = REGION_KEYS[region]
         visible = key in shown
         if not visible:
@@ -160,6 +173,10 @@ def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None,
         if hover:
             out[f"{key}-touch"]["hovertext"] = [touch_hover(scene, touch, r, loss=loss)]
     out["touch-contours"] = {"x": cx, "y": cy}
+    segment = l1_solution_segment(loss, touches["l1"].w) if "l1" in shown else None
+    out["l1-segment"] = (
+        {"x": [], "y": []} if segment is None else {"x": segment[:, 0].tolist(), "y": segment[:, 1].tolist()}
+    )
     return out
 
 
@@ -168,11 +185,12 @@ def _lines(uid: str, name: str, line: dict, **extra) -> dict:
     return {"type": "scatter", "uid": uid, "name": name, "mode": "lines", "line": line, "hoverinfo": "skip", **extra}
 
 
-def trace_style(uid: str) -> dict:
+def trace_style(uid: str, *, lang: str = "en") -> dict:
     """Everything of the weight plane's trace ``uid`` except its data (x, y, visible, hovertext).
 
-    The browser builds the elastic-net traces from these when the elastic net is ticked
-    (``scene-store["en_traces"]``).
+    The browser builds the elastic-net traces from these when the elastic net is ticked (the
+    page's configuration, ``plane.enTraces``). ``lang``: the language of the OLS point's hover
+    text (the traces' names are never shown: the legend is HTML, :mod:`components.legend`).
     """
     if uid == "loss-contours":
         return _lines(uid, "loss contours J0", {"color": CONTOUR_COLOR, "width": 1})
@@ -180,6 +198,10 @@ def trace_style(uid: str) -> dict:
         return _lines(
             uid, "contours through the touch points", {"color": TOUCH_CONTOUR_COLOR, "width": 2, "dash": "dot"}
         )
+    if uid == "l1-segment":
+        # a whole edge of L1 optima (duplicated features): under the touch point, thick and pale
+        line = {"color": REGION_STYLE["l1"]["color"], "width": 9}
+        return _lines(uid, "every point of this edge is an L1 optimum", line, opacity=0.4)
     if uid == "ols-point":
         return {
             "type": "scatter",
@@ -187,7 +209,7 @@ def trace_style(uid: str) -> dict:
             "name": "OLS (λ = 0)",
             "mode": "markers",
             "marker": {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
-            "hovertemplate": "<b>OLS optimum</b><br>w = (%{x:.4g}, %{y:.4g})<extra></extra>",
+            "hovertemplate": f"<b>{text('plane.ols_optimum', lang)}</b><br>w = (%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
         }
     key, part = uid.split("-", 1)
     region = {k: r for r, k in REGION_KEYS.items()}.get(key)

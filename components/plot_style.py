@@ -5,9 +5,12 @@ One place for every visual constant the weight plane, the data panel and the leg
 
 from __future__ import annotations
 
+from .i18n import text
+
 __all__ = [
     "REGION_KEYS",
     "REGION_STYLE",
+    "region_name",
     "CONTOUR_COLOR",
     "TOUCH_CONTOUR_COLOR",
     "OLS_COLOR",
@@ -23,7 +26,8 @@ REGION_KEYS = {"l1": "l1", "l2": "l2", "elasticnet": "en"}
 #: Each region's colour, and a marker symbol (touch point) and a line dash (outline) of its own,
 #: so that the regions differ by more than colour (L1 and elastic net look alike under
 #: protanopia). The colours are also the regions' text colours (``--l1``, ``--l2``, ``--en`` in
-#: assets/lab.css): at least 4.5:1 on white and on the page background.
+#: assets/lab.css): at least 4.5:1 on white and on the page background. ``name`` is the English
+#: name (:func:`region_name` gives it in a language).
 REGION_STYLE = {
     "l1": {
         "name": "L1 (lasso)", "shape": "diamond", "color": "#c2410c", "fill": "rgba(194,65,12,0.13)",
@@ -38,6 +42,13 @@ REGION_STYLE = {
         "symbol": "square", "dash": "dashdot", "mark": "■",
     },
 }  # fmt: skip
+
+
+def region_name(region: str, lang: str = "en") -> str:
+    """A region's name in a language (``REGION_STYLE[region]["name"]`` is the English one)."""
+    return text(f"region.{region}", lang)
+
+
 #: the background contours: 3.4:1 on the white plot, still visible on a projector
 CONTOUR_COLOR = "#8a8a99"
 #: the contours through the touch points: one trace for all regions (plotly redraws every trace

@@ -31,6 +31,7 @@ from geometry import QuadraticLoss, lambda_max
 from geometry.basis import X_RANGE, design_matrix, synthetic_data
 
 from .formatting import format_number
+from .i18n import DEFAULT_LANG, text
 
 __all__ = [
     "ProblemError",
@@ -68,7 +69,20 @@ SHAPE_DEFAULTS: dict = {"center": [1.5, 0.6], "ratio": 0.45, "angle": 30.0}
 
 
 class ProblemError(ValueError):
-    """An edit that would make the problem degenerate; the message is shown to the user."""
+    """An edit that would make the problem degenerate; the message is shown to the user.
+
+    Raised with a key of the string table (:mod:`components.i18n`) and its fields: ``str()`` is
+    the English message, :meth:`message` the message in a language.
+    """
+
+    def __init__(self, key: str, /, **fields) -> None:
+        self.key = key
+        self.fields = fields
+        super().__init__(text(key, DEFAULT_LANG, **fields))
+
+    def message(self, lang: str | None = DEFAULT_LANG) -> str:
+        """The message in ``lang`` (``"en"`` or ``"zh"``; English for anything else)."""
+        return text(self.key, lang, **self.fields)
 
 
 def default_state() -> dict:
@@ -100,31 +114,26 @@ def check_problem(state: dict) -> QuadraticLoss:
     if state.get("source") != "shape":
         n = len(state["points"]["x"])
         if n < MIN_POINTS:
-            raise ProblemError(f"At least {MIN_POINTS} points are needed to fit two weights and an intercept.")
+            raise ProblemError("problem.min_points", count=MIN_POINTS)
     try:
         loss = loss_for_state(state)
     except ValueError as exc:
-        raise ProblemError(f"This problem cannot be drawn: {exc}.") from None
+        raise ProblemError("problem.cannot_draw", reason=str(exc)) from None
     flat = loss.rank == 0
     if state.get("source") != "shape":
         X = design_matrix(state["basis"], state["points"]["x"], rho=float(state["rho"]))
         # Rounding leaves a tiny curvature even when every point has the same features.
         flat = flat or float(loss.eigenvalues[-1]) <= 1e-12 * max(1.0, float(np.max(X * X)))
     if flat:
-        raise ProblemError(
-            "All points have the same features (e.g. the same x): the loss is flat, "
-            "so there are no contours to draw. Move a point sideways."
-        )
+        raise ProblemError("problem.flat")
     if state.get("source") != "shape" and loss.rank == 2:
         low, high = (float(v) for v in loss.eigenvalues)
         if high > MAX_CONDITION * low:
             raise ProblemError(
-                "These points nearly share their features (e.g. x values almost equal): the fit is "
-                f"unstable (OLS w = ({format_number(loss.ols_point[0])}, {format_number(loss.ols_point[1])})) "
-                "and the ellipses would be needles. Spread the points along x."
+                "problem.unstable", w1=format_number(loss.ols_point[0]), w2=format_number(loss.ols_point[1])
             )
     if lambda_max(loss) == 0.0:
-        raise ProblemError("The targets y carry no signal (constant y): every weight is 0. Move a point up or down.")
+        raise ProblemError("problem.no_signal")
     return loss
 
 
@@ -140,7 +149,7 @@ def _check_index(state: dict, index: int) -> int:
     """The number of points, or :class:`ProblemError` if there is no point ``index`` (0-based)."""
     n = len(state["points"]["x"])
     if not 0 <= index < n:
-        raise ProblemError(f"There is no point number {index + 1 if index >= 0 else index}.")
+        raise ProblemError("problem.no_such_point", number=index + 1 if index >= 0 else index)
     return n
 
 
@@ -151,7 +160,7 @@ def move_points(state: dict, moves: dict[int, tuple[float, float]]) -> dict:
     for index, (px, py) in moves.items():
         _check_index(state, index)
         if not (math.isfinite(px) and math.isfinite(py)):
-            raise ProblemError("A point needs finite coordinates.")
+            raise ProblemError("problem.finite")
         x[index] = min(max(px, X_RANGE[0]), X_RANGE[1])
         y[index] = py
     return _with_points(state, x, y)
@@ -160,9 +169,9 @@ def move_points(state: dict, moves: dict[int, tuple[float, float]]) -> dict:
 def add_point(state: dict, px: float, py: float) -> dict:
     """Add a point at (px, py)."""
     if len(state["points"]["x"]) >= MAX_POINTS:
-        raise ProblemError(f"The data panel holds at most {MAX_POINTS} points.")
+        raise ProblemError("problem.max_points", count=MAX_POINTS)
     if not (math.isfinite(px) and math.isfinite(py)):
-        raise ProblemError("A point needs finite coordinates.")
+        raise ProblemError("problem.finite")
     px = min(max(px, X_RANGE[0]), X_RANGE[1])
     return _with_points(state, [*state["points"]["x"], px], [*state["points"]["y"], py])
 
@@ -171,7 +180,7 @@ def remove_point(state: dict, index: int) -> dict:
     """Remove point ``index`` (0-based)."""
     n = _check_index(state, index)
     if n <= MIN_POINTS:
-        raise ProblemError(f"At least {MIN_POINTS} points are needed; add one before removing another.")
+        raise ProblemError("problem.remove_min", count=MIN_POINTS)
     keep = [k for k in range(n) if k != index]
     return _with_points(state, [state["points"]["x"][k] for k in keep], [state["points"]["y"][k] for k in keep])
 
@@ -186,20 +195,20 @@ def resample(state: dict, params: dict) -> dict:
     # weight and noise boxes take two decimals): say which one.
     lim = GENERATOR_LIMITS
     ranges = {
-        "n": f"n points must be a whole number from {lim['n'][0]} to {lim['n'][1]}",
-        "noise": f"noise σ must be a number ≥ 0 and ≤ {lim['noise'][1]} with at most two decimals",
-        "seed": f"seed must be a whole number from {lim['seed'][0]} to {lim['seed'][1]}",
+        "n": ("problem.gen_n", {"low": lim["n"][0], "high": lim["n"][1]}),
+        "noise": ("problem.gen_noise", {"high": lim["noise"][1]}),
+        "seed": ("problem.gen_seed", {"low": lim["seed"][0], "high": lim["seed"][1]}),
     }
-    for key, message in ranges.items():
+    for key, (message, fields) in ranges.items():
         if params.get(key) is None:
-            raise ProblemError(f"Generator: {message}.")
+            raise ProblemError(message, **fields)
     seed = params["seed"]
     if isinstance(seed, Real) and not isinstance(seed, bool) and not lim["seed"][0] <= seed <= lim["seed"][1]:
-        raise ProblemError(f"Generator: {ranges['seed']}, got {format_number(float(seed))}.")
+        raise ProblemError("problem.gen_seed_got", **ranges["seed"][1], got=format_number(float(seed)))
     true_w = params.get("true_w") or [None, None]
     for k, value in enumerate(true_w):
         if value is None:
-            raise ProblemError(f"Generator: true w{'₁₂'[k]} must be a number with at most two decimals.")
+            raise ProblemError("problem.gen_weight", sub="₁₂"[k])
     try:
         n = int(params["n"]) if float(params["n"]) == int(float(params["n"])) else params["n"]
         seed = int(params["seed"]) if float(params["seed"]) == int(float(params["seed"])) else params["seed"]
@@ -212,9 +221,9 @@ def resample(state: dict, params: dict) -> dict:
             seed=seed,
         )
     except (TypeError, KeyError, OverflowError) as exc:
-        raise ProblemError(f"Generator settings are incomplete: {exc}.") from None
+        raise ProblemError("problem.gen_incomplete", reason=str(exc)) from None
     except ValueError as exc:
-        raise ProblemError(f"Generator: {exc}.") from None
+        raise ProblemError("problem.gen_refused", reason=str(exc)) from None
     new = copy.deepcopy(state)
     new["rho"] = float(params["rho"])
     new["seed"] = seed  # the seed of the current data, so that "Resample" can move on from it

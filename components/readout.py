@@ -15,22 +15,23 @@ import numpy as np
 from dash import Dash, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
-from geometry import QuadraticLoss
+from geometry import QuadraticLoss, l1_solution_segment
 from geometry.scene import loss_from_scene
 from geometry.touch import Touch, penalty_value
 
 from . import lambda_control
 from .formatting import format_number
-from .glossary import COLUMN_TITLES, glossary_html
+from .glossary import column_titles, glossary_html
+from .i18n import normalize_lang, text
 from .plane_traces import touches_for_view
-from .plot_style import REGION_KEYS, REGION_STYLE
+from .plot_style import REGION_KEYS, REGION_STYLE, region_name
 from .stores import follow_lambda
 from .view import view_with_defaults
 
 __all__ = [
     "READOUT",
     "READOUT_BODY",
-    "COLUMN_TITLES",
+    "column_titles",
     "ridge_zero_lambdas",
     "lasso_zero_interval",
     "explanation",
@@ -94,116 +95,124 @@ def lasso_zero_interval(scene: dict, j: int, lam: float) -> tuple[float, float] 
     return float(lams[low]), (math.inf if high == 0 else float(lams[high]))
 
 
-def _corner_sentence(touch: Touch, grad: np.ndarray, threshold: str, limit: float) -> str:
+def _join(parts: list[str], lang: str) -> str:
+    """Sentences one after another: a space between English ones, none between Chinese ones."""
+    return ("" if lang == "zh" else " ").join(parts)
+
+
+def _corner_sentence(touch: Touch, grad: np.ndarray, threshold: str, limit: float, lang: str, *, key: str) -> str:
     """Why a region with corners (L1, or the elastic net with r > 0) touches where it does when
     at most one weight is 0: ``threshold`` names the slope the corner's kink absorbs (``λ`` or
-    ``r·λ``) and ``limit`` is its value."""
+    ``r·λ``) and ``limit`` is its value; ``key``: the sentence for one zero weight."""
     zeros = [i for i in range(2) if touch.w[i] == 0.0]
     if len(zeros) == 1:
         j, k = zeros[0], 1 - zeros[0]
-        return (
-            f"w{_SUB[j]} is exactly 0: |∂J0/∂w{_SUB[j]}| = {format_number(abs(grad[j]))} ≤ {threshold} = "
-            f"{format_number(limit)}, so the contour touches the corner on the w{_SUB[k]} axis."
-        )
+        return text(
+            key, lang, j=_SUB[j], k=_SUB[k], slope=format_number(abs(grad[j])), threshold=threshold,
+            limit=format_number(limit),
+        )  # fmt: skip
     if touch.lam == 0:
-        return "λ = 0 here: the region reaches the OLS point, so the weights are the OLS weights."
-    return "Both weights are non-zero: the contour touches the region between its corners."
+        return text("readout.region_ols", lang)
+    return text("readout.between_corners", lang)
 
 
-def _l1_sentence(scene: dict, touch: Touch, grad: np.ndarray) -> str:
+def _l1_sentence(scene: dict, touch: Touch, grad: np.ndarray, lang: str, *, loss: QuadraticLoss) -> str:
     lam_max = float(scene["lambda_max"])
     zeros = [i for i in range(2) if touch.w[i] == 0.0]
     if len(zeros) == 2:
-        return (
-            f"Both weights are exactly 0: λ = {format_number(touch.lam)} ≥ λ_max = {format_number(lam_max)}, so at the "
-            f"origin |∂J0/∂wᵢ| ≤ λ for both weights; the diamond has shrunk to a point."
-        )
+        return text("readout.l1_both_zero", lang, lam=format_number(touch.lam), lam_max=format_number(lam_max))
+    segment = l1_solution_segment(loss, touch.w)
+    if segment is not None:
+        return text("readout.l1_segment", lang, start=_pair(segment[0]), end=_pair(segment[1]))
     if len(zeros) == 1:
         j = zeros[0]
-        text = _corner_sentence(touch, grad, "λ", touch.lam).replace("the corner", "the diamond's corner")
+        sentence = _corner_sentence(touch, grad, "λ", touch.lam, lang, key="readout.l1_corner_zero")
         interval = lasso_zero_interval(scene, j, touch.lam)
         if interval is not None:
             low, high = interval
-            span = (
-                f"λ ≥ {format_number(low)}"
+            stays = (
+                text("readout.l1_stays_above", lang, j=_SUB[j], low=format_number(low))
                 if math.isinf(high)
-                else f"λ from {format_number(low)} to {format_number(high)}"
+                else text("readout.l1_stays_between", lang, j=_SUB[j], low=format_number(low), high=format_number(high))
             )
-            text += f" The corner's kink absorbs any slope up to λ, so w{_SUB[j]} stays exactly 0 for every {span}."
-        return text
+            sentence = _join([sentence, stays], lang)
+        return sentence
     if touch.lam == 0:
-        return "λ = 0 here: the diamond reaches the OLS point, so the lasso's weights are the OLS weights."
-    return (
-        f"Both L1 weights are non-zero: the contour touches an edge of the diamond, where "
-        f"|∂J0/∂w₁| = |∂J0/∂w₂| = λ = {format_number(touch.lam)}; a larger λ shrinks the diamond until a corner touches."
-    )
+        return text("readout.l1_ols", lang)
+    return text("readout.l1_edge", lang, lam=format_number(touch.lam))
 
 
-def _l2_sentence(loss: QuadraticLoss, touch: Touch, *, contrast: bool) -> str:
+def _l2_sentence(loss: QuadraticLoss, touch: Touch, lang: str, *, contrast: bool) -> str:
     """Ridge: generically no exact zero; a weight is 0 only at the one λ where its path crosses 0."""
     w = touch.w
     zeros = [i for i in range(2) if w[i] == 0.0]
-    lead = "Ridge (L2), by contrast, has" if contrast else "Ridge (L2) has"
+    lead = text("readout.l2_lead_contrast" if contrast else "readout.l2_lead", lang)
     if touch.lam == 0:
-        head = f"{'By contrast, for' if contrast else 'For'} ridge (L2) λ = 0 here: the circle reaches the OLS point {_pair(w)}."
+        head = text("readout.l2_ols_contrast" if contrast else "readout.l2_ols", lang, pair=_pair(w))
     elif not zeros:
-        head = f"{lead} no corners to stop at: its circle shrinks both weights to {_pair(w)}, neither to exactly 0."
+        head = text("readout.l2_no_zero", lang, lead=lead, pair=_pair(w))
     else:
-        named = " and ".join(f"w{_SUB[j]}" for j in zeros)
-        head = f"{lead} no corners: its circle shrinks the weights to {_pair(w)}, where {named} {'is' if len(zeros) == 1 else 'are'} exactly 0."
+        named = text("readout.and", lang).join(f"w{_SUB[j]}" for j in zeros)
+        key = "readout.l2_zero_one" if len(zeros) == 1 else "readout.l2_zero_both"
+        head = text(key, lang, lead=lead, pair=_pair(w), named=named)
     crossings = ridge_zero_lambdas(loss)
     always = [j for j, root in enumerate(crossings) if root == 0.0]
     if always:
-        j = always[0]
-        return (
-            f"{head} Here w{_SUB[j]} is 0 for every λ, as at the OLS point, because the ellipses' axes are "
-            f"parallel to the w axes."
-        )
-    found = [f"w{_SUB[j]} at λ = {format_number(root)}" for j, root in enumerate(crossings) if root is not None]
-    where = "here " + " and ".join(found) if found else "here neither does for λ > 0"
-    return (
-        f"{head} Its penalty λ‖w‖₂² is flat at 0, so a ridge weight is 0 only at the one λ where its path "
-        f"crosses 0 ({where}), never on a whole interval of λ like a lasso weight."
+        return _join([head, text("readout.l2_always", lang, j=_SUB[always[0]])], lang)
+    found = [
+        text("readout.l2_cross_at", lang, j=_SUB[j], lam=format_number(root))
+        for j, root in enumerate(crossings)
+        if root is not None
+    ]
+    where = (
+        text("readout.l2_where", lang, found=text("readout.and", lang).join(found))
+        if found
+        else text("readout.l2_where_none", lang)
     )
+    return _join([head, text("readout.l2_crossing", lang, where=where)], lang)
 
 
-def _en_sentence(touch: Touch, grad: np.ndarray, r: float, lam_max: float) -> str:
+def _en_sentence(touch: Touch, grad: np.ndarray, r: float, lam_max: float, lang: str) -> str:
     w = touch.w
     if r == 0.0:
         zeros = [f"w{_SUB[j]}" for j in range(2) if w[j] == 0.0]
-        which = f"{' and '.join(zeros)} exactly 0" if zeros else "neither weight exactly 0"
-        return f"With r = 0 the elastic net is ridge and its region is the circle: it touches at {_pair(w)}, {which}."
-    if r == 1.0:
-        lead = "With r = 1 the elastic net is the lasso and its region is the diamond."
-    else:
-        lead = (
-            f"The elastic-net region (r = {format_number(r)}) has the diamond's corners with curved sides between them."
+        which = (
+            text("readout.en_ridge_zeros", lang, named=text("readout.and", lang).join(zeros))
+            if zeros
+            else text("readout.en_ridge_no_zero", lang)
         )
+        return text("readout.en_ridge", lang, pair=_pair(w), which=which)
+    if r == 1.0:
+        lead = text("readout.en_lasso", lang)
+    else:
+        lead = text("readout.en_mixed", lang, r=format_number(r))
     if np.all(w == 0.0):
-        return f"{lead} Both its weights are exactly 0: r·λ = {format_number(r * touch.lam)} ≥ λ_max = {format_number(lam_max)}."
-    return f"{lead} {_corner_sentence(touch, grad, 'r·λ', r * touch.lam)}"
+        both = text("readout.en_both_zero", lang, rlam=format_number(r * touch.lam), lam_max=format_number(lam_max))
+        return _join([lead, both], lang)
+    return _join([lead, _corner_sentence(touch, grad, "r·λ", r * touch.lam, lang, key="readout.corner_zero")], lang)
 
 
-def explanation(scene: dict, view: dict, touches: dict[str, Touch]) -> str:
+def explanation(scene: dict, view: dict, touches: dict[str, Touch], lang: str | None = None) -> str:
     """A few sentences on why each shown region's optimum sits where it does: L1 first, L2 in
-    contrast with it, then the elastic net."""
+    contrast with it, then the elastic net; in ``lang`` (by default the scene's language)."""
+    lang = normalize_lang(lang if lang is not None else scene.get("lang"))
     loss = loss_from_scene(scene)
     shown = set(view.get("shown", ("l1", "l2")))
     if not shown & {"l1", "l2", "en"}:
-        return "Tick L1, L2 or elastic net above the plot to see a region touch the contours."
+        return text("readout.none_shown", lang)
     if view.get("mode") == "constrained" and all(touches[region].t == 0 for region in touches):
-        return "With t = 0 every region is a single point, the origin: both weights are exactly 0."
+        return text("readout.t_zero", lang)
     r = float(view.get("l1_ratio", 0.5))
     parts = []
     if "l1" in shown:
         touch = touches["l1"]
-        parts.append(_l1_sentence(scene, touch, loss.gradient(touch.w)))
+        parts.append(_l1_sentence(scene, touch, loss.gradient(touch.w), lang, loss=loss))
     if "l2" in shown:
-        parts.append(_l2_sentence(loss, touches["l2"], contrast="l1" in shown))
+        parts.append(_l2_sentence(loss, touches["l2"], lang, contrast="l1" in shown))
     if "en" in shown:
         touch = touches["elasticnet"]
-        parts.append(_en_sentence(touch, loss.gradient(touch.w), r, float(scene["lambda_max"])))
-    return " ".join(parts)
+        parts.append(_en_sentence(touch, loss.gradient(touch.w), r, float(scene["lambda_max"]), lang))
+    return _join(parts, lang)
 
 
 def _row(head: str, cells: list[str], key: str) -> str:
@@ -214,19 +223,21 @@ def _row(head: str, cells: list[str], key: str) -> str:
 def readout_html(scene: dict, view: dict) -> str:
     """The readout's content as HTML: a table (rows ``id="readout-<key>"``, column heads with
     their definition as ``title``), a line of facts, the explanation
-    (``id="readout-explanation"``) and the glossary (``id="readout-glossary"``).
+    (``id="readout-explanation"``) and the glossary (``id="readout-glossary"``), in the scene's
+    language (``scene["lang"]``, English by default).
 
     All of it is one ``dcc.Markdown`` rather than ~40 ``html.Td``/``html.Tr``/``html.P``
     components: every component on the page is visited on each Dash store update, so a
     component per cell would tax every λ step. It is one line: a blank line would end
     Markdown's HTML block.
     """
+    lang = normalize_lang(scene.get("lang"))
     loss = loss_from_scene(scene)
     touches = touches_for_view(scene, view)
     r = float(view.get("l1_ratio", 0.5))
     shown = set(view.get("shown", ("l1", "l2")))
     header = "<th></th>" + "".join(
-        f'<th title="{escape(title)}">{escape(h)}</th>' for h, title in COLUMN_TITLES.items()
+        f'<th title="{escape(title)}">{escape(h)}</th>' for h, title in column_titles(lang).items()
     )
     ols = np.asarray(scene["ols"], dtype=float)
     rows = [
@@ -244,12 +255,12 @@ def readout_html(scene: dict, view: dict) -> str:
             "ols",
         )
     ]
-    for region, style in REGION_STYLE.items():
+    for region in REGION_STYLE:
         key = REGION_KEYS[region]
         if key not in shown:
             continue
         touch = touches[region]
-        name = style["name"] + (f" (r = {r:g})" if region == "elasticnet" else "")
+        name = region_name(region, lang) + (f" (r = {r:g})" if region == "elasticnet" else "")
         cells = [
             format_number(touch.w[0]),
             format_number(touch.w[1]),
@@ -270,8 +281,8 @@ def readout_html(scene: dict, view: dict) -> str:
     )
     return (
         f'{table}<p class="readout-facts">{escape(facts)}</p>'
-        f'<p class="readout-explanation" id="readout-explanation">{escape(explanation(scene, view, touches))}</p>'
-        f"{glossary_html(scene)}"
+        f'<p class="readout-explanation" id="readout-explanation">{escape(explanation(scene, view, touches, lang))}</p>'
+        f"{glossary_html(scene, lang)}"
     )
 
 
@@ -280,7 +291,7 @@ def update_readout(view: dict | None, scene: dict | None) -> str:
 
     ``view`` is the ``view-store`` dict (``slider``, ``mode``, ``shown``, ``l1_ratio``); it is
     written when λ rests after a drag, so the readout costs one request per pause, not one
-    per slider step.
+    per slider step. The readout is in the scene's language (``scene["lang"]``).
     """
     if not scene or not view:
         raise PreventUpdate

@@ -1,7 +1,8 @@
 """The app's shared state, each a ``dcc.Store``:
 
-- ``lab-state``: what the user edits (data points or loss shape, basis, ρ, seed), and what it
-  includes already: ``edit_stamp`` (the last pointer edit) and ``resample_clicks``;
+- ``lab-state``: what the user edits (data points or loss shape, basis, ρ, seed), what it
+  includes already: ``edit_stamp`` (the last pointer edit) and ``resample_clicks``, and the
+  page's language ``lang`` (server callbacks answer in it);
 - ``scene-store``: what the server computed from it (:func:`build_scene`);
 - ``current-view``: the λ settings on screen ``{"slider", "mode", "shown", "l1_ratio"}``,
   written by ``assets/lambda_control.js`` once the weight plane has drawn a change: panels that
@@ -26,6 +27,7 @@ from geometry.basis import BASES, X_RANGE, design_matrix
 from geometry import QuadraticLoss
 from geometry.scene import scene_bundle
 
+from .i18n import normalize_lang
 from .problem import check_problem
 
 __all__ = [
@@ -55,7 +57,8 @@ FIT_GRID_POINTS = 161
 
 def build_scene(state: dict, *, plane_only: bool = False, window=None, loss: QuadraticLoss | None = None) -> dict:
     """The ``scene-store`` content for a state: :func:`geometry.scene.scene_bundle` plus what the
-    panels need (the source, feature names, basis values on a grid for the fitted curves).
+    panels need (the page's language ``lang``, from the state's; the source, feature names, basis
+    values on a grid for the fitted curves).
 
     ``plane_only``: just what the server needs to draw the weight plane (no lasso path, no fit
     grid): the answer to a point held in a drag, which is drawn but not stored. ``window``:
@@ -70,6 +73,7 @@ def build_scene(state: dict, *, plane_only: bool = False, window=None, loss: Qua
     """
     loss = loss if loss is not None else check_problem(state)
     scene = scene_bundle(loss, with_path=not plane_only, view=window)
+    scene["lang"] = normalize_lang(state.get("lang"))  # the page's language, for panels that follow λ
     scene["source"] = state.get("source", "points")
     if scene["source"] == "shape":
         scene["feature_names"] = ["feature 1", "feature 2"]

@@ -25,6 +25,8 @@ from geometry.scene import weight_view
 from . import lambda_control, penalty_control
 from .data_edit import apply_edit
 from .edit_sync import apply_events, pending_events
+from .glossary import feature_name
+from .i18n import normalize_lang, text
 from .plane_traces import EN_UIDS, TRACE_INDEX, TRACE_UIDS, VIEW_KEYS, moving_traces, trace_style
 from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, draggable_marker
 from .problem import ProblemError, check_problem
@@ -53,9 +55,11 @@ __all__ = [
 WEIGHT_PLANE = "weight-plane"
 
 
-def _axis_title(index: int, feature_names) -> str:
+def _axis_title(index: int, feature_names, lang: str) -> str:
     sub = "₁₂"[index]
-    return f"w{sub}  (weight of {feature_names[index]})" if feature_names else f"w{sub}"
+    if not feature_names:
+        return f"w{sub}"
+    return text("plane.axis", lang, sub=sub, feature=feature_name(feature_names[index], lang))
 
 
 def weight_plane_dict(
@@ -70,6 +74,7 @@ def weight_plane_dict(
     instead of the whole figure, as for a λ step. A hover text is not animatable.
     """
     view = view_for_scene(view, scene)  # the λ it keeps, on this scene: also what meta.server_view says
+    lang = normalize_lang(scene.get("lang"))
     contours = scene["contours"]
     ols = scene["ols"]
     data_of = {
@@ -78,7 +83,9 @@ def weight_plane_dict(
         "ols-point": {"x": [ols[0]], "y": [ols[1]]},
     }
     en_shown = "en" in view.get("shown", ("l1", "l2"))
-    data: list[dict] = [{**trace_style(uid), **data_of[uid]} for uid in TRACE_UIDS if en_shown or uid not in EN_UIDS]
+    data: list[dict] = [
+        {**trace_style(uid, lang=lang), **data_of[uid]} for uid in TRACE_UIDS if en_shown or uid not in EN_UIDS
+    ]
     (x0, x1), (y0, y1) = scene["view"]["x"], scene["view"]["y"]
     axis = {
         **FAST_AXIS,
@@ -99,11 +106,11 @@ def weight_plane_dict(
         )
     layout = {
         **PLOT_LOOK,
-        "xaxis": {**axis, "range": [x0, x1], "title": {"text": _axis_title(0, feature_names), "standoff": 8}},
+        "xaxis": {**axis, "range": [x0, x1], "title": {"text": _axis_title(0, feature_names, lang), "standoff": 8}},
         "yaxis": {
             **axis,
             "range": [y0, y1],
-            "title": {"text": _axis_title(1, feature_names), "standoff": 8},
+            "title": {"text": _axis_title(1, feature_names, lang), "standoff": 8},
             "scaleanchor": "x",
             "scaleratio": 1,
         },
@@ -134,7 +141,7 @@ def weight_plane_figure(scene: dict, view: dict, *, feature_names=None, draggabl
     view : dict
         ``mode``, ``slider``, ``shown`` (subset of {"l1", "l2", "en"}), ``l1_ratio``.
     feature_names : (str, str), optional
-        For the axis titles.
+        For the axis titles (in the scene's language, ``scene["lang"]``).
     draggable_center : bool
         Loss-shape mode: the OLS point is an editable shape the user drags.
 
@@ -230,19 +237,12 @@ def drag_plane(drag, state, view):
     return held_plane(drag, state, view_with_defaults(view))
 
 
-#: the plane's text alternative; the readout (a live region) describes the touch points in words
-PLANE_DESCRIPTION = (
-    "Weight plane w₁, w₂: elliptical loss contours J0 around the OLS optimum (×), the L1 diamond, "
-    "the L2 circle and the elastic-net region around w = 0, and the touch points where a contour "
-    "first meets each region. The readout gives the touch points' weights."
-)
-
-
-def layout(figure) -> html.Div:
-    """The graph in a container carrying its text alternative. Its height is set by lab.css: it
-    follows the screen, so that the plane and the λ slider fit on one screen."""
+def layout(figure, *, lang: str = "en") -> html.Div:
+    """The graph in a container carrying its text alternative in ``lang`` (the readout, a live
+    region, describes the touch points in words). Its height is set by lab.css: it follows the
+    screen, so that the plane and the λ slider fit on one screen."""
     graph = dcc.Graph(id=WEIGHT_PLANE, figure=figure, config=GRAPH_CONFIG, className="weight-plane")
-    return described_graph(graph, PLANE_DESCRIPTION, className="plane-box", described_by=READOUT)
+    return described_graph(graph, text("plane.description", lang), className="plane-box", described_by=READOUT)
 
 
 def register_callbacks(app: Dash) -> None:

@@ -29,10 +29,16 @@ from .data_panel import (
     RHO_SLIDER,
     SHAPE_CONTROLS,
 )
-from .lambda_control import LAMBDA_INPUT, LAMBDA_LABEL, LAMBDA_MESSAGE, LAMBDA_SLIDER
+from .classroom_panel import CLASSROOM_KEYS, PLAY_BUTTON, PRESENTER_TOGGLE
+from .lambda_control import LAMBDA_INPUT, LAMBDA_LABEL, LAMBDA_MESSAGE, LAMBDA_SLIDER, MODE_TOGGLE
+from .export_panel import EXPORT_DOWNLOAD, EXPORT_MESSAGE
+from .kink_panel import KINK_MESSAGE, KINK_PLOT, KINK_TEXT
 from .legend import DATA_LEGEND
-from .penalty_control import L1_RATIO_SLIDER
+from .penalty_control import L1_RATIO_SLIDER, PENALTY_CHECKLIST
+from .path_panel import PATH_DETAILS, PATH_PLOT, PATH_REQUEST
 from .readout import READOUT_BODY
+from .sklearn_panel import SKLEARN_CODE, SKLEARN_VIEW
+from .share_panel import COPY_LINK, URL
 from .stores import (
     CURRENT_VIEW,
     DATA_DRAG,
@@ -67,11 +73,12 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (DATA_PLOT, "figure"): ("server data_panel.update_problem", "clientside data_panel.moveFits"),
     # the λ control
     (LAMBDA_LABEL, "children"): ("clientside lambda_control.label",),
-    (LAMBDA_SLIDER, "value"): ("user", "clientside lambda_control.syncBox", "js lambda_control"),
+    (LAMBDA_SLIDER, "value"): ("user", "clientside lambda_control.syncBox", "js lambda_control", "js classroom_panel", "js path_panel"),
     (LAMBDA_INPUT, "value"): ("user", "clientside lambda_control.syncBox"),
     (LAMBDA_MESSAGE, "children"): ("clientside lambda_control.syncBox", "js lambda_control"),
     # the rest of the page
-    (DATA_MESSAGE, "children"): ("server data_panel.update_problem", "js data_edit"),  # js: a point's coordinates
+    # js: a point's coordinates (data_edit), a comma refused in a generator box (data_panel)
+    (DATA_MESSAGE, "children"): ("server data_panel.update_problem", "js data_edit", "js data_panel"),
     (GENERATOR_SEED, "value"): ("user", "server data_panel.update_problem"),
     (DATA_LEGEND, "className"): ("server legend.data_legend_class",),
     (POINTS_CONTROLS, "style"): ("server data_panel.show_source_controls",),
@@ -79,6 +86,32 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (RHO_SLIDER, "disabled"): ("server data_panel.show_source_controls",),
     (L1_RATIO_SLIDER, "disabled"): ("server penalty_control.ratio_disabled",),
     (READOUT_BODY, "children"): ("server readout.update_readout",),
+    # the classroom: play, presenter mode and its keyboard shortcuts (λ itself is above)
+    (PENALTY_CHECKLIST, "value"): ("user", "js classroom_panel"),
+    (MODE_TOGGLE, "value"): ("user", "js classroom_panel"),
+    (PLAY_BUTTON, "aria-pressed"): ("js classroom_panel",),
+    (PRESENTER_TOGGLE, "aria-pressed"): ("js classroom_panel",),
+    (CLASSROOM_KEYS, "hidden"): ("js classroom_panel",),
+    # the 1-D kink: follows λ, the data and its controls while open; drawn once on opening
+    (KINK_PLOT, "figure"): ("clientside kink_panel.follow", "js kink_panel"),
+    (KINK_TEXT, "children"): ("clientside kink_panel.follow", "js kink_panel"),
+    (KINK_MESSAGE, "children"): ("clientside kink_panel.follow", "js kink_panel"),
+    # "Do it in scikit-learn": the view at rest while the panel is open, and its code
+    (SKLEARN_VIEW, "data"): ("clientside sklearn_panel.gate",),
+    (SKLEARN_CODE, "children"): ("server sklearn_panel.update_code",),
+    # export: the file a button asks for, or why there is none
+    (EXPORT_DOWNLOAD, "data"): ("server export_panel.export_file",),
+    (EXPORT_MESSAGE, "children"): ("server export_panel.export_file",),
+    # the regularization path: the curves when asked (only while open), the λ line each step
+    # (Dash's html.Details does not report its toggles: the script mirrors them into `open`)
+    (PATH_DETAILS, "open"): ("user", "js path_panel"),
+    (PATH_REQUEST, "data"): ("clientside path_panel.gate",),
+    (PATH_PLOT, "figure"): ("server path_panel.update_figure", "clientside path_panel.followLambda"),
+    # share: the link of the state at rest (the copy button's content; js: presenter mode
+    # toggled), and a new page for a chosen preset or language
+    (COPY_LINK, "content"): ("clientside share_panel.mirror", "js share_panel"),
+    (URL, "href"): ("clientside share_panel.navigate",),
+    (URL, "search"): ("clientside share_panel.navigate",),
 }
 
 

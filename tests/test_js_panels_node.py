@@ -4,8 +4,9 @@
 math, the number format and ``assets/stores.js``; the configuration is the server's
 :func:`components.client_config.client_config`), and held to their Python twins: the touch
 points of a view (:func:`components.plane_traces.touches_for_view`), a touch point's hover text
-(:func:`components.plane_traces.touch_hover`, string for string) and the slider's mapping
-(:func:`components.lambda_control.slider_to_value`).
+(:func:`components.plane_traces.touch_hover`, string for string, in English and in 中文) and the
+slider's mapping (:func:`components.lambda_control.slider_to_value`); and ``lab.text`` fills in a
+string of the page's language as :func:`components.i18n.text` does.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import math
 import numpy as np
 import pytest
 
-from components.client_config import client_config
+from components.client_config import SCRIPT_STRINGS, client_config
+from components.i18n import LANGS, text
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN, slider_to_value
 from components.plane_traces import touch_hover, touches_for_view
-from components.plot_style import REGION_STYLE
+from components.plot_style import region_name
 from components.problem import default_state, resample
 from components.stores import build_scene, for_store
 from geometry.scene import loss_from_scene
@@ -70,9 +72,21 @@ def page():
     node_page.close()
 
 
-def _scene(state: dict) -> dict:
-    """The scene as the browser holds it (the store's JSON)."""
-    return json.loads(json.dumps(for_store(build_scene(state))))
+def _scene(state: dict, lang: str = "en") -> dict:
+    """The scene as the browser holds it (the store's JSON), for a page in ``lang``."""
+    return json.loads(json.dumps(for_store(build_scene(dict(state, lang=lang)))))
+
+
+@pytest.fixture
+def configured(page):
+    """A function that gives the Node page the configuration of a page in a language; English again afterwards."""
+
+    def configure(lang: str):
+        assert page.execute_script(CONFIGURE_JS, client_config(lang))
+        return page
+
+    yield configure
+    configure("en")
 
 
 def _jsonable(value: float) -> float | None:
@@ -96,17 +110,38 @@ def test_touch_points_and_slider_mapping_equal_the_server(page, name):
                 assert js["lam"] is None and not math.isfinite(touch.lam), where
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(STATES))
-def test_hover_texts_are_the_servers_string_for_string(page, name):
-    scene = _scene(STATES[name])
+def test_hover_texts_are_the_servers_string_for_string(configured, name, lang):
+    page = configured(lang)
+    scene = _scene(STATES[name], lang)
     loss = loss_from_scene(scene)
+    specs = {spec["region"]: spec for spec in client_config(lang)["plane"]["regions"]}
     items, want = [], []
     for view in VIEWS:
         for region, touch in touches_for_view(scene, view, loss=loss).items():
-            spec = {"region": region, "name": REGION_STYLE[region]["name"]}
+            spec = specs[region]
+            assert spec["name"] == region_name(region, lang)
             js_touch = {"w": [float(v) for v in touch.w], "lam": _jsonable(touch.lam), "t": touch.t}
             if js_touch["lam"] is None:
                 continue  # JSON has no Infinity; the browser's λ of a t = 0 circle never travels
             items.append([spec, js_touch, view["l1_ratio"]])
             want.append(touch_hover(scene, touch, view["l1_ratio"], loss=loss))
     assert page.execute_script(HOVER_JS, scene, items) == want
+    if lang == "zh":
+        assert all("切点" in hover and "惩罚 P(w)" in hover for hover in want)
+    else:
+        assert all(" touch point</b>" in hover and "penalty P(w)" in hover for hover in want)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lab_text_fills_in_a_string_as_python_does(configured, lang):
+    page = configured(lang)
+    fields = {"name": "λ", "value": "1.5", "factor": "3", "unit": "λ_max", "bound": "0.25", "w1": "-1", "w2": "2",
+              "j0": "0.5", "penalty": "3", "total": "∞", "lam": "0.1", "t": "0", "n": 3, "count": 20,
+              "where": "x = 0.5, y = 1", "low": "-1", "high": "1"}  # fmt: skip
+    got = page.execute_script(
+        "const [keys, fields] = arguments; return keys.map(k => window.lab.text(k, fields));", SCRIPT_STRINGS, fields
+    )
+    assert got == [text(key, lang, **fields) for key in SCRIPT_STRINGS]
+    assert page.execute_script("return window.lab.text('input.comma');") == text("input.comma", lang)

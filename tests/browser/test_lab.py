@@ -391,7 +391,7 @@ def test_an_untick_arriving_with_the_rest_write_hides_the_elastic_net(lab):
     reload(driver, url)
     en_box = "#penalty-checklist input[value='en']"
     driver.find_element(By.CSS_SELECTOR, en_box).click()
-    wait_for(driver, "return document.querySelector('#weight-plane .js-plotly-plot')._fullData.length === 9")
+    wait_for(driver, f"return document.querySelector('#weight-plane .js-plotly-plot')._fullData.length === {len(TRACE_UIDS)}")
     wait_settled(driver)
     driver.execute_script(REST_WRITE_AND_JS % f'document.querySelector("{en_box}").click();')
     wait_for(

@@ -1,0 +1,452 @@
+"""The regularization path figure (``path-plot``): every weight against λ for L1, L2 and the elastic net.
+
+Pure builders, any number d of weights (the lab has two):
+
+- :func:`lambda_range`: the x-axis, λ from ``10^SLIDER_MIN λ_max`` to ``10^SLIDER_MAX λ_max`` (the λ
+  slider's range, :mod:`components.lambda_control`);
+- :func:`lasso_curve`: the L1 weights at the homotopy's knots inside that range, its two ends
+  and a log grid, every point exact (:class:`geometry.paths.LassoPath`), so linear
+  interpolation in λ between any two neighbouring points is the exact lasso optimum and a
+  weight that is 0 on a piece is exactly 0.0 at every point of it;
+- :func:`lasso_events`: where a weight enters or leaves the lasso's active set;
+- :func:`region_curve`: L2 (closed form) and the elastic net
+  ``λ (r ||w||_1 + (1 - r) ||w||_2^2)`` (exact optimum at each λ of the grid);
+- :func:`now_lambda`: where the ``path-now`` line stands for a view of the lab: the view's λ in
+  penalized mode, the equivalent λ of the L1 touch point in constrained mode (each region's
+  touch point has its own λ there; the line follows the lasso's);
+- :func:`path_figure_for_loss` and :func:`path_figure` (the lab's scene and view): the figure
+  as a plain dict.
+
+Trace order (fixed, so that indices do not depend on the regions shown): ``path-now``,
+``path-l1-knots``, then ``path-l1-0 … path-l1-{d-1}``, ``path-l2-0 …``, ``path-en-0 …``. A region
+not shown keeps its traces with ``visible = False`` (and no data).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from geometry import QuadraticLoss
+from geometry.paths import LassoPath, lasso_path_breakpoints, ridge_path
+from geometry.scene import loss_from_scene
+from geometry.solvers import lambda_max as loss_lambda_max
+from geometry.solvers import penalized_optimum
+from geometry.validation import check_l1_ratio, check_loss
+
+from .formatting import format_number
+from .i18n import text
+from .lambda_control import SLIDER_MAX, SLIDER_MIN, slider_to_value
+from .plane_traces import touches_for_view
+from .plot_style import FAST_AXIS, OLS_COLOR, PLOT_LOOK, REGION_KEYS, REGION_STYLE, region_name
+from .view import view_for_scene
+
+__all__ = [
+    "NOW_UID",
+    "KNOTS_UID",
+    "TRACE_INDEX",
+    "GRID_POINTS",
+    "PLOT_HEIGHT",
+    "STRINGS",
+    "path_uid",
+    "weight_label",
+    "lambda_range",
+    "lambda_grid",
+    "lasso_curve",
+    "lasso_events",
+    "region_curve",
+    "now_lambda",
+    "path_figure_for_loss",
+    "path_figure",
+]
+
+NOW_UID = "path-now"
+KNOTS_UID = "path-l1-knots"
+#: the traces whose index does not depend on d
+TRACE_INDEX: dict[str, int] = {NOW_UID: 0, KNOTS_UID: 1}
+#: points of the log-λ grid (the L2 and elastic-net curves; the L1 curve adds its knots)
+GRID_POINTS = 161
+#: the figure's height in pixels (the legend below the axes included)
+PLOT_HEIGHT = 420
+#: how much lighter weight k's curve is than weight 0's (the last weight: this fraction towards white)
+_SHADE = 0.5
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "path_figure.x_title": {"en": "λ (log scale)", "zh": "λ（对数刻度）"},
+    "path_figure.y_title": {"en": "weight", "zh": "权重"},
+    "path_figure.now": {"en": "current λ", "zh": "当前 λ"},
+    "path_figure.knots": {"en": "L1 breakpoints", "zh": "L1 断点"},
+    "path_figure.enters": {"en": "{w} enters: non-zero for λ < {lam}", "zh": "{w} 进入：λ < {lam} 时非零"},
+    "path_figure.leaves": {
+        "en": "{w} leaves: exactly 0 for λ just below {lam}",
+        "zh": "{w} 离开：λ 略小于 {lam} 时恰为 0",
+    },
+    "path_figure.failed": {"en": "The path cannot be drawn: {reason}", "zh": "无法绘制路径：{reason}"},
+}
+
+
+def path_uid(region: str, k: int) -> str:
+    """The uid of weight ``k``'s curve of a region: ``path-l1-0``, ``path-l2-1``, ``path-en-0``, ….
+
+    Raises
+    ------
+    ValueError
+        For a region other than ``"l1"``, ``"l2"``, ``"elasticnet"``, or a negative ``k``.
+    """
+    if region not in REGION_KEYS:
+        raise ValueError(f"region must be one of {tuple(REGION_KEYS)}, got {region!r}")
+    if not isinstance(k, (int, np.integer)) or k < 0:
+        raise ValueError(f"k must be a whole number >= 0, got {k!r}")
+    return f"path-{REGION_KEYS[region]}-{int(k)}"
+
+
+def weight_label(k: int, feature_names=None) -> str:
+    """``w₁``, ``w₂``, … (weight ``k`` counted from 0), with its feature's name if known: ``w₁ (x)``."""
+    name = f"w{str(k + 1).translate(_SUBSCRIPTS)}"
+    if feature_names is not None and k < len(feature_names) and feature_names[k]:
+        return f"{name} ({feature_names[k]})"
+    return name
+
+
+def lambda_range(lambda_max: float) -> tuple[float, float]:
+    """The x-axis' λ range: the λ slider's, ``(10^SLIDER_MIN, 10^SLIDER_MAX) · lambda_max``.
+
+    Raises
+    ------
+    ValueError
+        If ``lambda_max`` is not a finite number > 0 (then no λ moves the lasso).
+    """
+    if not isinstance(lambda_max, (int, float, np.floating)) or not 0 < lambda_max < math.inf:
+        raise ValueError(f"lambda_max must be a finite number > 0, got {lambda_max!r}")
+    return float(lambda_max) * 10.0**SLIDER_MIN, float(lambda_max) * 10.0**SLIDER_MAX
+
+
+def lambda_grid(lo: float, hi: float, *, num: int = GRID_POINTS) -> np.ndarray:
+    """``num`` λ's evenly spaced in log λ from ``lo`` to ``hi`` (both included), increasing.
+
+    Raises
+    ------
+    ValueError
+        Unless ``0 < lo < hi < inf`` and ``num >= 2``.
+    """
+    if not (0 < lo < hi < math.inf):
+        raise ValueError(f"need 0 < lo < hi < inf, got lo = {lo!r}, hi = {hi!r}")
+    if not isinstance(num, (int, np.integer)) or num < 2:
+        raise ValueError(f"num must be a whole number >= 2, got {num!r}")
+    grid = np.geomspace(lo, hi, int(num))
+    grid[0], grid[-1] = lo, hi  # exact ends
+    return grid
+
+
+def lasso_curve(path: LassoPath, lo: float, hi: float, *, num: int = GRID_POINTS) -> tuple[np.ndarray, np.ndarray]:
+    """The lasso's weights on ``[lo, hi]``: at the path's knots inside it, both ends and a log grid.
+
+    Parameters
+    ----------
+    path : LassoPath
+        The exact homotopy (:func:`geometry.paths.lasso_path_breakpoints`).
+    lo, hi : float
+        ``0 < lo < hi``.
+    num : int
+        Points of the log grid added between the knots (a straight segment in λ is curved on a
+        log axis: the grid draws it as it is).
+
+    Returns
+    -------
+    lambdas : ndarray of shape (m,)
+        Increasing, distinct; contains ``lo``, ``hi`` and every knot of ``path`` in between.
+    weights : ndarray of shape (m, d)
+        The exact lasso optimum at each λ (linear interpolation between the path's knots).
+        A weight that is 0 between two knots is exactly 0.0 there.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` is not a LassoPath, or as :func:`lambda_grid`.
+    """
+    if not isinstance(path, LassoPath):
+        raise ValueError(f"path must be a LassoPath, got {type(path).__name__}")
+    grid = lambda_grid(lo, hi, num=num)
+    knots = path.lambdas[(path.lambdas > lo) & (path.lambdas < hi)]
+    lambdas = np.unique(np.concatenate([grid, knots]))
+    xp = path.lambdas[::-1]  # increasing; np.interp clamps above lambda_max to weights[0] = 0
+    weights = np.column_stack([np.interp(lambdas, xp, path.weights[::-1, j]) for j in range(path.weights.shape[1])])
+    return lambdas, weights.reshape(len(lambdas), path.weights.shape[1])
+
+
+def lasso_events(path: LassoPath, lo: float = 0.0, hi: float = math.inf) -> list[tuple[float, int, str]]:
+    """Where weights enter or leave the lasso's active set, for knots with ``lo <= λ <= hi``.
+
+    Returns
+    -------
+    list of (lam, k, kind)
+        ``kind`` is ``"enters"`` (weight k is 0 just above ``lam`` and not just below) or
+        ``"leaves"`` (not 0 just above, exactly 0 just below), in order of decreasing λ.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` is not a LassoPath.
+    """
+    if not isinstance(path, LassoPath):
+        raise ValueError(f"path must be a LassoPath, got {type(path).__name__}")
+    out = []
+    W = path.weights
+    for i, lam in enumerate(path.lambdas):
+        if not lo <= lam <= hi or i + 1 >= len(W):
+            continue
+        before = W[i - 1] if i > 0 else np.zeros(W.shape[1])  # the piece above lam (w = 0 above lambda_max)
+        after = W[i + 1]  # the piece below lam is linear from W[i] to W[i + 1]
+        for k in range(W.shape[1]):
+            above_zero = before[k] == 0 and W[i, k] == 0
+            below_zero = W[i, k] == 0 and after[k] == 0
+            if above_zero and not below_zero:
+                out.append((float(lam), k, "enters"))
+            elif below_zero and not above_zero:
+                out.append((float(lam), k, "leaves"))
+    return out
+
+
+def region_curve(loss: QuadraticLoss, region: str, lambdas, *, l1_ratio: float = 0.5) -> np.ndarray:
+    """The penalized optima of ``region`` at each λ, shape (len(lambdas), d).
+
+    ``"l2"``: ``argmin J0 + λ ||w||_2^2`` in closed form (:func:`geometry.paths.ridge_path`);
+    ``"elasticnet"``: ``argmin J0 + λ (r ||w||_1 + (1 - r) ||w||_2^2)``, r = ``l1_ratio``, exact at each λ;
+    ``"l1"``: the lasso (exact, from the homotopy).
+
+    Raises
+    ------
+    ValueError
+        A loss that is not a QuadraticLoss, an unknown region, λ's not finite and >= 0, or
+        ``l1_ratio`` outside [0, 1].
+    """
+    check_loss(loss)
+    if region not in REGION_KEYS:
+        raise ValueError(f"region must be one of {tuple(REGION_KEYS)}, got {region!r}")
+    lams = np.asarray(lambdas, dtype=float)
+    if region == "l2":
+        return ridge_path(loss, lams)
+    if region == "l1":
+        path = lasso_path_breakpoints(loss)
+        return np.array([path.at(lam) for lam in lams]).reshape(len(lams), loss.dim)
+    r = check_l1_ratio(l1_ratio)
+    return np.array([penalized_optimum(loss, "elasticnet", lam, l1_ratio=r) for lam in lams]).reshape(
+        len(lams), loss.dim
+    )
+
+
+def now_lambda(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> float:
+    """The λ the ``path-now`` line marks for a view of the lab (not clamped to the axis).
+
+    Penalized mode: the λ of the view (its slider on this scene, :func:`components.view.view_for_scene`).
+    Constrained mode: the equivalent λ of the L1 touch point
+    (:func:`components.plane_traces.touches_for_view`; 0 once t reaches ``||w_OLS||_1``).
+    """
+    view = view_for_scene(view, scene)
+    if view.get("mode", "penalized") == "constrained":
+        return float(touches_for_view(scene, view, loss=loss)["l1"].lam)
+    return slider_to_value(scene, "penalized", view["slider"])
+
+
+def _shade(color: str, fraction: float) -> str:
+    """``color`` (``#rrggbb``) moved ``fraction`` of the way towards white."""
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * fraction):02x}" for c in rgb)
+
+
+def _region_name(region: str, l1_ratio: float, lang: str) -> str:
+    """The region's name as a legend group's title (the elastic net's with its mix r)."""
+    name = region_name(region, lang)
+    return f"{name} (r = {format_number(l1_ratio)})" if region == "elasticnet" else name
+
+
+def _curve_trace(region: str, k: int, d: int, name: str, group: str, lams, ws, visible: bool) -> dict:
+    style = REGION_STYLE[region]
+    shade = _SHADE * k / (d - 1) if d > 1 else 0.0
+    trace = {
+        "type": "scatter",
+        "uid": path_uid(region, k),
+        "name": name,
+        "legendgroup": region,
+        "mode": "lines",
+        "line": {"color": _shade(style["color"], shade), "width": 2.6 if k == 0 else 2.0, "dash": style["dash"]},
+        "hovertemplate": f"<b>{group}</b><br>{name}<br>λ = %{{x:.4g}}<br>w = %{{y:.4g}}<extra></extra>",
+        "visible": visible,
+        "x": lams.tolist() if visible else [],
+        "y": ws.tolist() if visible else [],
+    }
+    if k == 0:
+        trace["legendgrouptitle"] = {"text": group}
+    return trace
+
+
+def path_figure_for_loss(
+    loss: QuadraticLoss,
+    *,
+    lam_now: float,
+    shown=("l1", "l2"),
+    l1_ratio: float = 0.5,
+    feature_names=None,
+    path: LassoPath | None = None,
+    lang: str = "en",
+    num: int = GRID_POINTS,
+) -> dict:
+    """The regularization path figure of a loss with d weights, as a plain dict.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        Its :func:`geometry.solvers.lambda_max` must be > 0.
+    lam_now : float >= 0
+        Where the ``path-now`` line stands (clamped into the axis' range).
+    shown : iterable of {"l1", "l2", "en"}
+        The regions whose curves are visible (the others are sent empty and hidden).
+    l1_ratio : float in [0, 1]
+        The elastic net's mix r.
+    feature_names : sequence of d str, optional
+        Named in the weights' labels (``w₁ (x)``).
+    path : LassoPath, optional
+        The loss' lasso homotopy, if the caller has it already.
+    lang : {"en", "zh"}
+    num : int >= 2
+        Points of the log-λ grid.
+
+    Returns
+    -------
+    dict
+        ``{"data": [...], "layout": {...}}``: traces in the order of the module's docstring;
+        ``layout.meta`` holds ``{"lambda_range": [lo, hi], "d": d}``.
+
+    Raises
+    ------
+    ValueError
+        A loss that is not a QuadraticLoss or has lambda_max = 0, ``lam_now`` not a number >= 0,
+        ``l1_ratio`` outside [0, 1], or ``num`` < 2.
+    """
+    check_loss(loss)
+    r = check_l1_ratio(l1_ratio)
+    if not isinstance(lam_now, (int, float, np.floating)) or not lam_now >= 0:
+        raise ValueError(f"lam_now must be a number >= 0, got {lam_now!r}")
+    lo, hi = lambda_range(loss_lambda_max(loss))
+    path = path if path is not None else lasso_path_breakpoints(loss)
+    d = loss.dim
+    shown = set(shown)
+    grid = lambda_grid(lo, hi, num=num)
+    at = min(max(float(lam_now), lo), hi)
+    data: list[dict] = [
+        {
+            "type": "scatter",
+            "uid": NOW_UID,
+            "name": text("path_figure.now", lang),
+            "mode": "lines",
+            "x": [at, at],
+            "y": [0, 1],
+            "yaxis": "y2",
+            "line": {"color": OLS_COLOR, "width": 1.5, "dash": "dot"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    ]
+    l1_visible = "l1" in shown
+    events = lasso_events(path, lo, hi) if l1_visible else []
+    l1_style = REGION_STYLE["l1"]
+    data.append(
+        {
+            "type": "scatter",
+            "uid": KNOTS_UID,
+            "name": text("path_figure.knots", lang),
+            "legendgroup": "l1",
+            "mode": "markers",
+            "marker": {
+                "symbol": l1_style["symbol"],
+                "size": 9,
+                "color": l1_style["color"],
+                "line": {"width": 1.5, "color": "white"},
+            },
+            "x": [lam for lam, _, _ in events],
+            "y": [0.0] * len(events),
+            "hovertext": [
+                text(f"path_figure.{kind}", lang, w=weight_label(k, feature_names), lam=format_number(lam))
+                for lam, k, kind in events
+            ],
+            "hoverinfo": "text",
+            "visible": l1_visible,
+        }
+    )
+    curves = {
+        "l1": lasso_curve(path, lo, hi, num=num) if l1_visible else (grid, None),
+        "l2": (grid, region_curve(loss, "l2", grid)) if "l2" in shown else (grid, None),
+        "elasticnet": (grid, region_curve(loss, "elasticnet", grid, l1_ratio=r)) if "en" in shown else (grid, None),
+    }
+    for region, (lams, ws) in curves.items():
+        visible = REGION_KEYS[region] in shown
+        group = _region_name(region, r, lang)
+        for k in range(d):
+            column = ws[:, k] if visible else np.empty(0)
+            data.append(_curve_trace(region, k, d, weight_label(k, feature_names), group, lams, column, visible))
+    layout = {
+        **PLOT_LOOK,
+        "height": PLOT_HEIGHT,
+        "margin": {"l": 52, "r": 12, "t": 10, "b": 40},
+        "xaxis": {
+            **FAST_AXIS,
+            "type": "log",
+            "range": [math.log10(lo), math.log10(hi)],
+            "title": {"text": text("path_figure.x_title", lang), "standoff": 4},
+            "fixedrange": True,
+        },
+        "yaxis": {
+            **FAST_AXIS,
+            "title": {"text": text("path_figure.y_title", lang), "standoff": 4},
+            "zeroline": True,
+            "zerolinecolor": "#495057",
+            "zerolinewidth": 1,
+            "fixedrange": True,
+        },
+        "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": -0.2,
+            "yanchor": "top",
+            "font": {"size": 11},
+            "groupclick": "toggleitem",
+        },
+        "hovermode": "closest",
+        "dragmode": False,
+        "meta": {"lambda_range": [lo, hi], "d": d},
+    }
+    return {"data": data, "layout": layout}
+
+
+def path_figure(scene: dict, view: dict, *, lang: str = "en", loss: QuadraticLoss | None = None) -> dict:
+    """The lab's path figure for a scene (``scene-store``) and a view (``current-view``).
+
+    The curves show the view's regions (``view["shown"]``) and mix (``view["l1_ratio"]``);
+    ``path-now`` stands at :func:`now_lambda`. Uses the scene's ``lasso_path`` if it has one.
+
+    Raises
+    ------
+    ValueError
+        As :func:`path_figure_for_loss`, or for a dict that is not a scene bundle.
+    """
+    loss = loss or loss_from_scene(scene)
+    stored = scene.get("lasso_path")
+    path = (
+        LassoPath(
+            lambdas=np.asarray(stored["lambdas"], dtype=float), weights=np.asarray(stored["weights"], dtype=float)
+        )
+        if stored
+        else None
+    )
+    return path_figure_for_loss(
+        loss,
+        lam_now=now_lambda(scene, view, loss=loss),
+        shown=view.get("shown", ("l1", "l2")),
+        l1_ratio=float(view.get("l1_ratio", 0.5)),
+        feature_names=scene.get("feature_names"),
+        path=path,
+        lang=lang,
+    )
