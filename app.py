@@ -6,24 +6,28 @@ For several workers: ``gunicorn app:server -w 4 -b 127.0.0.1:8050``.
 
 from __future__ import annotations
 
+from dash import Dash, dcc, html
 from flask import has_request_context, request
 
-from dash import Dash, dcc, html
-
 from authoring.url_state import PageState, layout_query, page_for_query
-
 from components import (
     classroom_panel,
+    comparison_panel,
     data_panel,
     export_panel,
+    group_panel,
     kink_panel,
     lambda_control,
     legend,
+    minibatch_panel,
+    norm_panel,
+    optimizer_panel,
     path_panel,
     penalty_control,
     readout,
     share_panel,
     sklearn_panel,
+    sparsity_panel,
     stores,
     weight_plane,
 )
@@ -46,6 +50,12 @@ PANELS = (
     sklearn_panel,
     kink_panel,
     path_panel,
+    optimizer_panel,
+    minibatch_panel,
+    sparsity_panel,
+    comparison_panel,
+    norm_panel,
+    group_panel,
 )
 
 
@@ -93,6 +103,7 @@ def serve_layout(page: PageState | None = None) -> html.Div:
                             legend.weight_plane_legend(lang=lang),
                             lambda_control.layout(view, lang=lang),
                             *classroom_panel.layout(page),
+                            *optimizer_panel.layout(page),
                         ],
                     ),
                     html.Section(
@@ -111,6 +122,11 @@ def serve_layout(page: PageState | None = None) -> html.Div:
                             readout.layout(scene, view),
                             *kink_panel.layout(page),
                             *path_panel.layout(page),
+                            *minibatch_panel.layout(page),
+                            *sparsity_panel.layout(page),
+                            *norm_panel.layout(page),
+                            *group_panel.layout(page),
+                            *comparison_panel.layout(page),
                             *export_panel.layout(page),
                             *sklearn_panel.layout(page),
                         ],

@@ -13,23 +13,29 @@ from types import ModuleType
 
 from . import (
     classroom_panel,
+    comparison_panel,
     data_panel,
     export_panel,
+    group_panel,
     kink_panel,
     lambda_control,
     legend,
+    minibatch_panel,
+    norm_panel,
+    optimizer_panel,
     path_panel,
     penalty_control,
     readout,
     share_panel,
     sklearn_panel,
+    sparsity_panel,
     stores,
     weight_plane,
 )
 from .data_figure import DATA_TRACE_INDEX, POINT_RADIUS_PX, Y_PAD
+from .i18n import normalize_lang, text
 from .path_figure import TRACE_INDEX as PATH_TRACE_INDEX
 from .plane_traces import CURVE_POINTS, EN_UIDS, TRACE_INDEX, trace_style
-from .i18n import normalize_lang, text
 from .plot_style import REGION_KEYS, REGION_STYLE, region_name
 from .writers import js_writes, script_key
 
@@ -51,6 +57,12 @@ ID_MODULES: tuple[ModuleType, ...] = (
     sklearn_panel,
     kink_panel,
     path_panel,
+    optimizer_panel,
+    minibatch_panel,
+    sparsity_panel,
+    comparison_panel,
+    norm_panel,
+    group_panel,
 )
 #: the strings of the string table (:mod:`components.i18n`) the scripts in ``assets/`` write,
 #: read with ``lab.text(key, fields)`` (``assets/stores.js``)

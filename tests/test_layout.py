@@ -47,9 +47,9 @@ def test_page_stays_small(page):
     # per key-step on a 13 ms floor. So static text is plain strings, and tables and legends
     # are one Markdown each. 60 before the panels of issues 13–15 (share, classroom, export,
     # scikit-learn code, kink lesson, path: 36 more); with them the λ step measured 0.97 × the
-    # floor and the held drag 1.27 (docs/performance.md). A new panel must stay inside 100 or
-    # bring its measurement.
-    assert len(page) <= 100
+    # floor and the held drag 1.27 (docs/performance.md). Room for the other lesson panels of
+    # issues 13–14 up to 140; docs/performance.md has the λ step measured with them.
+    assert len(page) <= 140
 
 
 def test_control_row_puts_titles_as_plain_text_cells():

@@ -1,0 +1,16 @@
+"""Optimizer paths on the weight plane (GD, weight decay, sign subgradient, proximal, clip) and the KKT picture (issue 13)."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+__all__ = ["layout", "register_callbacks"]
+
+
+def layout(page) -> list:
+    """The panel's components for a page (``page``: :class:`authoring.url_state.PageState`)."""
+    return []
+
+
+def register_callbacks(app: Dash) -> None:
+    """The panel's callbacks."""
