@@ -44,7 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "basis.sin-cos": {"en": "sin(πx) and cos(πx)", "zh": "sin(πx) 与 cos(πx)"},
     "basis.duplicated": {"en": "x twice (duplicated feature)", "zh": "x 两次（重复的特征）"},
     # names of features that are words, not formulas (geometry/basis.py, components/stores.py)
-    "feature.x again": {"en": "x again", "zh": "再一次的 x"},
+    "feature.x again": {"en": "x again", "zh": "x（副本）"},
     "feature.feature 1": {"en": "feature 1", "zh": "特征 1"},
     "feature.feature 2": {"en": "feature 2", "zh": "特征 2"},
     # ------------------------------------------------------------------ penalty_control
