@@ -1,11 +1,14 @@
-"""Regenerate docs/screenshot.png: the lab as a new user first sees it (headless Chromium).
+"""Regenerate the README's pictures with headless Chromium: the lab as a new user first sees it,
+presenter mode, the lessons' views opened, and an exported standalone HTML file.
 
-python docs/screenshot.py
+python docs/screenshot.py [NAME ...]     (default: every picture; names: see SHOTS)
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -14,23 +17,90 @@ sys.path.insert(0, str(ROOT))
 
 from devtools.browser import chrome_driver, start_server, stop  # noqa: E402
 
+READY = (
+    "const g = document.querySelector('#weight-plane .js-plotly-plot');"
+    "return !!(g && g._fullData && g._fullData.length > 5);"
+)
+#: opens a lesson's <details> (by the id of the graph inside it) and scrolls it into view
+OPEN = (
+    "const g = document.getElementById(arguments[0]); const d = g && g.closest('details');"
+    "if (d && !d.open) { d.querySelector('summary').click(); } if (d) { d.scrollIntoView(); } return !!d;"
+)
+DRAWN = "const g = document.querySelector('#' + arguments[0] + ' .js-plotly-plot'); return !!(g && g._fullData && g._fullData.length);"
 
-def main() -> None:
+#: name -> (query, window "W,H", id of a lesson's graph to open or None)
+SHOTS: dict[str, tuple[str, str, str | None]] = {
+    "screenshot": ("", "1500,1100", None),
+    "classroom": ("?preset=classic&present=1", "1024,768", None),
+    "zh": ("?lang=zh&preset=correlated", "1500,1100", None),
+    "kink": ("?preset=classic", "1500,1100", "kink-plot"),
+    "path": ("?preset=correlated", "1500,1100", "path-plot"),
+    "minibatch": ("?preset=classic", "1500,1100", "minibatch-plot"),
+    "sparsity": ("?preset=classic", "1500,1100", "sparsity-plot"),
+    "norm-family": ("?preset=classic", "1500,1100", "norm-family-plot"),
+    "group": ("?preset=classic", "1500,1100", "group-plot"),
+}
+
+
+def _wait(driver, script: str, *args, timeout: float = 30.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if driver.execute_script(script, *args):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def shoot(driver, url: str, name: str) -> None:
+    query, window, lesson = SHOTS[name]
+    width, height = (int(v) for v in window.split(","))
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
+    )
+    driver.get(url + query)
+    _wait(driver, READY)
+    if lesson and not (driver.execute_script(OPEN, lesson) and _wait(driver, DRAWN, lesson)):
+        print(f"skipped {name}: no drawn #{lesson} on the page")
+        return
+    time.sleep(1.0)  # let fonts, transitions and the readout settle before the picture (not a test)
+    out = ROOT / "docs" / f"{name}.png"
+    driver.save_screenshot(str(out))
+    print(f"wrote {out}")
+
+
+def shoot_export(driver) -> None:
+    """An exported standalone HTML file (``python app.py export``), opened from file://."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "correlated.html"
+        subprocess.run(
+            [sys.executable, str(ROOT / "app.py"), "export", "--preset", "correlated", "--format", "html", "--out", str(page)],
+            check=True,
+        )
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride", {"width": 1100, "height": 820, "deviceScaleFactor": 1, "mobile": False}
+        )
+        driver.get(page.as_uri())
+        _wait(driver, "return !!document.querySelector('.js-plotly-plot .main-svg');")
+        time.sleep(1.0)
+        out = ROOT / "docs" / "export.png"
+        driver.save_screenshot(str(out))
+        print(f"wrote {out}")
+
+
+def main(names: list[str]) -> None:
+    names = names or [*SHOTS, "export"]
     server, url = start_server("app.py")
     driver = chrome_driver(window="1500,1100")
     try:
-        driver.get(url)
-        ready = "const g = document.querySelector('#weight-plane .js-plotly-plot'); return !!(g && g._fullData && g._fullData.length > 5);"
-        while not driver.execute_script(ready):
-            time.sleep(0.05)
-        time.sleep(1.0)  # let fonts and the readout settle before the picture (not a test)
-        out = ROOT / "docs" / "screenshot.png"
-        driver.save_screenshot(str(out))
-        print(f"wrote {out}")
+        for name in names:
+            if name == "export":
+                shoot_export(driver)
+            else:
+                shoot(driver, url.rstrip("/") + "/", name)
     finally:
         driver.quit()
         stop(server)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
