@@ -158,6 +158,17 @@ def test_every_preset_loads_from_the_chooser_and_keeps_its_promise(url, driver, 
     for key in {"l1", "l2", "en"} - set(preset.zeros):  # regions the preset does not show
         touch = data.get(f"{key}-touch")
         assert touch is None or touch["visible"] is False or not touch["x"], key
+    # the readout says the same: its "exact zeros" cell of each shown region (column 3), and for
+    # duplicated features the sentence that the lasso's answer is a whole edge, drawn thick
+    for key, zeros in preset.zeros.items():
+        cell = wait_for(driver, f"const r = document.getElementById('readout-{key}'); return r && r.cells[3].textContent")
+        assert cell == str(zeros), (key, cell)
+    explanation = driver.find_element(By.ID, "readout-explanation").text
+    segment = data["l1-segment"]
+    if name == "duplicated":
+        assert len(segment["x"]) == 2 and "not unique" in explanation
+    else:
+        assert not segment["x"] and "not unique" not in explanation
 
 
 def test_the_language_chooser_keeps_the_state(url, driver):
