@@ -129,12 +129,13 @@
     }
     if (!all) { return; }
     var missing = !thumb;
-    document.querySelectorAll('.control-row > .dash-slider-container').forEach(function (box) {
+    // every other slider is named by the text just before it (a row's title, or a lesson panel's label)
+    document.querySelectorAll('.dash-slider-container').forEach(function (box) {
       var title = box.previousSibling, knob = box.querySelector('[role=slider]');
+      while (title && title.nodeType === Node.TEXT_NODE && !title.textContent.trim()) { title = title.previousSibling; }
       if (!knob) { missing = true; }
-      if (knob && title && title.nodeType === Node.TEXT_NODE && !knob.hasAttribute('aria-label')) {
-        knob.setAttribute('aria-label', title.textContent.trim());
-      }
+      var text = title && (title.nodeType === Node.TEXT_NODE || title.nodeType === Node.ELEMENT_NODE) ? title.textContent.trim() : '';
+      if (knob && text && !knob.hasAttribute('aria-label')) { knob.setAttribute('aria-label', text); }
     });
     // Dash loads the sliders lazily: on the page's first call some may not be there yet
     var tries = (st().namingTries || 0) + 1;

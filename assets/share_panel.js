@@ -77,6 +77,13 @@
     if (r !== null && r !== undefined && !same(r, d.l1Ratio)) { out.push(['r', numberText(r)]); }
     if ((view.keep || d.keep) !== 'value') { out.push(['keep', view.keep]); }
     if ((state.source || d.source) !== 'points') { out.push(['src', state.source]); }
+    if (state.source === 'dataset') {
+      var spec = state.dataset || {name: d.dataset, features: d.features};
+      if (spec.name !== d.dataset) { out.push(['data', spec.name]); }
+      if (spec.features.join('_') !== d.features.join('_')) {
+        out.push(['feat', spec.features.map(function (k) { return String(Math.trunc(k)); }).join('_')]);
+      }
+    }
     if (state.basis !== d.basis) { out.push(['basis', state.basis]); }
     if (!same(state.rho, d.rho)) { out.push(['rho', numberText(state.rho)]); }
     var shape = state.shape || {center: d.shape.slice(0, 2), ratio: d.shape[2], angle: d.shape[3]};

@@ -135,6 +135,8 @@
     // the edge of equally good L1 optima (duplicated features), as moving_traces draws it
     var seg = view.shown.indexOf('l1') >= 0 ? M().l1Segment(scene, T.l1.w) : null;
     patch.merge(['data', idx['l1-segment']], seg ? {x: [seg[0][0], seg[1][0]], y: [seg[0][1], seg[1][1]]} : {x: [], y: []});
+    // the optimizer paths and the KKT picture (assets/optimizer_panel.js) move in the same redraw
+    if (lab.optimizerPanel) { lab.optimizerPanel.extendPlanePatch(patch, scene, view); }
     return patch.build();
   }
 
@@ -185,7 +187,9 @@
       }
       if (view.slider !== slider) { LC.moveSlider(view.slider); }
       if (changed.length === 1 && sceneChanged && sameView(serverView(figure), view)) {
-        LC.publish(view, false);                 // the server drew this view already
+        // the server drew this view already; the panels that follow each drawn step (the λ
+        // label among them) still learn it: current-view is written once the plane has drawn
+        LC.publish(view, true);
         return nu;
       }
       var patch = planePatch(scene, view, figure);

@@ -26,7 +26,7 @@ import numpy as np
 
 from components.i18n import LANGS, text
 from components.plane_traces import touches_for_view
-from components.problem import loss_for_state
+from components.problem import dataset_spec, loss_for_state
 from geometry.basis import BASES, design_matrix
 from geometry.scene import loss_from_scene
 
@@ -49,6 +49,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "sklearn_code.columns": {
         "en": "# Columns of X: {columns}; n = {n} points.",
         "zh": "# X 的两列：{columns}；共 n = {n} 个点。",
+    },
+    "sklearn_code.dataset": {
+        "en": "# The diabetes data (Efron et al. 2004) as scikit-learn ships it; the lab's plane uses columns {features}.",
+        "zh": "# scikit-learn 自带的糖尿病数据（Efron 等，2004）；实验室的权重平面用第 {features} 列。",
     },
     "sklearn_code.shape": {
         "en": (
@@ -205,8 +209,8 @@ def sklearn_code(state: dict, view: dict, scene: dict, *, lang: str = "en") -> s
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     source = state.get("source", "points") if isinstance(state, dict) else None
-    if source not in ("points", "shape"):
-        raise ValueError(f"state must be a lab-state dict with source 'points' or 'shape', got {state!r:.80}")
+    if source not in ("points", "shape", "dataset"):
+        raise ValueError(f"state must be a lab-state dict with source 'points', 'shape' or 'dataset', got {state!r:.80}")
     mode = view.get("mode", "penalized") if isinstance(view, dict) else None
     if mode not in ("penalized", "constrained") or not isinstance(view.get("slider"), (int, float)):
         raise ValueError(f"view must have a slider position and mode 'penalized' or 'constrained', got {view!r:.80}")
@@ -219,7 +223,19 @@ def sklearn_code(state: dict, view: dict, scene: dict, *, lang: str = "en") -> s
 
     lines = [text("sklearn_code.header", lang), text("sklearn_code.loss", lang)]
     lines += ["import numpy as np", "from sklearn.linear_model import ElasticNet, Lasso, LinearRegression, Ridge", ""]
-    if source == "shape":
+    if source == "dataset":
+        # scikit-learn ships the same data (tests/test_datasets.py): load it rather than inline 442 rows
+        name, features = dataset_spec(state)
+        lines.append(text("sklearn_code.dataset", lang, features=", ".join(str(k) for k in features)))
+        lines += [
+            "from sklearn.datasets import load_diabetes",
+            "",
+            "X, y = load_diabetes(return_X_y=True)",
+            f"X = X[:, [{features[0]}, {features[1]}]]",
+            "n = len(y)",
+            "",
+        ]
+    elif source == "shape":
         X, y = shape_dataset(scene["hessian"], scene["linear"])
         lines.append(text("sklearn_code.shape", lang, n=len(y)))
     else:
@@ -228,7 +244,8 @@ def sklearn_code(state: dict, view: dict, scene: dict, *, lang: str = "en") -> s
         lines.append(text("sklearn_code.columns", lang, columns=_columns(state), n=len(y)))
         if state["basis"] == "duplicated" and "l1" in shown:
             lines.append(text("sklearn_code.duplicated", lang))
-    lines += [*_data_lines(X, y), "n = len(y)", ""]
+    if source != "dataset":
+        lines += [*_data_lines(X, y), "n = len(y)", ""]
     if not shown:
         lines.append(text("sklearn_code.none_shown", lang))
         return "\n".join(lines) + "\n"

@@ -23,7 +23,11 @@ name        value                                                  default
             ``none`` for no region
 ``r``       the elastic-net mix l1_ratio, in [0, 1]                ``0.5``
 ``keep``    what a change of the data keeps: ``value``/``ratio``   ``value``
-``src``     ``points`` (loss from data) or ``shape`` (loss shape)  ``points``
+``src``     ``points`` (loss from data), ``shape`` (loss shape) or ``points``
+            ``dataset`` (a shipped data set, :mod:`geometry.datasets`)
+``data``    the data set (with ``src=dataset``): ``diabetes``      ``diabetes``
+``feat``    the data set's two features of the weight plane, as    ``2_8`` (bmi, s5)
+            column indices ``i_j`` (with ``src=dataset``)
 ``basis``   ``x-x2``, ``x-x3``, ``correlated`` or ``sin-cos``      ``correlated``
 ``rho``     feature correlation ρ, in [-0.99, 0.99]                ``0.6``
 ``shape``   the loss shape ``cx_cy_ratio_angle``: centre, minor /  ``1.5_0.6_0.45_30``
@@ -72,6 +76,7 @@ from components.i18n import DEFAULT_LANG, LANGS, text
 from components.lambda_control import KEEP_OPTIONS, MODES, SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN
 from components.penalty_control import DEFAULT_L1_RATIO, DEFAULT_SHOWN
 from components.problem import (
+    DATASET_DEFAULTS,
     GENERATOR_DEFAULTS,
     GENERATOR_LIMITS,
     MAX_POINTS,
@@ -85,6 +90,7 @@ from components.problem import (
 from components.view import initial_view
 from geometry import QuadraticLoss, lambda_max
 from geometry.basis import BASES, X_RANGE
+from geometry.datasets import dataset_names, load_dataset
 
 from . import presets
 
@@ -107,7 +113,8 @@ __all__ = [
 #: every parameter a link may hold, in the order :func:`encode` writes them (``preset`` last:
 #: it is read, never written)
 PARAMS: tuple[str, ...] = (
-    "lang", "present", "lam", "mode", "show", "r", "keep", "src", "basis", "rho", "shape", "g", "gen", "pts", "preset",
+    "lang", "present", "lam", "mode", "show", "r", "keep", "src", "data", "feat", "basis", "rho", "shape", "g", "gen",
+    "pts", "preset",
 )
 #: the regions' keys in the order ``show`` lists them
 REGION_ORDER: tuple[str, ...] = ("l1", "l2", "en")
@@ -126,6 +133,7 @@ LAM_SLACK = 1e-3
 _MAX_NUMBER_CHARS = 40
 _NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z", re.ASCII)
 _WHOLE = re.compile(r"-?[0-9]+\Z", re.ASCII)
+_CANONICAL_WHOLE = re.compile(r"(?:0|[1-9][0-9]{0,3})\Z", re.ASCII)
 _GEN_KEYS = ("n", "w1", "w2", "noise", "seed")
 logger = logging.getLogger(__name__)
 
@@ -274,6 +282,8 @@ def share_defaults() -> dict:
             "l1Ratio": DEFAULT_L1_RATIO,
             "keep": "value",
             "source": "points",
+            "dataset": DATASET_DEFAULTS["name"],
+            "features": list(DATASET_DEFAULTS["features"]),
             "basis": "correlated",
             "rho": GENERATOR_DEFAULTS["rho"],
             "shape": [*SHAPE_DEFAULTS["center"], SHAPE_DEFAULTS["ratio"], SHAPE_DEFAULTS["angle"]],
@@ -340,6 +350,12 @@ def encode(page: PageState) -> str:
         out.append(("keep", view["keep"]))
     if (state.get("source") or "points") != "points":
         out.append(("src", state["source"]))
+    if state.get("source") == "dataset":
+        spec = state.get("dataset") or DATASET_DEFAULTS
+        if spec["name"] != DATASET_DEFAULTS["name"]:
+            out.append(("data", spec["name"]))
+        if list(spec["features"]) != list(DATASET_DEFAULTS["features"]):
+            out.append(("feat", "_".join(str(int(k)) for k in spec["features"])))
     if state["basis"] != "correlated":
         out.append(("basis", state["basis"]))
     if not _same(state["rho"], GENERATOR_DEFAULTS["rho"]):
@@ -449,7 +465,21 @@ def _read_keep(value: str):
 
 
 def _read_src(value: str):
-    return value if value in ("points", "shape") else None
+    return value if value in ("points", "shape", "dataset") else None
+
+
+def _read_data(value: str):
+    return value if value in dataset_names() else None
+
+
+def _read_feat(value: str):
+    """Two column indices ``i_j``, each written as ``str(int)`` writes it, below the widest
+    shipped data set's column count (checked against the link's data set in :func:`_problem`)."""
+    tokens = value.split("_")
+    widest = max(len(load_dataset(name)[2]) for name in dataset_names())
+    if len(tokens) != 2 or not all(_CANONICAL_WHOLE.match(t) and int(t) < widest for t in tokens):
+        return None
+    return [int(t) for t in tokens]
 
 
 def _read_basis(value: str):
@@ -535,6 +565,8 @@ _READERS = {
     "r": _read_ratio,
     "keep": _read_keep,
     "src": _read_src,
+    "data": _read_data,
+    "feat": _read_feat,
     "basis": _read_basis,
     "rho": _read_rho,
     "shape": _read_shape,
@@ -573,7 +605,7 @@ def _problem(values: dict) -> tuple[dict, list[str]]:
     components.problem.ProblemError
         When they cannot be drawn.
     """
-    used = [name for name in ("src", "basis", "rho", "shape", "gen", "pts") if name in values]
+    used = [name for name in ("src", "data", "feat", "basis", "rho", "shape", "gen", "pts") if name in values]
     state = {
         "source": values.get("src", "points"),
         "basis": values.get("basis", "correlated"),
@@ -594,6 +626,13 @@ def _problem(values: dict) -> tuple[dict, list[str]]:
         source = state["source"]
         state = resample({**state, "source": "points"}, {**gen, "rho": state["rho"]})
         state["source"] = source
+    if state["source"] == "dataset" or "data" in values or "feat" in values:
+        # the data set and its pair (kept while the source is not "dataset", as the lab keeps them)
+        state["dataset"] = {
+            "name": values.get("data", DATASET_DEFAULTS["name"]),
+            "features": list(values.get("feat", DATASET_DEFAULTS["features"])),
+        }
+        check_problem({**state, "source": "dataset"})
     check_problem(state)
     return state, used
 
@@ -663,10 +702,10 @@ def _decode(query) -> PageState:
     try:
         state, _ = _problem(values)
     except (ProblemError, ValueError, ArithmeticError):
-        names = [name for name in ("src", "basis", "rho", "shape", "gen", "pts") if name in values]
+        names = [name for name in ("src", "data", "feat", "basis", "rho", "shape", "gen", "pts") if name in values]
         notes.add("url.problem", names=", ".join(names))
         state = default_state()
-        for name in ("src", "basis", "rho", "shape", "gen", "pts"):
+        for name in ("src", "data", "feat", "basis", "rho", "shape", "gen", "pts"):
             values.pop(name, None)
     loss = check_problem(state)
 

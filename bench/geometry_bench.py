@@ -127,3 +127,90 @@ def lasso_path_vs_lars(rng: np.random.Generator, repeat: int) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# ---------------------------------------------------------------------------- issue 14.3 (appended)
+def sparsity_monte_carlo() -> None:
+    """The sparsity panel's Monte-Carlo (geometry.sparsity via components.sparsity_panel.monte_carlo):
+    exact optima per second for 1000 problems at several d and ρ (each run: the 11-point λ/λ_max grid
+    and the current λ, for L1, L2 and the elastic net), and the one-problem exact solver for scale."""
+    import time
+
+    from components.sparsity_panel import monte_carlo
+    from geometry.solvers import penalized_optimum
+    from geometry.sparsity import random_problems
+
+    for dim, rho in ((2, 0.5), (10, 0.0), (10, 0.5), (10, 0.9), (20, 0.5), (20, 0.9)):
+        best, solves, fallbacks = float("inf"), 0, 0
+        for _ in range(3):
+            study, seconds, _now = monte_carlo(1000, dim, rho=rho, noise=1.0, factor=0.1, l1_ratio=0.5)
+            best, solves, fallbacks = min(best, seconds), study.solves, study.fallbacks
+        print(
+            f"sparsity Monte-Carlo, 1000 problems, d = {dim:2d}, rho = {rho}: {solves:,} exact optima in "
+            f"{best * 1e3:.0f} ms = {solves / best:,.0f} solves/s ({fallbacks} lasso rows by the one-problem "
+            f"solver) {'ok' if best < 1.0 else 'OVER 1 s'}"
+        )
+    problems = random_problems(200, 10, rho=0.5, seed=0)
+    start = time.perf_counter()
+    for k in range(problems.count):
+        penalized_optimum(problems.loss(k), "l1", 0.1 * problems.lambda_max[k])
+    per = (time.perf_counter() - start) / problems.count
+    print(f"for scale: geometry.solvers.penalized_optimum one problem at a time, d = 10: {1 / per:,.0f} lasso solves/s")
+
+
+if __name__ == "__main__":
+    sparsity_monte_carlo()
+
+
+# ---------------------------------------------------------------------------- issue 14.2 (appended)
+def diabetes_path() -> None:
+    """The exact lasso path of the shipped diabetes data (442 × 10, geometry.datasets) against
+    scikit-learn's lars_path(method="lasso") on the same centred data: time (best of 20) and the
+    largest difference of knots and weights; and the whole dataset-mode path figure."""
+    import time
+
+    import numpy as np
+
+    from components.path_figure import dataset_path_figure
+    from components.problem import default_state
+    from components.stores import build_scene
+    from components.view import initial_view, view_for_scene, view_with_defaults
+    from geometry import QuadraticLoss, lasso_path_breakpoints
+    from geometry.datasets import load_diabetes
+
+    try:
+        from sklearn.linear_model import lars_path
+    except ImportError:  # pragma: no cover - scikit-learn is a dev dependency
+        print("diabetes path: scikit-learn not installed, skipped")
+        return
+    X, y, _ = load_diabetes()
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+
+    def best(fn, repeat: int = 20) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    t_ours = best(lambda: lasso_path_breakpoints(QuadraticLoss.from_data(X, y)))
+    t_lars = best(lambda: lars_path(Xc, yc, method="lasso"))
+    path = lasso_path_breakpoints(QuadraticLoss.from_data(X, y))
+    alphas, _, coefs = lars_path(Xc, yc, method="lasso")
+    same = path.lambdas.shape == alphas.shape
+    diff = max(np.abs(path.lambdas - alphas).max(), np.abs(path.weights - coefs.T).max()) if same else float("inf")
+    print(
+        f"diabetes lasso path (442 x 10, {len(alphas)} knots): ours {t_ours * 1e3:.2f} ms (from the data), "
+        f"lars_path {t_lars * 1e3:.2f} ms, ratio {t_ours / t_lars:.2f}; max |difference| = {diff:.1e} "
+        f"{'ok' if same and diff <= 1e-9 * max(1.0, np.abs(coefs).max()) else 'DIFFERENT'}"
+    )
+    state = {**default_state(), "source": "dataset", "dataset": {"name": "diabetes", "features": [2, 8]}}
+    scene = build_scene(state)
+    view = view_with_defaults(view_for_scene(initial_view(), scene))
+    t_fig = best(lambda: dataset_path_figure(scene, {**view, "shown": ["l1", "l2", "en"]}), repeat=5)
+    print(f"dataset-mode path figure (10 weights x 3 regions + the pair): {t_fig * 1e3:.0f} ms")
+
+
+if __name__ == "__main__":
+    diabetes_path()

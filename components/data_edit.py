@@ -15,7 +15,14 @@ An edit is what the page sends when the user changes the data or the loss (``dat
 ``{"op": "controls", "source", "basis", "rho", "eccentricity", "rotation"}``
     the problem controls (any subset of the fields);
 ``{"op": "resample"}``
-    fresh synthetic data from the generator settings.
+    fresh synthetic data from the generator settings;
+``{"op": "dataset", "name", "features", "source"}``
+    the data set chooser (``components/dataset_panel.py``): ``name`` ``"synthetic"`` goes back to
+    the synthetic problem (``source``: the loss-from toggle's ``"points"`` or ``"shape"``), a
+    data set's name (``"diabetes"``) shows the regression on its two ``features`` (indices).
+
+In dataset mode the pointer edits and the problem controls of the synthetic data do not apply
+(they change nothing, :class:`~dash.exceptions.PreventUpdate`).
 
 An edit that is not one of these (an unknown op, a field missing or of the wrong type) is
 refused with a :class:`~components.problem.ProblemError` like any edit the problem cannot take.
@@ -31,7 +38,15 @@ from dash.exceptions import PreventUpdate
 
 from geometry.basis import BASES
 
-from .problem import ProblemError, add_point, check_problem, move_points, remove_point, resample
+from .problem import (
+    DATASET_DEFAULTS,
+    ProblemError,
+    add_point,
+    check_problem,
+    move_points,
+    remove_point,
+    resample,
+)
 
 __all__ = ["OPS", "apply_edit"]
 
@@ -56,8 +71,8 @@ def _index(edit: dict) -> int | None:
 
 
 def _points_only(state: dict) -> None:
-    if state.get("source") == "shape":
-        raise PreventUpdate  # a late pointer edit of the data panel after switching to loss-shape mode
+    if state.get("source") in ("shape", "dataset"):
+        raise PreventUpdate  # a late pointer edit of the data panel after switching to loss-shape or dataset mode
 
 
 def _add(state: dict, edit: dict, generator: dict) -> dict:
@@ -101,6 +116,8 @@ def _shape_from_controls(shape: dict, edit: dict) -> dict:
 
 
 def _controls(state: dict, edit: dict, generator: dict) -> dict:
+    if state.get("source") == "dataset":
+        raise PreventUpdate  # the synthetic data's controls are hidden in dataset mode
     new = dict(state)
     new["source"] = edit.get("source", state.get("source", "points"))
     if not isinstance(new["source"], str) or new["source"] not in ("points", "shape"):
@@ -126,12 +143,35 @@ def _controls(state: dict, edit: dict, generator: dict) -> dict:
 
 
 def _resample(state: dict, edit: dict, generator: dict) -> dict:
+    if state.get("source") == "dataset":
+        raise PreventUpdate  # the generator is hidden in dataset mode
     params = dict(generator)
     # The same seed would give the same data: a seed the user typed is used as it is, the
     # seed of the data on screen moves on by one (and the seed box shows it).
     if params.get("seed") is not None and params["seed"] == state.get("seed"):
         params["seed"] = int(params["seed"]) + 1
     return resample(dict(state, source="points"), params)
+
+
+def _dataset(state: dict, edit: dict, generator: dict) -> dict:
+    name = edit.get("name")
+    if name == "synthetic":
+        if state.get("source") != "dataset":
+            raise PreventUpdate
+        source = edit.get("source", "points")
+        if source not in ("points", "shape"):
+            raise ProblemError("edit.unknown_source", value=repr(source))
+        new = dict(state, source=source)
+    else:
+        old = state.get("dataset") if isinstance(state.get("dataset"), dict) else DATASET_DEFAULTS
+        features = edit.get("features", old.get("features", DATASET_DEFAULTS["features"]))
+        if isinstance(features, (list, tuple)):
+            features = [int(k) if isinstance(k, float) and k == int(k) else k for k in features]
+        new = dict(state, source="dataset", dataset={"name": name, "features": features})
+        if new["dataset"] == state.get("dataset") and state.get("source") == "dataset":
+            raise PreventUpdate
+    check_problem(new)
+    return new
 
 
 #: The handler of each op: ``(state, edit, generator) -> new state``.
@@ -142,6 +182,7 @@ OPS: dict[str, Callable[[dict, dict, dict], dict]] = {
     "center": _center,
     "controls": _controls,
     "resample": _resample,
+    "dataset": _dataset,
 }
 
 

@@ -14,13 +14,17 @@ import math
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
+import textwrap
+
 from geometry.basis import BASES
+from geometry.datasets import dataset_names, load_dataset
 
 from . import lambda_control
 from .data_figure import DATA_GRAPH_CONFIG, data_figure_dict
 from .edit_sync import apply_events, pending_events
 from .glossary import basis_label
-from .i18n import text
+from .dataset_panel import DATASET_DROPDOWN
+from .i18n import normalize_lang, text
 from .problem import GENERATOR_DEFAULTS, GENERATOR_LIMITS
 from .stores import (
     CURRENT_VIEW,
@@ -73,7 +77,22 @@ SHAPE_CONTROLS = "shape-controls"
 # ---------------------------------------------------------------------------- the server callback
 def figures_for(state: dict, scene: dict, view: dict) -> tuple[dict, dict]:
     """Both figures for a state, as plotly dicts: the weight plane and the data panel."""
-    return plane_for(state, scene, view), data_figure_dict(state, scene, view)
+    return plane_for(state, scene, view), data_figure_for(state, scene, view)
+
+
+def data_figure_for(state: dict, scene: dict, view: dict) -> dict:
+    """The data panel's figure: :func:`~components.data_figure.data_figure_dict`; in dataset mode
+    (a data set with ten features has no picture over one x) an empty plot with a note saying
+    so, its title the two-feature model's formula."""
+    if state.get("source") != "dataset":
+        return data_figure_dict(state, scene, view)
+    figure = data_figure_dict({**state, "source": "shape"}, scene, view)
+    lang = normalize_lang(scene.get("lang"))
+    name = (scene.get("dataset") or {}).get("name", "")
+    count = len(load_dataset(name)[2]) if name in dataset_names() else 0
+    for note in figure["layout"]["annotations"]:
+        note["text"] = "<br>".join(textwrap.wrap(text("dataset_panel.data_note", lang, name=name, count=count), 48))
+    return figure
 
 
 def events_outputs(events: list, state: dict, generator: dict, view: dict):
@@ -103,7 +122,7 @@ def events_outputs(events: list, state: dict, generator: dict, view: dict):
         # Refused: keep the last valid picture; redraw the data panel so dragged points snap back.
         old_scene = build_scene(state)
         plane = plane_for(state, old_scene, view) if release else no_update
-        return kept, no_update, plane, data_figure_dict(state, old_scene, view), message
+        return kept, no_update, plane, data_figure_for(state, old_scene, view), message
     scene = build_scene(new)
     if release:
         return new, for_store(scene), no_update, no_update, ""
@@ -176,7 +195,10 @@ def layout(
     # the sliders of the loss shape stand where the state's ellipse is (a link may set it)
     eccentricity = round(math.sqrt(max(0.0, 1.0 - float(shape.get("ratio", 0.45)) ** 2)), 2)
     rotation = round(float(shape.get("angle", 30.0))) % 180
-    shown = show_source_controls(state.get("source", "points"), state.get("basis"))
+    source = state.get("source", "points")
+    dataset = (state.get("dataset") or {}).get("name") if source == "dataset" else None
+    shown = show_source_controls(source, state.get("basis"), dataset)
+    toggle = source if source in ("points", "shape") else "points"  # what "synthetic" goes back to
     return [
         described_graph(
             dcc.Graph(id=DATA_PLOT, figure=figure, config=DATA_GRAPH_CONFIG, className="data-plot"),
@@ -193,7 +215,7 @@ def layout(
                     {"label": text("data.source_points", lang), "value": "points"},
                     {"label": text("data.source_shape", lang), "value": "shape"},
                 ],
-                value=state.get("source", "points"),
+                value=toggle,
                 inline=True,
             ),
             text("data.keep", lang),
@@ -282,11 +304,15 @@ def layout(
     ]
 
 
-def show_source_controls(source, basis):
-    """The points' controls or the loss shape's; the ρ slider only for a basis that uses ρ."""
+def show_source_controls(source, basis, dataset=None):
+    """The points' controls or the loss shape's (neither for a data set: ``dataset`` is the
+    data set dropdown's value); the ρ slider only for a basis that uses ρ."""
     shape = source == "shape"
+    hidden = {"display": "none"}
     uses_rho = BASES[basis].uses_rho if basis in BASES else False
-    return ({"display": "none"} if shape else {}), ({} if shape else {"display": "none"}), not uses_rho
+    if dataset in dataset_names():
+        return hidden, hidden, not uses_rho
+    return (hidden if shape else {}), ({} if shape else hidden), not uses_rho
 
 
 def register_callbacks(app: Dash) -> None:
@@ -331,4 +357,5 @@ def register_callbacks(app: Dash) -> None:
         Output(RHO_SLIDER, "disabled"),
         Input(SOURCE_TOGGLE, "value"),
         Input(BASIS_DROPDOWN, "value"),
+        Input(DATASET_DROPDOWN, "value"),
     )(show_source_controls)

@@ -447,6 +447,7 @@ STRINGS: dict[str, dict[str, str]] = {
 #: modules whose own ``STRINGS`` dict is part of the table
 PART_MODULES: tuple[str, ...] = (
     "components.classroom_panel",
+    "components.dataset_panel",
     "components.sklearn_panel",
     "authoring.sklearn_code",
     "authoring.export",
@@ -457,6 +458,12 @@ PART_MODULES: tuple[str, ...] = (
     "components.path_panel",
     "components.path_figure",
     "components.kink_panel",
+    "components.norm_panel",
+    "components.group_panel",
+    "components.optimizer_panel",
+    "components.minibatch_panel",
+    "components.sparsity_panel",
+    "components.comparison_panel",
 )
 
 

@@ -1,16 +1,486 @@
-"""Optimizer paths on the weight plane (GD, weight decay, sign subgradient, proximal, clip) and the KKT picture (issue 13)."""
+"""Optimizer paths on the weight plane and the KKT picture at the touch points (issue 13).
+
+A collapsed ``<details>`` under the λ control (class ``secondary``: presenter mode hides it),
+ten components in all. It draws into the weight plane's own traces (uids in
+:data:`components.plane_traces.OPTIMIZER_UIDS`, empty in every figure the server draws):
+
+- the paths of the update rules of :mod:`geometry.optimizers` from one start point
+  (``gd-path-<rule>``), drawn while the details are open, each shown or hidden by a checkbox,
+  with a step size η (empty: each rule's ``1/L``), a number of steps, the start point (a click
+  in the plane while "set start" is ticked) and play / step / reset, which show the first k
+  steps;
+- with "KKT" ticked (open or closed), at each shown touch point −∇J0 (``kkt-gradient``) and the
+  region's normal cone there (``kkt-cone``): one ray on a smooth boundary, the wedge at a corner,
+  the box ``λ r [−1, 1]²`` at the origin (:mod:`geometry.kkt`).
+
+Everything is computed in the browser (``assets/optimizer_panel.js``, the same model as
+:func:`optimizer_model` and :func:`optimizer_traces`, checked under Node):
+
+- ``optimizer_panel.draw`` (clientside) patches the plane's optimizer traces and writes the text
+  (the selected rule's update with the numbers of step k, where each path ends and how far from
+  its exact target, sign flips, warnings, one KKT line per touch point) when the panel's
+  controls, the data (``scene-store``) or λ (``current-view``, text only) change; with the
+  details closed and KKT off it returns ``no_update`` at once;
+- on a λ step the weight plane's own patch (``weight_plane.followLambda``) carries these traces
+  (``lab.optimizerPanel.extendPlanePatch``): one redraw per step, not two.
+
+Targets: plain GD → the OLS point; weight decay → the L2 touch point (ridge at the L2 touch's
+λ); the three L1 rules → the L1 touch point (lasso at its λ). In constrained mode each λ is the
+touch point's equivalent λ.
+"""
 
 from __future__ import annotations
 
-from dash import Dash
+import json
+import math
 
-__all__ = ["layout", "register_callbacks"]
+import numpy as np
+from dash import ClientsideFunction, Dash, Input, Output, dcc, html
+
+from geometry.kkt import kkt_picture
+from geometry.optimizers import DEFAULT_STEPS, L1_RULES, RULES, default_step, optimizer_path, sign_flips
+from geometry.scene import loss_from_scene
+
+from .i18n import normalize_lang, text
+from .plane_traces import OPTIMIZER_UIDS, TRACE_INDEX, touches_for_view
+from .plot_style import REGION_KEYS
+from .stores import CURRENT_VIEW, SCENE_STORE
+from .view import view_for_scene
+from .weight_plane import WEIGHT_PLANE
+
+__all__ = [
+    "OPT_DETAILS",
+    "OPT_RULES",
+    "OPT_FORMULA",
+    "OPT_ETA",
+    "OPT_STEPS",
+    "OPT_OPTIONS",
+    "OPT_BUTTONS",
+    "OPT_FRAME",
+    "OPT_TEXT",
+    "DEFAULT_RULES",
+    "DEFAULT_START",
+    "MAX_STEPS",
+    "ARROW_LENGTH",
+    "CONE_LENGTH",
+    "STRINGS",
+    "path_uid",
+    "default_settings",
+    "optimizer_model",
+    "optimizer_traces",
+    "script_config",
+    "layout",
+    "register_callbacks",
+]
+
+OPT_DETAILS = "optimizer-details"
+OPT_RULES = "optimizer-rules"
+OPT_FORMULA = "optimizer-formula"
+OPT_ETA = "optimizer-eta"
+OPT_STEPS = "optimizer-steps"
+OPT_OPTIONS = "optimizer-options"
+OPT_BUTTONS = "optimizer-buttons"
+#: ``{"k": shown steps or None (all), "start": [u, v] (the start as a fraction of the plane's
+#: half-width), "n": a counter}``, written by the script (play / step / reset, a click)
+OPT_FRAME = "optimizer-frame"
+OPT_TEXT = "optimizer-text"
+
+#: the rules ticked when the panel first opens
+DEFAULT_RULES: tuple[str, ...] = RULES
+#: the rule whose update the text spells out (private: an upper-case constant holding a
+#: kebab-case word would be taken for a component id, components/client_config.py)
+_DEFAULT_FORMULA = "l1"
+#: the default start, as a fraction of the plane's half-width: up and left of the origin, so
+#: that the L1 paths cross the w₂ = 0 axis the lasso sets to 0 on the default data
+DEFAULT_START: tuple[float, float] = (-0.35, 0.8)
+#: the steps box's upper bound
+MAX_STEPS = 5000
+#: the drawn length of −∇J0 (normalised) and of the normal cone's rays, as fractions of the
+#: plane's half-width
+ARROW_LENGTH = 0.3
+CONE_LENGTH = 0.45
+#: the arrowhead: its wings' length (fraction of the arrow) and angle from the shaft (radians)
+HEAD = (0.22, 0.45)
+
+#: the region each rule's target is the touch point of (None: the OLS point)
+_TARGET = {"none": None, "l2": "l2", "l1-subgradient": "l1", "l1": "l1", "l1-clip": "l1"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "optimizer_panel.summary": {
+        "en": "Optimizer paths & why it touches there (KKT)",
+        "zh": "优化器路径，以及为什么在那里相切（KKT）",
+    },
+    "optimizer_panel.rules": {"en": "Paths:", "zh": "路径："},
+    "optimizer_panel.rule.none": {"en": "GD (no penalty)", "zh": "GD（无惩罚）"},
+    "optimizer_panel.rule.l2": {"en": "L2 weight decay", "zh": "L2 权重衰减"},
+    "optimizer_panel.rule.l1-subgradient": {"en": "L1 sign rule", "zh": "L1 符号规则"},
+    "optimizer_panel.rule.l1": {"en": "L1 proximal", "zh": "L1 近端步"},
+    "optimizer_panel.rule.l1-clip": {"en": "L1 clip at 0", "zh": "L1 过零截断"},
+    "optimizer_panel.formula": {"en": "Update rule of:", "zh": "显示更新公式："},
+    "optimizer_panel.eta": {"en": "η", "zh": "η"},
+    "optimizer_panel.eta_auto": {"en": "1/L", "zh": "1/L"},
+    "optimizer_panel.steps": {"en": "steps", "zh": "步数"},
+    "optimizer_panel.option.start": {"en": "set start (click the plane)", "zh": "设置起点（点击平面）"},
+    "optimizer_panel.option.kkt": {"en": "KKT: −∇J0 and the normal cone", "zh": "KKT：−∇J0 与法锥"},
+    "optimizer_panel.play": {"en": "▶ Play", "zh": "▶ 播放"},
+    "optimizer_panel.step": {"en": "Step", "zh": "单步"},
+    "optimizer_panel.reset": {"en": "Reset", "zh": "重置"},
+    # the text the script writes ({fields} are numbers as the lab writes them)
+    "optimizer_panel.t.bad_eta": {
+        "en": "η must be a number > 0 (empty: 1/L); the paths keep the last valid η.",
+        "zh": "η 必须是大于 0 的数（留空：1/L）；路径保留上一个有效的 η。",
+    },
+    "optimizer_panel.t.bad_steps": {
+        "en": "steps must be a whole number from 1 to {max}; the paths keep the last valid number.",
+        "zh": "步数必须是 1 到 {max} 的整数；路径保留上一个有效的步数。",
+    },
+    "optimizer_panel.t.head": {
+        "en": "Step {k} of {n} from w₀ = {start}; L = {L} (largest eigenvalue of H), λ = {lam}.",
+        "zh": "从 w₀ = {start} 出发，第 {k} 步（共 {n} 步）；L = {L}（H 的最大特征值），λ = {lam}。",
+    },
+    "optimizer_panel.t.diverges": {
+        "en": "⚠ {rule}: η = {eta} ≥ 2/{what} = {limit}: this path diverges (or never settles).",
+        "zh": "⚠ {rule}：η = {eta} ≥ 2/{what} = {limit}：这条路径发散（或永不收敛）。",
+    },
+    "optimizer_panel.t.f.none": {
+        "en": "GD: w − η∇J0(w) = {w} − {eta}·{grad} = {next}",
+        "zh": "GD：w − η∇J0(w) = {w} − {eta}·{grad} = {next}",
+    },
+    "optimizer_panel.t.f.l2": {
+        "en": "Weight decay: w·(1 − 2ηλ) − η∇J0(w) = {w}·{factor} − {eta}·{grad} = {next}",
+        "zh": "权重衰减：w·(1 − 2ηλ) − η∇J0(w) = {w}·{factor} − {eta}·{grad} = {next}",
+    },
+    "optimizer_panel.t.f.l1-subgradient": {
+        "en": "Sign rule: w − η(∇J0(w) + λ·sign(w)) = {w} − {eta}·({grad} + {lam}·{sign}) = {next}",
+        "zh": "符号规则：w − η(∇J0(w) + λ·sign(w)) = {w} − {eta}·({grad} + {lam}·{sign}) = {next}",
+    },
+    "optimizer_panel.t.f.l1": {
+        "en": "Proximal: S_ηλ(w − η∇J0(w)) = S_{tau}({z}) = {next} (|z_i| ≤ ηλ gives exactly 0)",
+        "zh": "近端步：S_ηλ(w − η∇J0(w)) = S_{tau}({z}) = {next}（|z_i| ≤ ηλ 时恰为 0）",
+    },
+    "optimizer_panel.t.f.l1-clip": {
+        "en": "Clip: w − η(∇J0(w) + λ·sign(w)) = {z}; a weight that would cross 0 is set to 0: {next}",
+        "zh": "截断：w − η(∇J0(w) + λ·sign(w)) = {z}；会越过 0 的权重被置为 0：{next}",
+    },
+    "optimizer_panel.t.end": {
+        "en": "{rule}: ends at {end}, {dist} from {target}{zeros}{flips}.",
+        "zh": "{rule}：终点 {end}，距 {target} {dist}{zeros}{flips}。",
+    },
+    "optimizer_panel.t.target.none": {"en": "the OLS point", "zh": "OLS 点"},
+    "optimizer_panel.t.target.l2": {"en": "the L2 touch point", "zh": "L2 切点"},
+    "optimizer_panel.t.target.l1": {"en": "the L1 touch point", "zh": "L1 切点"},
+    "optimizer_panel.t.zero_from": {"en": "; w{i} = 0 exactly from step {k} on", "zh": "；从第 {k} 步起 w{i} 恰为 0"},
+    "optimizer_panel.t.never_zero": {"en": "; never exactly 0", "zh": "；从未恰为 0"},
+    "optimizer_panel.t.flips": {"en": "; {count} sign flips of w{i}", "zh": "；w{i} 变号 {count} 次"},
+    "optimizer_panel.t.stopped": {"en": "{rule}: stopped after {k} steps: it blew up.", "zh": "{rule}：{k} 步后停止：已发散。"},
+    "optimizer_panel.t.kkt.corner": {
+        "en": "KKT at the {region} touch point {w}: a corner; −∇J0 = {d} lies inside the normal cone "
+        "(the wedge between the normals of the two sides), so the touch stays on the corner.",
+        "zh": "{region} 切点 {w} 处的 KKT：尖角；−∇J0 = {d} 位于法锥（两条边法向之间的楔形）之内，"
+        "所以切点停在尖角上。",
+    },
+    "optimizer_panel.t.kkt.smooth": {
+        "en": "KKT at the {region} touch point {w}: a smooth boundary; −∇J0 = {d} points along its one normal.",
+        "zh": "{region} 切点 {w} 处的 KKT：光滑边界；−∇J0 = {d} 沿唯一的法向。",
+    },
+    "optimizer_panel.t.kkt.origin": {
+        "en": "KKT at the {region} touch point 0: every direction is normal; −∇J0 = {d} lies in the box "
+        "λ·r·[−1, 1]² = {box}·[−1, 1]², so w = 0.",
+        "zh": "{region} 切点 0 处的 KKT：任何方向都是法向；−∇J0 = {d} 落在方框 λ·r·[−1, 1]² = {box}·[−1, 1]² 内，"
+        "所以 w = 0。",
+    },
+    "optimizer_panel.t.kkt.interior": {
+        "en": "KKT at the {region} point {w}: −∇J0 = 0, the region does not bind.",
+        "zh": "{region} 点 {w} 处的 KKT：−∇J0 = 0，区域不起约束作用。",
+    },
+}
+
+
+def path_uid(rule: str) -> str:
+    """The weight plane's trace of a rule's path: ``gd-path-<rule>``."""
+    return f"gd-path-{rule}"
+
+
+def default_settings() -> dict:
+    """The panel's settings as the page starts: ``rules``, ``formula``, ``eta`` (None: 1/L),
+    ``steps``, ``start`` (fractions of the half-width), ``k`` (None: every step), ``paths``
+    (draw the paths: the details are open), ``kkt``."""
+    return {
+        "rules": list(DEFAULT_RULES),
+        "formula": _DEFAULT_FORMULA,
+        "eta": None,
+        "steps": DEFAULT_STEPS,
+        "start": list(DEFAULT_START),
+        "k": None,
+        "paths": True,
+        "kkt": False,
+    }
+
+
+# ---------------------------------------------------------------------------- the model
+def _zero_from(points: np.ndarray, i: int) -> int | None:
+    """The first step from which weight i is exactly 0.0 to the end, or None."""
+    col = points[:, i]
+    if col[-1] != 0.0:
+        return None
+    nonzero = np.flatnonzero(col != 0.0)
+    return int(nonzero[-1] + 1) if nonzero.size else 0
+
+
+def optimizer_model(scene: dict, view: dict, settings: dict) -> dict:
+    """What the panel draws and says for a scene, a view and the panel's settings (JSON-ready).
+
+    Parameters
+    ----------
+    scene : dict
+        The ``scene-store`` dict.
+    view : dict
+        A view (``current-view``), taken on this scene (:func:`components.view.view_for_scene`).
+    settings : dict
+        :func:`default_settings`' keys.
+
+    Returns
+    -------
+    dict
+        ``radius`` (the plane's half-width), ``L`` (largest eigenvalue of H), ``start``,
+        ``lam`` ({"l1", "l2"}: the touch points' λ), ``paths`` ({rule: {"eta", "lam", "points",
+        "diverges", "stopped", "limit", "target", "distance", "flips", "zero_from", "ever_zero"}}
+        for each ticked rule when ``settings["paths"]``), ``kkt`` (a list of {"region", "w",
+        "lam", "descent", "case", "rays", "box"} for each shown region when ``settings["kkt"]``).
+    """
+    loss = loss_from_scene(scene)
+    view = view_for_scene(view, scene)
+    touches = touches_for_view(scene, view, loss=loss)
+    radius = float(scene["view"]["x"][1])
+    start = np.array([settings["start"][0] * radius, settings["start"][1] * radius])
+    top = max(float(scene["eigenvalues"][-1]), 0.0)
+    model: dict = {
+        "radius": radius,
+        "L": top,
+        "start": start.tolist(),
+        "lam": {"l1": float(touches["l1"].lam), "l2": float(touches["l2"].lam)},
+        "paths": {},
+        "kkt": [],
+    }
+    if settings.get("paths"):
+        for rule in RULES:
+            if rule not in settings["rules"]:
+                continue
+            lam = 0.0 if rule == "none" else model["lam"]["l1" if rule in L1_RULES else "l2"]
+            if not math.isfinite(lam):
+                continue
+            eta = settings["eta"] if settings.get("eta") else default_step(loss, rule, lam)
+            path = optimizer_path(loss, rule, start, eta=eta, lam=lam, steps=int(settings["steps"]))
+            region = _TARGET[rule]
+            target = loss.ols_point if region is None else touches[region].w
+            pts = path.points
+            model["paths"][rule] = {
+                "eta": float(eta),
+                "lam": lam,
+                "points": pts.tolist(),
+                "diverges": bool(path.diverges),
+                "stopped": bool(path.stopped),
+                "limit": float(2.0 / (top + 2.0 * lam if rule == "l2" else top)) if top > 0 else math.inf,
+                "target": [float(v) for v in target],
+                "distance": float(np.hypot(*(pts[-1] - target))),
+                "flips": [int(v) for v in sign_flips(pts)],
+                "zero_from": [_zero_from(pts, i) for i in range(2)],
+                "ever_zero": [bool(np.any(pts[1:, i] == 0.0)) for i in range(2)],
+            }
+    if settings.get("kkt"):
+        shown = set(view.get("shown", ()))
+        r = float(view.get("l1_ratio", 0.5))
+        for region, touch in touches.items():
+            if REGION_KEYS[region] not in shown:
+                continue
+            pic = kkt_picture(loss, region, touch.w, touch.lam, l1_ratio=r)
+            model["kkt"].append(
+                {
+                    "region": region,
+                    "w": [float(v) for v in pic.w],
+                    "lam": pic.lam,
+                    "descent": [float(v) for v in pic.descent],
+                    "case": pic.case,
+                    "rays": pic.rays.tolist(),
+                    "box": pic.box,
+                }
+            )
+    return model
+
+
+def _arrow(w: list, d: list, length: float) -> tuple[list, list]:
+    """A shaft from w along d (scaled to ``length`` unless ``length`` is None: d as it is) and its head."""
+    size = math.hypot(d[0], d[1])
+    if size == 0:
+        return [], []
+    ux, uy = d[0] / size, d[1] / size
+    span = size if length is None else length
+    tx, ty = w[0] + span * ux, w[1] + span * uy
+    h, a = HEAD[0] * span, HEAD[1]
+    c, s = math.cos(a), math.sin(a)
+    left = (tx - h * (c * ux - s * uy), ty - h * (s * ux + c * uy))
+    right = (tx - h * (c * ux + s * uy), ty - h * (-s * ux + c * uy))
+    return [w[0], tx, None, left[0], tx, right[0]], [w[1], ty, None, left[1], ty, right[1]]
+
+
+def optimizer_traces(model: dict, k: int | None = None) -> dict[str, dict]:
+    """The data of the optimizer traces for a model: ``{uid: {"x", "y"}}`` for every uid of
+    :data:`~components.plane_traces.OPTIMIZER_UIDS` (empty for what is not drawn).
+
+    ``k``: show only the first k steps of each path (None: all). ``kkt-gradient`` holds −∇J0
+    at each touch point as an arrow of length ``ARROW_LENGTH · radius`` (at the origin: scaled so
+    that the box ``λ r [−1, 1]²`` is ``CONE_LENGTH · radius`` wide each way, with the arrow inside
+    it exactly when the KKT condition holds); ``kkt-cone`` the normal cone (rays of length
+    ``CONE_LENGTH · radius``: one segment, a closed wedge, or the box); pieces separated by None.
+    """
+    out = {uid: {"x": [], "y": []} for uid in OPTIMIZER_UIDS}
+    for rule, path in model["paths"].items():
+        pts = path["points"] if k is None else path["points"][: k + 1]
+        out[path_uid(rule)] = {"x": [p[0] for p in pts], "y": [p[1] for p in pts]}
+    arrow_len, cone_len = ARROW_LENGTH * model["radius"], CONE_LENGTH * model["radius"]
+    gx: list = []
+    gy: list = []
+    cx: list = []
+    cy: list = []
+    for pic in model["kkt"]:
+        w, d = pic["w"], pic["descent"]
+        if pic["case"] == "interior":
+            continue
+        if pic["case"] == "origin":
+            if pic["box"] > 0:
+                s = cone_len / pic["box"]
+                ax, ay = _arrow(w, [s * d[0], s * d[1]], None)
+                bx = [w[0] - cone_len, w[0] + cone_len, w[0] + cone_len, w[0] - cone_len, w[0] - cone_len]
+                by = [w[1] - cone_len, w[1] - cone_len, w[1] + cone_len, w[1] + cone_len, w[1] - cone_len]
+            else:
+                ax, ay = _arrow(w, d, arrow_len)
+                bx, by = [], []
+        else:
+            ax, ay = _arrow(w, d, arrow_len)
+            ends = [(w[0] + cone_len * r[0], w[1] + cone_len * r[1]) for r in pic["rays"]]
+            if len(ends) == 1:
+                bx, by = [w[0], ends[0][0]], [w[1], ends[0][1]]
+            else:
+                bx = [w[0], ends[0][0], ends[1][0], w[0]]
+                by = [w[1], ends[0][1], ends[1][1], w[1]]
+        for xs, ys, px, py in ((gx, gy, ax, ay), (cx, cy, bx, by)):
+            if px:
+                if xs:
+                    xs.append(None)
+                    ys.append(None)
+                xs.extend(px)
+                ys.extend(py)
+    out["kkt-gradient"] = {"x": gx, "y": gy}
+    out["kkt-cone"] = {"x": cx, "y": cy}
+    return out
+
+
+def script_config() -> dict:
+    """What ``assets/optimizer_panel.js`` reads from ``lab.config().optimizer``."""
+    return {
+        "rules": list(RULES),
+        "l1Rules": list(L1_RULES),
+        "uids": list(OPTIMIZER_UIDS),
+        "traceIndex": {uid: TRACE_INDEX[uid] for uid in OPTIMIZER_UIDS},
+        "defaults": {**default_settings(), "paths": False},
+        "maxSteps": MAX_STEPS,
+        "arrow": ARROW_LENGTH,
+        "cone": CONE_LENGTH,
+        "head": list(HEAD),
+    }
+
+
+def strings_for(lang: str) -> dict[str, str]:
+    """The templates the script writes with, in ``lang``, keyed without the ``optimizer_panel.`` prefix."""
+    out = {key.removeprefix("optimizer_panel."): text(key, lang) for key in STRINGS if ".t." in key or ".rule." in key}
+    out.update({f"region.{r}": text(f"region.{r}", lang) for r in ("l1", "l2", "elasticnet")})
+    return out
+
+
+# ---------------------------------------------------------------------------- the panel
+def _buttons(lang: str) -> str:
+    """Play / step / reset as plain HTML buttons in one Markdown (one component, not three):
+    ``assets/optimizer_panel.js`` handles their clicks by their ``data-optimizer`` action."""
+    buttons = "".join(
+        f'<button type="button" class="button optimizer-button" data-optimizer="{action}">'
+        f"{text(f'optimizer_panel.{action}', lang)}</button>"
+        for action in ("play", "step", "reset")
+    )
+    return f'<div class="optimizer-actions">{buttons}</div>'
 
 
 def layout(page) -> list:
-    """The panel's components for a page (``page``: :class:`authoring.url_state.PageState`)."""
-    return []
+    """The collapsed panel (``page``: :class:`authoring.url_state.PageState`): ten components."""
+    lang = normalize_lang(getattr(page, "lang", None))
+    rule_options = [{"label": text(f"optimizer_panel.rule.{rule}", lang), "value": rule} for rule in RULES]
+    return [
+        html.Details(
+            id=OPT_DETAILS,
+            className="optimizer-panel secondary",
+            open=False,
+            **{"data-strings": json.dumps(strings_for(lang), ensure_ascii=False)},
+            children=[
+                html.Summary(text("optimizer_panel.summary", lang)),
+                text("optimizer_panel.rules", lang),
+                dcc.Checklist(
+                    id=OPT_RULES, options=rule_options, value=list(DEFAULT_RULES), inline=True, className="optimizer-rules"
+                ),
+                text("optimizer_panel.formula", lang),
+                dcc.RadioItems(
+                    id=OPT_FORMULA, options=rule_options, value=_DEFAULT_FORMULA, inline=True, className="optimizer-formula"
+                ),
+                text("optimizer_panel.eta", lang) + " =",
+                dcc.Input(
+                    id=OPT_ETA,
+                    type="number",
+                    value=None,
+                    min=0,
+                    step="any",
+                    placeholder=text("optimizer_panel.eta_auto", lang),
+                    className="optimizer-number",
+                    debounce=True,
+                ),
+                text("optimizer_panel.steps", lang),
+                dcc.Input(
+                    id=OPT_STEPS,
+                    type="number",
+                    value=DEFAULT_STEPS,
+                    min=1,
+                    max=MAX_STEPS,
+                    step=1,
+                    className="optimizer-number",
+                    debounce=True,
+                ),
+                dcc.Checklist(
+                    id=OPT_OPTIONS,
+                    options=[{"label": text(f"optimizer_panel.option.{key}", lang), "value": key} for key in ("start", "kkt")],
+                    value=[],
+                    inline=True,
+                    className="optimizer-options",
+                ),
+                dcc.Markdown(_buttons(lang), id=OPT_BUTTONS, dangerously_allow_html=True, className="optimizer-buttons"),
+                html.Div(id=OPT_TEXT, className="optimizer-text", role="status", children=""),
+            ],
+        ),
+        dcc.Store(id=OPT_FRAME, data=None),
+    ]
 
 
 def register_callbacks(app: Dash) -> None:
-    """The panel's callbacks."""
+    """``optimizer_panel.draw``: the plane's optimizer traces and the panel's text, in the browser."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="optimizer_panel", function_name="draw"),
+        # the text first: tests/test_writers.py reads the outputs up to the first "@" (allow_duplicate's hash)
+        Output(OPT_TEXT, "children"),
+        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
+        Input(OPT_DETAILS, "open"),
+        Input(OPT_RULES, "value"),
+        Input(OPT_FORMULA, "value"),
+        Input(OPT_ETA, "value"),
+        Input(OPT_STEPS, "value"),
+        Input(OPT_OPTIONS, "value"),
+        Input(OPT_FRAME, "data"),
+        Input(SCENE_STORE, "data"),
+        Input(CURRENT_VIEW, "data"),
+        prevent_initial_call=True,
+    )

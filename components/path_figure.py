@@ -15,7 +15,12 @@ Pure builders, any number d of weights (the lab has two):
   penalized mode, the equivalent λ of the L1 touch point in constrained mode (each region's
   touch point has its own λ there; the line follows the lasso's);
 - :func:`path_figure_for_loss` and :func:`path_figure` (the lab's scene and view): the figure
-  as a plain dict.
+  as a plain dict;
+- :func:`dataset_path_figure`: in dataset mode (:mod:`components.dataset_panel`), the path of the
+  model on *all* the data set's features (ten for the diabetes data), the two features of the
+  plane highlighted, and the two-feature model's curves (the plane's problem: its touch points
+  lie on them at the current λ), dotted, after them: ``path-pair-l1-0``, ``path-pair-l1-1``,
+  ``path-pair-l2-0``, … (:func:`pair_uid`).
 
 Trace order (fixed, so that indices do not depend on the regions shown): ``path-now``,
 ``path-l1-knots``, then ``path-l1-0 … path-l1-{d-1}``, ``path-l2-0 …``, ``path-en-0 …``. A region
@@ -29,6 +34,7 @@ import math
 import numpy as np
 
 from geometry import QuadraticLoss
+from geometry.datasets import load_dataset
 from geometry.paths import LassoPath, lasso_path_breakpoints, ridge_path
 from geometry.scene import loss_from_scene
 from geometry.solvers import lambda_max as loss_lambda_max
@@ -59,6 +65,9 @@ __all__ = [
     "now_lambda",
     "path_figure_for_loss",
     "path_figure",
+    "pair_uid",
+    "dataset_loss",
+    "dataset_path_figure",
 ]
 
 NOW_UID = "path-now"
@@ -292,6 +301,9 @@ def path_figure_for_loss(
     path: LassoPath | None = None,
     lang: str = "en",
     num: int = GRID_POINTS,
+    lam_range: tuple[float, float] | None = None,
+    highlight=None,
+    group_names: dict | None = None,
 ) -> dict:
     """The regularization path figure of a loss with d weights, as a plain dict.
 
@@ -312,6 +324,13 @@ def path_figure_for_loss(
     lang : {"en", "zh"}
     num : int >= 2
         Points of the log-λ grid.
+    lam_range : (float, float), optional
+        The x-axis' λ range ``0 < lo < hi``, by default :func:`lambda_range` of the loss.
+    highlight : iterable of int, optional
+        Weights drawn bold and listed in the legend; the others thin, pale and out of the legend
+        (by default every weight as usual).
+    group_names : dict, optional
+        ``{region: str}``: a legend group's title instead of the region's name.
 
     Returns
     -------
@@ -329,7 +348,10 @@ def path_figure_for_loss(
     r = check_l1_ratio(l1_ratio)
     if not isinstance(lam_now, (int, float, np.floating)) or not lam_now >= 0:
         raise ValueError(f"lam_now must be a number >= 0, got {lam_now!r}")
-    lo, hi = lambda_range(loss_lambda_max(loss))
+    lo, hi = lambda_range(loss_lambda_max(loss)) if lam_range is None else (float(lam_range[0]), float(lam_range[1]))
+    if not 0 < lo < hi < math.inf:
+        raise ValueError(f"lam_range must be (lo, hi) with 0 < lo < hi < inf, got {lam_range!r}")
+    bold = None if highlight is None else {int(k) for k in highlight}
     path = path if path is not None else lasso_path_breakpoints(loss)
     d = loss.dim
     shown = set(shown)
@@ -382,10 +404,19 @@ def path_figure_for_loss(
     }
     for region, (lams, ws) in curves.items():
         visible = REGION_KEYS[region] in shown
-        group = _region_name(region, r, lang)
+        group = (group_names or {}).get(region) or _region_name(region, r, lang)
         for k in range(d):
             column = ws[:, k] if visible else np.empty(0)
-            data.append(_curve_trace(region, k, d, weight_label(k, feature_names), group, lams, column, visible))
+            trace = _curve_trace(region, k, d, weight_label(k, feature_names), group, lams, column, visible)
+            if bold is not None:
+                # the bold weights alone are in the legend (the others say who they are on hover)
+                trace["line"]["width"] = 2.8 if k in bold else 1.2
+                trace["opacity"] = 1.0 if k in bold else 0.45
+                trace["showlegend"] = k in bold
+                trace.pop("legendgrouptitle", None)
+                if k == min(bold):
+                    trace["legendgrouptitle"] = {"text": group}
+            data.append(trace)
     layout = {
         **PLOT_LOOK,
         "height": PLOT_HEIGHT,
@@ -450,3 +481,121 @@ def path_figure(scene: dict, view: dict, *, lang: str = "en", loss: QuadraticLos
         path=path,
         lang=lang,
     )
+
+
+def pair_uid(region: str, k: int) -> str:
+    """The uid of the two-feature model's curve of weight ``k`` (0 or 1) in dataset mode:
+    ``path-pair-l1-0``, ``path-pair-l2-1``, ….
+
+    Raises
+    ------
+    ValueError
+        As :func:`path_uid`.
+    """
+    return path_uid(region, k).replace("path-", "path-pair-", 1)
+
+
+def dataset_loss(name: str) -> QuadraticLoss:
+    """J0 of the least-squares regression of a shipped data set's target on all its features
+    (intercept fitted, not penalized): the model whose path dataset mode draws.
+
+    Raises
+    ------
+    ValueError
+        For a name that is not a shipped data set.
+    """
+    X, y, _ = load_dataset(name)
+    return QuadraticLoss.from_data(X, y)
+
+
+def dataset_path_figure(scene: dict, view: dict, *, lang: str = "en", num: int = GRID_POINTS) -> dict:
+    """The path figure of dataset mode (``scene["dataset"]``: ``{"name", "features": [i, j]}``).
+
+    The curves of :func:`path_figure_for_loss` for the model on all the data set's features,
+    features i and j bold, on a λ axis that covers both the slider's range (the two-feature
+    model's) and the full model's; then, dotted, the two-feature model's weights w₁ (feature i)
+    and w₂ (feature j) for each region shown (uids :func:`pair_uid`): the weight plane's
+    problem, whose touch points lie on them at the current λ (penalized mode). Each dotted curve
+    has a point at the ``path-now`` line's λ: there it is the plane's touch point, exactly.
+
+    Raises
+    ------
+    ValueError
+        For a scene without a known ``dataset``, or as :func:`path_figure_for_loss`.
+    """
+    spec = scene.get("dataset") or {}
+    name, pair = spec.get("name"), list(spec.get("features") or [])
+    _, _, names = load_dataset(name)
+    if len(pair) != 2:
+        raise ValueError(f"scene['dataset']['features'] must be two feature indices, got {pair!r}")
+    loss = dataset_loss(name)
+    plane_loss = loss_from_scene(scene)
+    lo_plane, hi_plane = lambda_range(float(scene["lambda_max"]))
+    lo_full, hi_full = lambda_range(loss_lambda_max(loss))
+    lo, hi = min(lo_plane, lo_full), max(hi_plane, hi_full)
+    shown = set(view.get("shown", ("l1", "l2")))
+    r = float(view.get("l1_ratio", 0.5))
+    groups = {
+        region: text("dataset_panel.path_ten", lang, count=len(names), region=_region_name(region, r, lang))
+        for region in REGION_KEYS
+    }
+    lam_now = now_lambda(scene, view, loss=plane_loss)
+    figure = path_figure_for_loss(
+        loss,
+        lam_now=lam_now,
+        shown=shown,
+        l1_ratio=r,
+        feature_names=list(names),
+        lang=lang,
+        num=num,
+        lam_range=(lo, hi),
+        highlight=pair,
+        group_names=groups,
+    )
+    stored = scene.get("lasso_path")
+    plane_path = (
+        LassoPath(lambdas=np.asarray(stored["lambdas"], dtype=float), weights=np.asarray(stored["weights"], dtype=float))
+        if stored
+        else lasso_path_breakpoints(plane_loss)
+    )
+    # the current λ is a point of each dotted curve: there it is the plane's touch point exactly
+    at = min(max(float(lam_now), lo), hi)
+    grid = np.unique(np.concatenate([lambda_grid(lo, hi, num=num), [at]]))
+    for region in REGION_KEYS:
+        visible = REGION_KEYS[region] in shown
+        if not visible:
+            lams, ws = grid, None
+        elif region == "l1":
+            lams = np.unique(np.concatenate([lasso_curve(plane_path, lo, hi, num=num)[0], [at]]))
+            ws = np.array([plane_path.at(lam) for lam in lams])
+        else:
+            lams, ws = grid, region_curve(plane_loss, region, grid, l1_ratio=r)
+        group = text("dataset_panel.path_pair", lang, region=_region_name(region, r, lang))
+        for k in range(2):
+            label = weight_label(k) + f" = {names[pair[k]]}"
+            column = ws[:, k] if visible else np.empty(0)
+            trace = _curve_trace(region, k, 2, label, group, lams, column, visible)
+            trace["uid"] = pair_uid(region, k)
+            trace["legendgroup"] = f"pair-{region}"
+            trace["name"] = f"{_region_name(region, r, lang)}: {label}"
+            trace.pop("legendgrouptitle", None)
+            trace["line"] = {**trace["line"], "dash": "dot", "width": 3.2}
+            figure["data"].append(trace)
+    # a compact legend (the plot keeps its height): the dotted curves listed, the solid ones
+    # explained in the legend's title and named on hover
+    for trace in figure["data"][2:]:
+        if not trace["uid"].startswith("path-pair-"):
+            trace["showlegend"] = False
+            trace.pop("legendgrouptitle", None)
+    figure["layout"]["legend"] = {
+        **figure["layout"]["legend"],
+        "title": {
+            "text": text(
+                "dataset_panel.path_legend", lang, count=len(names), first=names[pair[0]], second=names[pair[1]]
+            ),
+            "side": "top",
+            "font": {"size": 11},
+        },
+    }
+    figure["layout"]["meta"] = {**figure["layout"]["meta"], "dataset": name, "pair": pair}
+    return figure

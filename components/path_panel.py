@@ -14,6 +14,9 @@ closed:
   at the λ of ``current-view``;
 - ``path_panel.followLambda`` (clientside) moves ``path-now`` on each λ step the weight plane has
   drawn (``current-view``), while the details are open;
+- in dataset mode (:mod:`components.dataset_panel`) the server draws
+  :func:`components.path_figure.dataset_path_figure`: the path of the model on all the data
+  set's features, and dashed, the two-feature model of the weight plane;
 - a click on the plot's area sets λ there: ``assets/path_panel.js`` writes the λ slider
   (``lab.write('path_panel', 'lambdaSlider', v)``), and the plane and every panel follow as
   for a slider move. In constrained mode the slider goes to the t of the lasso's optimum at
@@ -26,7 +29,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from .i18n import normalize_lang, text
-from .path_figure import PLOT_HEIGHT, path_figure
+from .path_figure import PLOT_HEIGHT, dataset_path_figure, path_figure
 from .plot_style import GRAPH_CONFIG
 from .stores import CURRENT_VIEW, LAB_STATE, SCENE_STORE, VIEW_STORE, follow_lambda
 from .view import view_with_defaults
@@ -119,6 +122,8 @@ def update_figure(request: dict | None, scene: dict | None, view: dict | None, s
     if request.get("l1_ratio") is not None:
         view["l1_ratio"] = float(request["l1_ratio"])
     try:
+        if scene.get("source") == "dataset":
+            return dataset_path_figure(scene, view, lang=lang)
         return path_figure(scene, view, lang=lang)
     except (ValueError, KeyError, TypeError) as exc:
         figure = empty_figure()

@@ -29,6 +29,7 @@ __all__ = [
     "TRACE_UIDS",
     "TRACE_INDEX",
     "EN_UIDS",
+    "OPTIMIZER_UIDS",
     "VIEW_KEYS",
     "CURVE_POINTS",
     "touches_for_view",
@@ -46,12 +47,39 @@ TRACE_UIDS: tuple[str, ...] = (
     "l1-segment",
     "l1-touch",
     "l2-touch",
+    # the optimizer paths and the KKT picture (components/optimizer_panel.py): empty unless its
+    # panel is open or its KKT toggle on; before the elastic-net traces, which must stay last
+    "gd-path-none",
+    "gd-path-l2",
+    "gd-path-l1-subgradient",
+    "gd-path-l1",
+    "gd-path-l1-clip",
+    "kkt-cone",
+    "kkt-gradient",
     "en-region",
     "en-touch",
 )
 TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(TRACE_UIDS)}
 #: the traces drawn only while the elastic net is shown (the last ones of :data:`TRACE_UIDS`)
 EN_UIDS: tuple[str, ...] = ("en-region", "en-touch")
+#: the optimizer panel's traces (:mod:`components.optimizer_panel` fills them in the browser)
+OPTIMIZER_UIDS: tuple[str, ...] = (
+    "gd-path-none",
+    "gd-path-l2",
+    "gd-path-l1-subgradient",
+    "gd-path-l1",
+    "gd-path-l1-clip",
+    "kkt-cone",
+    "kkt-gradient",
+)
+#: each optimizer path's colour and dash: the L1 rules in the lasso's colour family, weight decay in ridge's
+_PATH_LOOK: dict[str, tuple[str, str, float]] = {
+    "gd-path-none": ("#495057", "solid", 2.0),
+    "gd-path-l2": (REGION_STYLE["l2"]["color"], "dot", 2.5),
+    "gd-path-l1-subgradient": ("#9c36b5", "solid", 1.5),
+    "gd-path-l1": (REGION_STYLE["l1"]["color"], "solid", 2.5),
+    "gd-path-l1-clip": ("#e8590c", "dash", 2.0),
+}
 #: points of each region outline and contour curve through a touch point
 CURVE_POINTS = 121
 #: what a view dict (``current-view``, ``view-store``) holds; a figure's ``layout.meta.server_view``
@@ -202,6 +230,23 @@ def trace_style(uid: str, *, lang: str = "en") -> dict:
         # a whole edge of L1 optima (duplicated features): under the touch point, thick and pale
         line = {"color": REGION_STYLE["l1"]["color"], "width": 9}
         return _lines(uid, "every point of this edge is an L1 optimum", line, opacity=0.4)
+    if uid in _PATH_LOOK:
+        color, dash, width = _PATH_LOOK[uid]
+        return {
+            "type": "scatter",
+            "uid": uid,
+            "name": uid,
+            "mode": "lines+markers",
+            "line": {"color": color, "width": width, "dash": dash},
+            "marker": {"color": color, "size": 4},
+            "hovertemplate": "k = %{pointNumber}: w = (%{x:.4g}, %{y:.4g})<extra></extra>",
+        }
+    if uid == "kkt-cone":
+        # the normal cone: a filled wedge at a corner, one ray on a smooth boundary, a box at 0
+        line = {"color": "#2b8a3e", "width": 2}
+        return _lines(uid, "normal cone", line, fill="toself", fillcolor="rgba(47,158,68,0.22)")
+    if uid == "kkt-gradient":
+        return _lines(uid, "−∇J0", {"color": "#212529", "width": 2.5})
     if uid == "ols-point":
         return {
             "type": "scatter",

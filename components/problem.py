@@ -3,7 +3,13 @@
 The state is plain JSON (it lives in a ``dcc.Store`` and, later, in the URL):
 
 ``source``
-    ``"points"`` (a loss from data points) or ``"shape"`` (a loss given by its ellipse).
+    ``"points"`` (a loss from data points), ``"shape"`` (a loss given by its ellipse) or
+    ``"dataset"`` (the regression of a shipped data set's target on two of its features).
+``dataset``
+    ``{"name": "diabetes", "features": [i, j]}``: the data set and the two features (column
+    indices) the weight plane shows (:data:`DATASET_DEFAULTS`); used when ``source`` is
+    ``"dataset"``. The points, basis and shape stay in the state meanwhile, so that going back
+    to the synthetic data finds them as they were.
 ``basis``, ``rho``
     The two features phi1, phi2 of x (see :mod:`geometry.basis`).
 ``points``
@@ -29,6 +35,7 @@ import numpy as np
 
 from geometry import QuadraticLoss, lambda_max
 from geometry.basis import X_RANGE, design_matrix, synthetic_data
+from geometry.datasets import dataset_names, load_dataset
 
 from .formatting import format_number
 from .i18n import DEFAULT_LANG, text
@@ -37,11 +44,15 @@ __all__ = [
     "ProblemError",
     "GENERATOR_DEFAULTS",
     "GENERATOR_LIMITS",
+    "DATASET_DEFAULTS",
     "MAX_CONDITION",
     "MIN_POINTS",
     "MAX_POINTS",
     "default_state",
+    "design_for_state",
     "loss_for_state",
+    "dataset_spec",
+    "dataset_design",
     "check_problem",
     "move_points",
     "add_point",
@@ -66,6 +77,9 @@ GENERATOR_LIMITS: dict = {
 #: draws: beyond it the ellipses are needles and the OLS point runs off to thousands.
 MAX_CONDITION = 1e4
 SHAPE_DEFAULTS: dict = {"center": [1.5, 0.6], "ratio": 0.45, "angle": 30.0}
+#: the data set and the pair of features a new dataset-mode state shows: the diabetes data's
+#: bmi and s5 (ltg), the first two to enter its lasso path (Efron et al. 2004, fig. 1)
+DATASET_DEFAULTS: dict = {"name": "diabetes", "features": [2, 8]}
 
 
 class ProblemError(ValueError):
@@ -97,8 +111,63 @@ def default_state() -> dict:
     return resample(state, GENERATOR_DEFAULTS)
 
 
+def dataset_spec(state: dict) -> tuple[str, list[int]]:
+    """The data set's name and the two feature indices of a dataset-mode state.
+
+    Raises
+    ------
+    ProblemError
+        For a name that is not a shipped data set, or features that are not two whole numbers
+        indexing its columns.
+    """
+    spec = state.get("dataset") if isinstance(state.get("dataset"), dict) else {}
+    name = spec.get("name")
+    if not isinstance(name, str) or name not in dataset_names():
+        raise ProblemError("dataset_panel.unknown", value=f"{name!r:.40}", options=", ".join(dataset_names()))
+    _, _, names = load_dataset(name)
+    features = spec.get("features")
+    ok = (
+        isinstance(features, (list, tuple))
+        and len(features) == 2
+        and all(isinstance(k, int) and not isinstance(k, bool) and 0 <= k < len(names) for k in features)
+    )
+    if not ok:
+        raise ProblemError("dataset_panel.bad_features", value=f"{features!r:.40}", count=len(names))
+    return name, [int(k) for k in features]
+
+
+def dataset_design(state: dict) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """``(X, y, names)`` of the two-feature model of a dataset-mode state: the two chosen
+    columns of the data set (n × 2), its target, and the two features' names."""
+    name, features = dataset_spec(state)
+    X, y, names = load_dataset(name)
+    return X[:, features], y, [names[k] for k in features]
+
+
+def design_for_state(state: dict) -> tuple[np.ndarray, np.ndarray]:
+    """``(X, y)`` of a state with data: the points' features (points mode) or the chosen two
+    columns of the data set (dataset mode); X has shape (n, 2), y shape (n,).
+
+    Raises
+    ------
+    ValueError
+        In loss-shape mode, which has no data.
+    """
+    if state.get("source") == "dataset":
+        X, y, _ = dataset_design(state)
+        return np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    if state.get("source") == "shape":
+        raise ValueError("loss-shape mode has no data points")
+    x = np.asarray(state["points"]["x"], dtype=float)
+    return design_matrix(state["basis"], x, rho=float(state["rho"])), np.asarray(state["points"]["y"], dtype=float)
+
+
 def loss_for_state(state: dict) -> QuadraticLoss:
-    """The loss J0 the state describes (from the points and basis, or from the ellipse)."""
+    """The loss J0 the state describes (from the points and basis, from the ellipse, or from
+    the two chosen features of a data set with an unpenalized intercept)."""
+    if state.get("source") == "dataset":
+        X, y, _ = dataset_design(state)
+        return QuadraticLoss.from_data(X, y)
     if state.get("source") == "shape":
         shape = state["shape"]
         ratio = float(shape["ratio"])
@@ -111,6 +180,8 @@ def loss_for_state(state: dict) -> QuadraticLoss:
 
 def check_problem(state: dict) -> QuadraticLoss:
     """The state's loss, or :class:`ProblemError` saying why it cannot be drawn."""
+    if state.get("source") == "dataset":
+        return _check_dataset(state)
     if state.get("source") != "shape":
         n = len(state["points"]["x"])
         if n < MIN_POINTS:
@@ -132,6 +203,15 @@ def check_problem(state: dict) -> QuadraticLoss:
             raise ProblemError(
                 "problem.unstable", w1=format_number(loss.ols_point[0]), w2=format_number(loss.ols_point[1])
             )
+    if lambda_max(loss) == 0.0:
+        raise ProblemError("problem.no_signal")
+    return loss
+
+
+def _check_dataset(state: dict) -> QuadraticLoss:
+    """:func:`check_problem` of a dataset-mode state (its data are fixed: only the choice of
+    features can fail, or a pair that leaves no signal)."""
+    loss = loss_for_state(state)
     if lambda_max(loss) == 0.0:
         raise ProblemError("problem.no_signal")
     return loss

@@ -28,7 +28,7 @@ from geometry import QuadraticLoss
 from geometry.scene import scene_bundle
 
 from .i18n import normalize_lang
-from .problem import check_problem
+from .problem import check_problem, dataset_design, dataset_spec
 
 __all__ = [
     "LAB_STATE",
@@ -58,7 +58,8 @@ FIT_GRID_POINTS = 161
 def build_scene(state: dict, *, plane_only: bool = False, window=None, loss: QuadraticLoss | None = None) -> dict:
     """The ``scene-store`` content for a state: :func:`geometry.scene.scene_bundle` plus what the
     panels need (the page's language ``lang``, from the state's; the source, feature names, basis
-    values on a grid for the fitted curves).
+    values on a grid for the fitted curves; in dataset mode ``dataset``: ``{"name", "features"}``
+    and no grid).
 
     ``plane_only``: just what the server needs to draw the weight plane (no lasso path, no fit
     grid): the answer to a point held in a drag, which is drawn but not stored. ``window``:
@@ -77,6 +78,12 @@ def build_scene(state: dict, *, plane_only: bool = False, window=None, loss: Qua
     scene["source"] = state.get("source", "points")
     if scene["source"] == "shape":
         scene["feature_names"] = ["feature 1", "feature 2"]
+        scene["fit_grid"] = None
+    elif scene["source"] == "dataset":
+        # the two-feature model of a data set: its features' names; no curve over x to draw
+        name, features = dataset_spec(state)
+        scene["feature_names"] = list(dataset_design(state)[2])
+        scene["dataset"] = {"name": name, "features": features}
         scene["fit_grid"] = None
     else:
         spec = BASES[state["basis"]]

@@ -27,7 +27,7 @@ from .data_edit import apply_edit
 from .edit_sync import apply_events, pending_events
 from .glossary import feature_name
 from .i18n import normalize_lang, text
-from .plane_traces import EN_UIDS, TRACE_INDEX, TRACE_UIDS, VIEW_KEYS, moving_traces, trace_style
+from .plane_traces import EN_UIDS, OPTIMIZER_UIDS, TRACE_INDEX, TRACE_UIDS, VIEW_KEYS, moving_traces, trace_style
 from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, draggable_marker
 from .problem import ProblemError, check_problem
 from .readout import READOUT
@@ -81,6 +81,8 @@ def weight_plane_dict(
         **moving_traces(scene, view, hover=not held),
         "loss-contours": {"x": contours["x"], "y": contours["y"]},
         "ols-point": {"x": [ols[0]], "y": [ols[1]]},
+        # the optimizer panel's traces: drawn by the browser (assets/optimizer_panel.js)
+        **{uid: {"x": [], "y": []} for uid in OPTIMIZER_UIDS},
     }
     en_shown = "en" in view.get("shown", ("l1", "l2"))
     data: list[dict] = [

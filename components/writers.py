@@ -33,7 +33,22 @@ from .classroom_panel import CLASSROOM_KEYS, PLAY_BUTTON, PRESENTER_TOGGLE
 from .lambda_control import LAMBDA_INPUT, LAMBDA_LABEL, LAMBDA_MESSAGE, LAMBDA_SLIDER, MODE_TOGGLE
 from .export_panel import EXPORT_DOWNLOAD, EXPORT_MESSAGE
 from .kink_panel import KINK_MESSAGE, KINK_PLOT, KINK_TEXT
+from .norm_panel import NORM_DETAILS, NORM_PLOT, NORM_REQUEST, NORM_TEXT
+from .group_panel import GROUP_DETAILS, GROUP_PLOT, GROUP_TABLE, GROUP_TEXT
+from .minibatch_panel import (
+    BATCH_SIZE_SLIDER,
+    MINIBATCH_DETAILS,
+    MINIBATCH_MESSAGE,
+    MINIBATCH_PLAY,
+    MINIBATCH_PLOT,
+    MINIBATCH_REQUEST,
+    MINIBATCH_TEXT,
+)
+from .dataset_panel import DATASET_PICKERS
 from .legend import DATA_LEGEND
+from .sparsity_panel import SPARSITY_DETAILS, SPARSITY_PLOT, SPARSITY_REQUEST
+from .comparison_panel import COMPARISON_DETAILS, COMPARISON_TABLE
+from .optimizer_panel import OPT_DETAILS, OPT_FRAME, OPT_TEXT
 from .penalty_control import L1_RATIO_SLIDER, PENALTY_CHECKLIST
 from .path_panel import PATH_DETAILS, PATH_PLOT, PATH_REQUEST
 from .readout import READOUT_BODY
@@ -60,7 +75,7 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (CURRENT_VIEW, "data"): ("js lambda_control",),
     (VIEW_STORE, "data"): ("js lambda_control",),
     # the browser's edits
-    (DATA_EDIT, "data"): ("js data_edit", "clientside weight_plane.centerMoves"),
+    (DATA_EDIT, "data"): ("js data_edit", "clientside weight_plane.centerMoves", "clientside dataset_panel.send"),
     (DATA_DRAG, "data"): ("js data_edit",),
     (PROBLEM_CONTROLS, "data"): ("clientside data_panel.collectControls",),
     # the figures
@@ -69,6 +84,7 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
         "server weight_plane.drag_plane",
         "clientside weight_plane.followLambda",
         "clientside weight_plane.hoverAtRest",
+        "clientside optimizer_panel.draw",
     ),
     (DATA_PLOT, "figure"): ("server data_panel.update_problem", "clientside data_panel.moveFits"),
     # the λ control
@@ -84,6 +100,7 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (POINTS_CONTROLS, "style"): ("server data_panel.show_source_controls",),
     (SHAPE_CONTROLS, "style"): ("server data_panel.show_source_controls",),
     (RHO_SLIDER, "disabled"): ("server data_panel.show_source_controls",),
+    (DATASET_PICKERS, "style"): ("server dataset_panel.pickers_style",),
     (L1_RATIO_SLIDER, "disabled"): ("server penalty_control.ratio_disabled",),
     (READOUT_BODY, "children"): ("server readout.update_readout",),
     # the classroom: play, presenter mode and its keyboard shortcuts (λ itself is above)
@@ -96,6 +113,20 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (KINK_PLOT, "figure"): ("clientside kink_panel.follow", "js kink_panel"),
     (KINK_TEXT, "children"): ("clientside kink_panel.follow", "js kink_panel"),
     (KINK_MESSAGE, "children"): ("clientside kink_panel.follow", "js kink_panel"),
+    # minibatches: the clouds once per request (only while open), play's highlighted batch
+    # (js), the details' open mirrored (Dash does not report toggles), the slider's range (n)
+    (MINIBATCH_DETAILS, "open"): ("user", "js minibatch_panel"),
+    (MINIBATCH_REQUEST, "data"): ("clientside minibatch_panel.gate",),
+    (MINIBATCH_PLOT, "figure"): ("server minibatch_panel.update_panel", "js minibatch_panel"),
+    (MINIBATCH_TEXT, "children"): ("server minibatch_panel.update_panel",),
+    (MINIBATCH_MESSAGE, "children"): ("server minibatch_panel.update_panel",),
+    (BATCH_SIZE_SLIDER, "max"): ("server minibatch_panel.update_panel",),
+    (MINIBATCH_PLAY, "aria-pressed"): ("js minibatch_panel",),
+    # optimizer paths and KKT: the plane's optimizer traces and the text (clientside); play /
+    # step / reset and a click in the plane (js: the frame); the details' open mirrored
+    (OPT_DETAILS, "open"): ("user", "js optimizer_panel"),
+    (OPT_FRAME, "data"): ("js optimizer_panel",),
+    (OPT_TEXT, "children"): ("clientside optimizer_panel.draw",),
     # "Do it in scikit-learn": the view at rest while the panel is open, and its code
     (SKLEARN_VIEW, "data"): ("clientside sklearn_panel.gate",),
     (SKLEARN_CODE, "children"): ("server sklearn_panel.update_code",),
@@ -107,6 +138,23 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (PATH_DETAILS, "open"): ("user", "js path_panel"),
     (PATH_REQUEST, "data"): ("clientside path_panel.gate",),
     (PATH_PLOT, "figure"): ("server path_panel.update_figure", "clientside path_panel.followLambda"),
+    # the norm family: the figure at rest when asked (only while open), the convex regions each step
+    (NORM_DETAILS, "open"): ("user", "js norm_panel"),
+    (NORM_REQUEST, "data"): ("clientside norm_panel.gate",),
+    (NORM_PLOT, "figure"): ("server norm_panel.update_figure", "clientside norm_panel.follow"),
+    (NORM_TEXT, "children"): ("server norm_panel.update_figure",),
+    # three weights: the table and first figure on first opening, then λ steps and the chooser
+    (GROUP_DETAILS, "open"): ("user", "js group_panel"),
+    (GROUP_TABLE, "data"): ("server group_panel.update_table",),
+    (GROUP_PLOT, "figure"): ("server group_panel.update_table", "clientside group_panel.follow"),
+    (GROUP_TEXT, "children"): ("clientside group_panel.follow",),
+    # sparsity statistics: the Monte-Carlo when asked (only while open and changed); the
+    # comparison table's live column at rest while open (both details' open mirrored)
+    (SPARSITY_DETAILS, "open"): ("user", "js sparsity_panel"),
+    (SPARSITY_REQUEST, "data"): ("clientside sparsity_panel.gate",),
+    (SPARSITY_PLOT, "figure"): ("server sparsity_panel.update_figure",),
+    (COMPARISON_DETAILS, "open"): ("user", "js comparison_panel"),
+    (COMPARISON_TABLE, "children"): ("server comparison_panel.update_table",),
     # share: the link of the state at rest (the copy button's content; js: presenter mode
     # toggled), and a new page for a chosen preset or language
     (COPY_LINK, "content"): ("clientside share_panel.mirror", "js share_panel"),

@@ -11,8 +11,15 @@
   lasso homotopy, along which ``||w(lam)||_1`` is piecewise linear.
 - elastic net: the penalized elastic net at the multiplier mu whose optimum has penalty t
   (monotone in mu), found by safeguarded Newton/bisection.
-- lp (p not 1 or 2): in 2-D only, a global search over the boundary angle (the region is not
-  convex for p < 1), refined by a bracketed secant (Illinois) search.
+- lp, p < 1 (2-D only; the ball is not convex): a certified global search,
+  :func:`certified_lp_optimum`. Each quarter of the boundary is parametrised by
+  ``w = t (cos(phi)^(2/p), sin(phi)^(2/p))`` (samples crowd at the axes, where the boundary turns
+  sharply); between two samples the arc lies in the triangle of its chord and the two tangents
+  (outside the ball the quadrant is convex), so the minimum of J0 over that triangle bounds J0 on
+  the arc from below. Best-first branch and bound splits arcs until every lower bound is within
+  the tolerance of the best sample; a bracketed secant search then polishes the best sample.
+- lp, 1 < p < 2 or p > 2, in 2-D: a search over the boundary angle refined by a bracketed
+  secant (Illinois) search.
 - lp (p > 1, any dimension): bisection on the multiplier of the penalized p-norm problem.
 
 Every iteration here either ends by a bound stated next to it, or, when it stops at its cap
@@ -30,6 +37,7 @@ equation", BIT 11:168-174 (1971), the Illinois method.
 
 from __future__ import annotations
 
+import heapq
 import math
 import warnings
 
@@ -40,7 +48,7 @@ from .regions import region_size
 from .solvers import lasso_2d, lasso_homotopy, penalized_optimum, ridge_solution
 from .validation import ConvergenceWarning, check_l1_ratio, check_loss, check_p, check_region, check_size
 
-__all__ = ["constrained_optimum"]
+__all__ = ["constrained_optimum", "certified_lp_optimum", "LP_CERTIFIED_RTOL"]
 
 #: Iteration caps of the searches below; each search that stops at its cap short of its
 #: tolerance warns with ConvergenceWarning.
@@ -52,6 +60,13 @@ ELASTIC_NET_MAX_ITER = 200  # safeguarded Newton for the elastic-net multiplier
 #: warning (it is then scaled exactly onto the boundary); a worse one (cond ~1e9 and up) warns.
 SIZE_RTOL_AT_CAP = 1e-8
 ANGLE_MAX_ITER = 100  # Illinois search for the touching angle on a 2-D p-ball
+#: Tolerance of the certified p < 1 search: the J0 it returns exceeds the global minimum of J0 on
+#: the ball by at most ``LP_CERTIFIED_RTOL * (J0(0) - min J0)`` (0 is in the ball, so this is a
+#: fraction of the largest possible excess), or by a few units of rounding of J0's terms on the
+#: ball when that is larger (:func:`certified_lp_optimum` reports the bound it reached).
+LP_CERTIFIED_RTOL = 1e-11
+LP_BRANCH_MAX_ITER = 50_000  # arcs split by the certified p < 1 search
+LP_INITIAL_ARCS = 64  # arcs per quarter of the boundary the certified search starts from
 LP_NEWTON_MAX_ITER = 200  # damped Newton of the p-norm penalized problem (checked by its caller)
 LP_BISECTION_MAX_ITER = 100  # bisection for the p-norm multiplier
 #: Largest angle (radians) between -grad J0 and the p-ball's normal accepted at an lp optimum
@@ -138,6 +153,8 @@ def constrained_optimum(
     if region == "elasticnet":
         return _elastic_net_region(loss, t, float(l1_ratio))
     if loss.dim == 2:
+        if p < 1.0:
+            return _lp_ball_nonconvex_2d(loss, t, p)[0]
         return _lp_ball_2d(loss, t, p)
     return _lp_ball_convex(loss, t, p)
 
@@ -484,6 +501,207 @@ def _lp_ball_2d(loss: QuadraticLoss, t: float, p: float) -> np.ndarray:
             candidates.append((value(w1, w2), w1, w2))
     best = min(candidates)
     return np.array([best[1], best[2]])
+
+
+# ---------------------------------------------------------------------------- lp, p < 1, 2-D: certified
+def certified_lp_optimum(loss: QuadraticLoss, t: float, p: float) -> tuple[np.ndarray, float]:
+    """Global minimiser of J0 over the 2-D p-norm ball ``|w1|^p + |w2|^p <= t^p``, 0 < p < 1, certified.
+
+    The ball is not convex for p < 1, so J0 can have several local minima on its boundary; this
+    search returns the global one, with a proof of how close it is. Each quarter of the boundary
+    is parametrised by ``w(phi) = t (s1 cos(phi)^(2/p), s2 sin(phi)^(2/p))``, phi in [0, pi/2]:
+    ``|w1|^p + |w2|^p = t^p`` exactly, and the samples crowd towards the axes, where the
+    boundary turns sharply (it is tangent to the axis there). Outside the ball each quadrant is
+    convex (``|w1|^p + |w2|^p`` is concave there), so the arc between two samples lies in the
+    triangle of its chord and the tangents at its ends (or, if the tangents are too nearly
+    parallel to intersect accurately, in the chord's box corner towards 0), and the exact
+    minimum of the quadratic J0 over that triangle is a lower bound on J0 along the arc.
+    Best-first branch and bound splits the arc of lowest bound until every bound is within the
+    tolerance of the best sample; a bracketed secant search then polishes the best sample (kept
+    only if it lowers J0). The four axis points are samples, exactly.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss of dimension 2
+    t : float > 0
+    p : float, 0 < p < 1
+        Certified and tested for p in [0.3, 1); smaller p works the same way (the boundary's
+        cusps get sharper and the search longer).
+
+    Returns
+    -------
+    w : ndarray of shape (2,)
+        On the boundary (``|w1|^p + |w2|^p = t^p`` up to rounding, the axis points exactly).
+    gap : float >= 0
+        Certified bound on ``J0(w) - min J0`` over the ball's boundary, at most
+        ``LP_CERTIFIED_RTOL * (J0(0) - min J0)`` or a few units of rounding of J0's terms on
+        the ball (``1e-14 * (||H|| t^2 + ||g|| t)``), whichever is larger, unless the search
+        stopped at its cap (then it warns). When the unconstrained optimum lies outside the
+        ball the minimum over the ball is on its boundary, so ``gap`` bounds the excess over
+        the ball's minimum too.
+
+    Raises
+    ------
+    ValueError
+        A loss that is not a 2-D QuadraticLoss, t not a finite number > 0, or p not in (0, 1).
+
+    Warns
+    -----
+    ConvergenceWarning
+        If the search splits ``LP_BRANCH_MAX_ITER`` arcs without certifying the tolerance
+        (``gap`` then says how far it got), or if the polishing secant search stops at its cap.
+
+    Examples
+    --------
+    >>> loss = QuadraticLoss.from_ellipse([3.0, 0.2], [1.0, 0.8], 0.3)
+    >>> w, gap = certified_lp_optimum(loss, 1.0, 0.5)
+    >>> w.tolist(), gap < 1e-9
+    ([1.0, 0.0], True)
+    """
+    check_loss(loss)
+    if loss.dim != 2:
+        raise ValueError(f"certified_lp_optimum needs a 2-D loss, got dimension {loss.dim}")
+    t = check_size(t)
+    if t == 0.0:
+        raise ValueError("t must be a finite number > 0, got 0.0")
+    p = check_p(p)
+    if not p < 1.0:
+        raise ValueError(f"p must be in (0, 1) (the non-convex balls), got {p!r}")
+    return _lp_ball_nonconvex_2d(loss, t, p)
+
+
+def _lp_ball_nonconvex_2d(loss: QuadraticLoss, t: float, p: float) -> tuple[np.ndarray, float]:
+    """The search of :func:`certified_lp_optimum` (arguments checked by its callers)."""
+
+    H, g = loss.hessian, loss.linear
+    h11, h12, h22, g1, g2 = float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(g[0]), float(g[1])
+    e = 2.0 / p
+    half_pi = 0.5 * math.pi
+    full_rank = loss.rank == 2
+    o1, o2 = (float(v) for v in loss.ols_point)
+    v_min = -0.5 * (g1 * o1 + g2 * o2)  # min of J0 - c over the plane
+    # Rounding of J0's terms on the ball: every lower bound is lowered by it, and the tolerance
+    # is never below a few units of it.
+    rounding = 1e-15 * (0.5 * (abs(h11) + 2.0 * abs(h12) + abs(h22)) * t * t + (abs(g1) + abs(g2)) * t)
+    tol = max(LP_CERTIFIED_RTOL * max(-v_min, 0.0), 10.0 * rounding)
+
+    def value(w1: float, w2: float) -> float:
+        return 0.5 * (h11 * w1 * w1 + 2.0 * h12 * w1 * w2 + h22 * w2 * w2) - g1 * w1 - g2 * w2
+
+    def cos_sin(phi: float) -> tuple[float, float]:
+        """cos and sin of phi in [0, pi/2], each from the side where it is accurate; exact at the ends."""
+        if phi <= 0.0:
+            return 1.0, 0.0
+        if phi >= half_pi:
+            return 0.0, 1.0
+        if phi <= 0.25 * math.pi:
+            return math.cos(phi), math.sin(phi)
+        return math.sin(half_pi - phi), math.cos(half_pi - phi)
+
+    def point(q: tuple[float, float], phi: float) -> tuple[float, float]:
+        c, s = cos_sin(phi)
+        return q[0] * t * c**e, q[1] * t * s**e
+
+    def tangent(q: tuple[float, float], phi: float) -> tuple[float, float]:
+        """dw/dphi divided by t e sin cos (> 0 inside the quarter): finite at the axes too."""
+        c, s = cos_sin(phi)
+        return -q[0] * c ** (e - 2.0), q[1] * s ** (e - 2.0)
+
+    def segment_min(a1: float, a2: float, b1: float, b2: float) -> float:
+        d1, d2 = b1 - a1, b2 - a2
+        curv = h11 * d1 * d1 + 2.0 * h12 * d1 * d2 + h22 * d2 * d2
+        slope = (h11 * a1 + h12 * a2 - g1) * d1 + (h12 * a1 + h22 * a2 - g2) * d2
+        if curv > 0:
+            u = min(max(-slope / curv, 0.0), 1.0)
+        else:
+            u = 0.0 if slope >= 0 else 1.0
+        return value(a1 + u * d1, a2 + u * d2)
+
+    def triangle_min(a, b, c) -> float:
+        """Exact minimum of J0 - c over the triangle abc (a convex quadratic: an edge, or the OLS point inside)."""
+        best = min(segment_min(*a, *b), segment_min(*b, *c), segment_min(*c, *a))
+        if full_rank:
+            def side(u, v):
+                return (v[0] - u[0]) * (o2 - u[1]) - (v[1] - u[1]) * (o1 - u[0])
+            s_ab, s_bc, s_ca = side(a, b), side(b, c), side(c, a)
+            if (s_ab >= 0 and s_bc >= 0 and s_ca >= 0) or (s_ab <= 0 and s_bc <= 0 and s_ca <= 0):
+                best = min(best, v_min)
+        return best
+
+    def lower_bound(q, pa: float, a, pb: float, b) -> float:
+        """Lower bound of J0 - c on the arc from a = w(pa) to b = w(pb)."""
+        ta, tb = tangent(q, pa), tangent(q, pb)
+        cross = ta[0] * tb[1] - ta[1] * tb[0]
+        d1, d2 = b[0] - a[0], b[1] - a[1]
+        # the box of a and b holds the arc (w1 and w2 are monotone along it); its corner towards
+        # 0 with a and b spans a triangle that holds it too
+        lo1, hi1 = sorted((a[0], b[0]))
+        lo2, hi2 = sorted((a[1], b[1]))
+        corner = (a[0] if abs(a[0]) <= abs(b[0]) else b[0], a[1] if abs(a[1]) <= abs(b[1]) else b[1])
+        apex = corner
+        scale = math.hypot(*ta) * math.hypot(*tb)
+        if abs(cross) > 1e-9 * scale:
+            alpha = (d1 * tb[1] - d2 * tb[0]) / cross
+            c1, c2 = a[0] + alpha * ta[0], a[1] + alpha * ta[1]
+            slack1, slack2 = 1e-12 * (hi1 - lo1), 1e-12 * (hi2 - lo2)
+            if lo1 - slack1 <= c1 <= hi1 + slack1 and lo2 - slack2 <= c2 <= hi2 + slack2:
+                apex = (c1, c2)
+        return triangle_min(a, b, apex) - rounding
+
+    quadrants = ((1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0))
+    best = (math.inf, 0.0, 0.0, quadrants[0], 0.0, half_pi)  # value, w1, w2, quadrant, phi, arc width
+    heap: list = []
+    for q in quadrants:
+        phis = [half_pi * k / LP_INITIAL_ARCS for k in range(LP_INITIAL_ARCS + 1)]
+        pts = [point(q, phi) for phi in phis]
+        vals = [value(*w) for w in pts]
+        for k in range(LP_INITIAL_ARCS + 1):
+            if vals[k] < best[0]:
+                best = (vals[k], pts[k][0], pts[k][1], q, phis[k], half_pi / LP_INITIAL_ARCS)
+        for k in range(LP_INITIAL_ARCS):
+            bound = lower_bound(q, phis[k], pts[k], phis[k + 1], pts[k + 1])
+            heapq.heappush(heap, (bound, phis[k], phis[k + 1], q, pts[k], pts[k + 1]))
+    certified = False
+    for _ in range(LP_BRANCH_MAX_ITER):
+        bound, pa, pb, q, a, b = heap[0]
+        if bound >= best[0] - tol:
+            certified = True
+            break
+        heapq.heappop(heap)
+        pm = 0.5 * (pa + pb)
+        m = point(q, pm)
+        vm = value(*m)
+        if vm < best[0]:
+            best = (vm, m[0], m[1], q, pm, pb - pa)
+        if pm <= pa or pm >= pb:  # the arc cannot be split in floats: its samples are all there is
+            continue
+        heapq.heappush(heap, (lower_bound(q, pa, a, pm, m), pa, pm, q, a, m))
+        heapq.heappush(heap, (lower_bound(q, pm, m, pb, b), pm, pb, q, m, b))
+    lowest = heap[0][0] if heap else best[0]
+    if not certified and lowest < best[0] - tol:
+        _warn_not_converged(
+            "the certified lp-ball search", LP_BRANCH_MAX_ITER, f"J0 is certified to {best[0] - lowest:.2e}, tolerance {tol:.2e}"
+        )
+
+    # polish: the root of d/dphi J0(w(phi)) next to the best sample, if it lowers J0
+    value_best, w1, w2, q, phi, width = best
+
+    def slope(ph: float) -> float:
+        c, s = cos_sin(ph)
+        x1, x2 = q[0] * t * c**e, q[1] * t * s**e
+        d1, d2 = -q[0] * t * e * c ** (e - 1.0) * s, q[1] * t * e * s ** (e - 1.0) * c
+        return (h11 * x1 + h12 * x2 - g1) * d1 + (h12 * x1 + h22 * x2 - g2) * d2
+
+    for lo, hi in ((max(0.0, phi - width), phi), (phi, min(half_pi, phi + width))):
+        if hi > lo:
+            root = _slope_root(slope, lo, hi)
+            if root is not None:
+                x1, x2 = point(q, root)
+                v = value(x1, x2)
+                if v < value_best:
+                    value_best, w1, w2 = v, x1, x2
+    gap = max(value_best - min(lowest, value_best), 0.0)
+    return np.array([w1, w2]), gap
 
 
 # ---------------------------------------------------------------------------- lp, p > 1, any d

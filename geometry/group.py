@@ -21,7 +21,7 @@ import numpy as np
 from .loss import QuadraticLoss
 from .validation import ConvergenceWarning, check_groups, check_lambda, check_loss, check_whole_number
 
-__all__ = ["group_lasso_optimum"]
+__all__ = ["group_lasso_optimum", "group_norm"]
 
 
 def _block_shrink(v: np.ndarray, blocks: list[np.ndarray], threshold: float) -> np.ndarray:
@@ -193,3 +193,29 @@ def group_lasso_optimum(
         stacklevel=2,
     )
     return w
+
+
+def group_norm(w, groups: Sequence) -> float:
+    """The group (L21) norm ``sum_g ||w_g||_2`` of a weight vector.
+
+    Parameters
+    ----------
+    w : array_like of shape (d,)
+    groups : sequence of length d
+        Group label of each coordinate.
+
+    Returns
+    -------
+    float
+        With one group per coordinate it is ``||w||_1``; with one group for all, ``||w||_2``.
+
+    Raises
+    ------
+    ValueError
+        w not a finite 1-D vector, or groups without one hashable label per coordinate.
+    """
+    w = np.asarray(w, dtype=float)
+    if w.ndim != 1 or not np.all(np.isfinite(w)):
+        raise ValueError(f"w must be a finite 1-D vector, got shape {w.shape}")
+    blocks = check_groups(groups, w.shape[0])
+    return float(sum(np.linalg.norm(w[idx]) for idx in blocks))

@@ -237,7 +237,7 @@ def test_comments_in_chinese():
     "args, kwargs, match",
     [
         ((_state(), _view(-1.0), None), {"lang": "fr"}, "lang must be one of"),
-        (({"source": "sky"}, _view(-1.0), None), {}, "source 'points' or 'shape'"),
+        (({"source": "sky"}, _view(-1.0), None), {}, "source 'points', 'shape' or 'dataset'"),
         ((_state(), {**_view(-1.0), "mode": "dual"}, None), {}, "mode 'penalized' or 'constrained'"),
         ((_state(), {"mode": "penalized"}, None), {}, "slider position"),
         ((_state(), _view(-1.0), ["not", "a", "dict"]), {}, "scene must be a scene-store dict"),
@@ -287,3 +287,15 @@ def test_panel_starts_closed_with_a_copy_button():
     assert summary.children == "用 scikit-learn 实现" and isinstance(hint, str)
     assert pre.children == ""  # written on first opening, not with the page
     assert copy.target_id == pre.id
+
+
+@pytest.mark.parametrize("features", [(2, 3), (8, 0)])
+@pytest.mark.parametrize("slider", [-2.0, -0.5, 0.2])
+def test_dataset_mode_loads_the_diabetes_data_and_prints_the_touch_points(features, slider):
+    from sklearn.datasets import load_diabetes
+
+    state = {**default_state(), "source": "dataset", "dataset": {"name": "diabetes", "features": list(features)}}
+    namespace, _, _ = _check(state, _view(slider))
+    X, y = load_diabetes(return_X_y=True)
+    np.testing.assert_array_equal(namespace["X"], X[:, list(features)])  # scikit-learn's own copy
+    np.testing.assert_array_equal(namespace["y"], y)

@@ -312,7 +312,7 @@ def test_a_hostile_value_gives_the_default_and_a_note_naming_the_parameter(name,
 @pytest.mark.parametrize("name", PARAMS)
 def test_a_repeated_parameter_gives_the_default_and_a_note(name):
     valid = {"lang": "zh", "present": "1", "lam": "0.5", "mode": "constrained", "show": "l1", "r": "0.3",
-             "keep": "ratio", "src": "shape", "basis": "x-x2", "rho": "0.2", "shape": "1_1_0.5_10",
+             "keep": "ratio", "src": "shape", "data": "diabetes", "feat": "3_4", "basis": "x-x2", "rho": "0.2", "shape": "1_1_0.5_10",
              "g": "10_1_1_1_1", "gen": "10_1_1_1_1", "pts": "0_1_500000_2_-500000_0", "preset": "round"}
     assert not url_state._decode(f"{name}={valid[name]}").notes  # a valid value alone is taken
     for query in (f"{name}={valid[name]}&{name}={valid[name]}", MultiDict([(name, valid[name]), (name, "x")])):

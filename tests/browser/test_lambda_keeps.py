@@ -58,6 +58,24 @@ def test_a_data_change_keeps_the_value_of_lambda(url, driver):
     np.testing.assert_allclose(touch(driver, "l2-touch"), penalized_optimum(loss, "l2", lam), atol=1e-9)
 
 
+@pytest.mark.parametrize("basis", ["x-x2", "sin-cos"])
+def test_after_a_change_of_features_the_label_names_the_kept_lambda(url, driver, basis):
+    # the server draws the kept λ itself; the label (which follows each drawn view) must learn it too
+    reload(driver, url)
+    state = driver.execute_script(LAB_STATE_JS)
+    lam = lambda_max(loss_for_state(state)) * 10.0 ** slider_value(driver)
+    driver.execute_script(f"window.dash_clientside.set_props('basis-dropdown', {{value: '{basis}'}});")
+    wait_for(driver, LAB_STATE_JS.replace("return node.props.data;", f"return node.props.data.basis === '{basis}';"))
+    wait_settled(driver)
+    new_max = lambda_max(loss_for_state(driver.execute_script(LAB_STATE_JS)))
+    label = wait_for(
+        driver,
+        "const t = document.getElementById('lambda-label').textContent;"
+        f"return t.startsWith('λ = {lam:.4g} ') && t;",
+    )
+    assert f"{lam / new_max:.4g}" in label  # the ratio to the new λ_max, not the old slider's
+
+
 def test_keeping_the_ratio_leaves_the_slider_where_it_is(url, driver):
     reload(driver, url)
     click_radio(driver, "lambda-keep", "ratio")

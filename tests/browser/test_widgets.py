@@ -159,10 +159,10 @@ def test_the_plot_is_reached_with_tab(lab):
     driver, url = lab
     reload(driver, url)
     wait_for(driver, "return document.getElementById('data-plot').tabIndex === 0")
-    # Tab from the element just before the plot in the page's focus order lands on the plot
+    # Tab from the element just before the plot in the page's focus order (a lesson's summary, too) lands on the plot
     driver.execute_script(
-        "const all = Array.from(document.querySelectorAll('a[href], button, input, select, [tabindex]'))"
-        "  .filter(el => el.tabIndex >= 0 && !el.disabled && el.offsetParent !== null);"
+        "const all = Array.from(document.querySelectorAll('a[href], button, input, select, summary, [tabindex]'))"
+        "  .filter(el => el.tabIndex >= 0 && !el.disabled && el.checkVisibility({contentVisibilityAuto: true}));"
         "const i = all.indexOf(document.getElementById('data-plot'));"
         "all[i - 1].focus();"
     )
