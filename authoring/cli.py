@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-from authoring.export import FORMATS, IMAGE_FORMATS, PLOTLYJS_CHOICES, export_bytes, view_at_value, write_export
+from authoring.export import FORMATS, PLOTLYJS_CHOICES, export_bytes, view_at_value, write_export
 from authoring.presets import PRESETS, preset_query
 from authoring.url_state import page_for_query
 from components.i18n import LANGS

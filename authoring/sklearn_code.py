@@ -26,7 +26,7 @@ import numpy as np
 
 from components.i18n import LANGS, text
 from components.plane_traces import touches_for_view
-from components.problem import dataset_spec, loss_for_state
+from components.problem import dataset_spec
 from geometry.basis import BASES, design_matrix
 from geometry.scene import loss_from_scene
 

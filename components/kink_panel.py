@@ -19,14 +19,14 @@ from __future__ import annotations
 import json
 import math
 
-from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
 from geometry.kink import Quadratic1D, along_weight, kink_curves, kink_grid, l1_minimiser, l2_minimiser, parabola
 from geometry.scene import loss_from_scene
 
 from .formatting import format_number
 from . import i18n
-from .i18n import LANGS, normalize_lang, text
+from .i18n import normalize_lang, text
 from .plane_traces import touches_for_view
 from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, REGION_STYLE
 from .problem import ProblemError

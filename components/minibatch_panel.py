@@ -35,7 +35,7 @@ from dash.exceptions import PreventUpdate
 
 from geometry import QuadraticLoss
 from geometry.contours import contour_curve
-from geometry.minibatch import CORNER_CLASSES, cloud_spread, corner_shares, mean_distance, minibatch_optima
+from geometry.minibatch import cloud_spread, corner_shares, mean_distance, minibatch_optima
 from geometry.regions import region_boundary
 
 from .formatting import format_number

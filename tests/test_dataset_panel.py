@@ -3,7 +3,6 @@ path of the ten-feature model and the two-feature model's curves, and the link."
 
 from __future__ import annotations
 
-import copy
 from dataclasses import asdict
 from pathlib import Path
 
@@ -11,14 +10,13 @@ import numpy as np
 import pytest
 from dash.exceptions import PreventUpdate
 
-from authoring.url_state import PageState, encode, page_for_query, share_defaults
+from authoring.url_state import encode, page_for_query, share_defaults
 from components import dataset_panel
 from components.data_edit import apply_edit
 from components.data_panel import figures_for, show_source_controls, update_problem
 from components.path_figure import dataset_path_figure, now_lambda, pair_uid, path_uid
 from components.path_panel import update_figure
-from components.plane_traces import touches_for_view
-from components.problem import DATASET_DEFAULTS, GENERATOR_DEFAULTS, ProblemError, check_problem, default_state
+from components.problem import GENERATOR_DEFAULTS, ProblemError, check_problem, default_state
 from components.stores import build_scene
 from components.view import initial_view, view_for_scene, view_with_defaults
 from geometry import QuadraticLoss, lasso_path_breakpoints
