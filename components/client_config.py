@@ -116,7 +116,7 @@ def client_config(lang: str = "en") -> dict:
         "writes": js_writes(),
         "plane": {
             "traceIndex": dict(TRACE_INDEX),
-            "enTraces": {uid: trace_style(uid) for uid in EN_UIDS},
+            "enTraces": {uid: trace_style(uid, lang=lang) for uid in EN_UIDS},
             "curvePoints": CURVE_POINTS,
             "regions": [
                 {"region": region, "key": REGION_KEYS[region], "name": region_name(region, lang)}

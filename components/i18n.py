@@ -374,6 +374,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "λ = 0 here: the diamond reaches the OLS point, so the lasso's weights are the OLS weights.",
         "zh": "这里 λ = 0：菱形伸到了 OLS 点，所以 Lasso 的权重就是 OLS 的权重。",
     },
+    "plane.trace.loss_contours": {"en": "loss contours J0", "zh": "损失等高线 J0"},
+    "plane.trace.touch_contours": {"en": "contours through the touch points", "zh": "经过切点的等高线"},
+    "plane.trace.segment": {"en": "every point of this edge is an L1 optimum", "zh": "这条边上每一点都是 L1 最优解"},
+    "plane.trace.cone": {"en": "normal cone", "zh": "法锥"},
+    "plane.trace.ols": {"en": "OLS (λ = 0)", "zh": "OLS（λ = 0）"},
+    "plane.trace.region": {"en": "{name} region", "zh": "{name} 区域"},
+    "plane.trace.optimum": {"en": "{name} optimum", "zh": "{name} 最优解"},
     "readout.l1_segment": {
         "en": "The lasso's answer is not unique here: the two features are duplicates, so the contours run "
         "parallel to an edge of the diamond and touch it along the whole edge from {start} to {end} (drawn "

@@ -218,24 +218,27 @@ def trace_style(uid: str, *, lang: str = "en") -> dict:
 
     The browser builds the elastic-net traces from these when the elastic net is ticked (the
     page's configuration, ``plane.enTraces``). ``lang``: the language of the OLS point's hover
-    text (the traces' names are never shown: the legend is HTML, :mod:`components.legend`).
+    text and of the traces' names (the app's legend is HTML, :mod:`components.legend`; an
+    exported figure shows plotly's legend with these names).
     """
     if uid == "loss-contours":
-        return _lines(uid, "loss contours J0", {"color": CONTOUR_COLOR, "width": 1})
+        return _lines(uid, text("plane.trace.loss_contours", lang), {"color": CONTOUR_COLOR, "width": 1})
     if uid == "touch-contours":
         return _lines(
-            uid, "contours through the touch points", {"color": TOUCH_CONTOUR_COLOR, "width": 2, "dash": "dot"}
+            uid,
+            text("plane.trace.touch_contours", lang),
+            {"color": TOUCH_CONTOUR_COLOR, "width": 2, "dash": "dot"},
         )
     if uid == "l1-segment":
         # a whole edge of L1 optima (duplicated features): under the touch point, thick and pale
         line = {"color": REGION_STYLE["l1"]["color"], "width": 9}
-        return _lines(uid, "every point of this edge is an L1 optimum", line, opacity=0.4)
+        return _lines(uid, text("plane.trace.segment", lang), line, opacity=0.4)
     if uid in _PATH_LOOK:
         color, dash, width = _PATH_LOOK[uid]
         return {
             "type": "scatter",
             "uid": uid,
-            "name": uid,
+            "name": text(f"optimizer_panel.rule.{uid.removeprefix('gd-path-')}", lang),
             "mode": "lines+markers",
             "line": {"color": color, "width": width, "dash": dash},
             "marker": {"color": color, "size": 4},
@@ -244,14 +247,14 @@ def trace_style(uid: str, *, lang: str = "en") -> dict:
     if uid == "kkt-cone":
         # the normal cone: a filled wedge at a corner, one ray on a smooth boundary, a box at 0
         line = {"color": "#2b8a3e", "width": 2}
-        return _lines(uid, "normal cone", line, fill="toself", fillcolor="rgba(47,158,68,0.22)")
+        return _lines(uid, text("plane.trace.cone", lang), line, fill="toself", fillcolor="rgba(47,158,68,0.22)")
     if uid == "kkt-gradient":
         return _lines(uid, "−∇J0", {"color": "#212529", "width": 2.5})
     if uid == "ols-point":
         return {
             "type": "scatter",
             "uid": uid,
-            "name": "OLS (λ = 0)",
+            "name": text("plane.trace.ols", lang),
             "mode": "markers",
             "marker": {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
             "hovertemplate": f"<b>{text('plane.ols_optimum', lang)}</b><br>w = (%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
@@ -263,11 +266,12 @@ def trace_style(uid: str, *, lang: str = "en") -> dict:
     style = REGION_STYLE[region]
     if part == "region":
         line = {"color": style["color"], "width": 2, "dash": style["dash"]}
-        return _lines(uid, f"{style['name']} region", line, fill="toself", fillcolor=style["fill"])
+        name = text("plane.trace.region", lang, name=region_name(region, lang))
+        return _lines(uid, name, line, fill="toself", fillcolor=style["fill"])
     return {
         "type": "scatter",
         "uid": uid,
-        "name": f"{style['name']} optimum",
+        "name": text("plane.trace.optimum", lang, name=region_name(region, lang)),
         "mode": "markers",
         "marker": {"size": 13, "symbol": style["symbol"], "color": style["color"], "line": {"width": 2, "color": "white"}},
         "hoverinfo": "text",
