@@ -62,7 +62,12 @@ def shoot(driver, url: str, name: str) -> None:
     if lesson and not (driver.execute_script(OPEN, lesson) and _wait(driver, DRAWN, lesson)):
         print(f"skipped {name}: no drawn #{lesson} on the page")
         return
-    time.sleep(1.0)  # let fonts, transitions and the readout settle before the picture (not a test)
+    time.sleep(1.5)  # let fonts, transitions and the readout settle before the picture (not a test)
+    if lesson:  # the panel grew as it drew: bring its top back into view
+        driver.execute_script(
+            "document.getElementById(arguments[0]).closest('details').scrollIntoView({block: 'start'});", lesson
+        )
+        time.sleep(0.5)
     out = ROOT / "docs" / f"{name}.png"
     driver.save_screenshot(str(out))
     print(f"wrote {out}")
