@@ -33,32 +33,12 @@ from components import (
     weight_plane,
 )
 from components.client_config import config_attribute
+from components.panels import PANELS
 from components.i18n import DEFAULT_LANG, normalize_lang, text
 from components.view import view_for_scene, view_with_defaults
 
 TITLE = "Regularization Geometry Lab"
 #: every panel that registers callbacks of its own
-PANELS = (
-    lambda_control,
-    penalty_control,
-    weight_plane,
-    data_panel,
-    dataset_panel,
-    legend,
-    readout,
-    share_panel,
-    classroom_panel,
-    export_panel,
-    sklearn_panel,
-    kink_panel,
-    path_panel,
-    optimizer_panel,
-    minibatch_panel,
-    sparsity_panel,
-    comparison_panel,
-    norm_panel,
-    group_panel,
-)
 
 
 def page_state() -> PageState:

@@ -12,31 +12,21 @@ import re
 from types import ModuleType
 
 from . import (
-    classroom_panel,
-    comparison_panel,
-    data_panel,
-    dataset_panel,
-    export_panel,
     group_panel,
     kink_panel,
     lambda_control,
-    legend,
     minibatch_panel,
     norm_panel,
     optimizer_panel,
-    path_panel,
     penalty_control,
-    readout,
     share_panel,
-    sklearn_panel,
-    sparsity_panel,
     stores,
-    weight_plane,
 )
 from .data_figure import DATA_TRACE_INDEX, POINT_RADIUS_PX, Y_PAD
 from .i18n import normalize_lang, text
 from .path_figure import TRACE_INDEX as PATH_TRACE_INDEX
 from .plane_traces import CURVE_POINTS, EN_UIDS, TRACE_INDEX, trace_style
+from .panels import PANELS
 from .plot_style import REGION_KEYS, REGION_STYLE, region_name
 from .writers import js_writes, script_key
 
@@ -44,28 +34,7 @@ __all__ = ["CONFIG_ATTRIBUTE", "component_ids", "client_config", "config_attribu
 
 CONFIG_ATTRIBUTE = "data-lab-config"
 #: the modules that own the page's component ids (upper-case constants holding a kebab-case id)
-ID_MODULES: tuple[ModuleType, ...] = (
-    stores,
-    lambda_control,
-    penalty_control,
-    weight_plane,
-    data_panel,
-    dataset_panel,
-    legend,
-    readout,
-    share_panel,
-    classroom_panel,
-    export_panel,
-    sklearn_panel,
-    kink_panel,
-    path_panel,
-    optimizer_panel,
-    minibatch_panel,
-    sparsity_panel,
-    comparison_panel,
-    norm_panel,
-    group_panel,
-)
+ID_MODULES: tuple[ModuleType, ...] = (stores, *PANELS)
 #: the strings of the string table (:mod:`components.i18n`) the scripts in ``assets/`` write,
 #: read with ``lab.text(key, fields)`` (``assets/stores.js``)
 SCRIPT_STRINGS: tuple[str, ...] = (

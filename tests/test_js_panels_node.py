@@ -22,10 +22,10 @@ from components.i18n import LANGS, text
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN, slider_to_value
 from components.plane_traces import touch_hover, touches_for_view
 from components.plot_style import region_name
-from components.problem import default_state, resample
 from components.stores import build_scene, for_store
 from geometry.scene import loss_from_scene
 
+from .lab_states import sample_states as _states
 from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
 
 PANEL_ASSETS = [
@@ -44,15 +44,6 @@ HOVER_JS = """
 const [scene, items] = arguments;
 return items.map(([spec, touch, r]) => window.lab.weightPlane.hoverText(scene, spec, touch, r));
 """
-
-
-def _states() -> dict[str, dict]:
-    base = default_state()
-    gen = {"n": 20, "rho": 0.6, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
-    out = {"default": base, "shape": dict(base, source="shape")}
-    for basis, seed in (("x-x2", 3), ("x-x3", 11), ("sin-cos", 5), ("correlated", 19)):
-        out[f"{basis} seed {seed}"] = resample(dict(base, basis=basis), dict(gen, seed=seed, rho=-0.9))
-    return out
 
 
 STATES = _states()

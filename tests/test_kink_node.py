@@ -20,10 +20,10 @@ from components.client_config import client_config
 from components.i18n import LANGS
 from components.kink_panel import KINK_SOURCES, kink_data, kink_model, kink_text, strings_for
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
-from components.problem import default_state, resample
 from components.stores import build_scene, for_store
 from geometry.kink import Quadratic1D, l1_minimiser, l2_minimiser
 
+from .lab_states import sample_states as _states
 from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
 
 ASSETS = [
@@ -32,15 +32,6 @@ ASSETS = [
     ROOT / "assets" / "kink_panel.js",
 ]
 CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
-
-
-def _states() -> dict[str, dict]:
-    base = default_state()
-    gen = {"n": 20, "rho": 0.6, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
-    out = {"default": base, "shape": dict(base, source="shape")}
-    for basis, seed in (("x-x2", 3), ("x-x3", 11), ("sin-cos", 5), ("correlated", 19)):
-        out[f"{basis} seed {seed}"] = resample(dict(base, basis=basis), dict(gen, seed=seed, rho=-0.9))
-    return out
 
 
 STATES = _states()

@@ -35,23 +35,14 @@ from components.path_figure import (
     weight_label,
 )
 from components.plane_traces import touches_for_view
-from components.problem import default_state, resample
 from components.stores import build_scene, for_store
 from geometry.basis import design_matrix
 from geometry import QuadraticLoss, lambda_max, lasso_path_breakpoints, penalized_optimum
 from geometry.scene import loss_from_scene
 from tests.conftest import correlated_data, lasso_kkt_residual
 
+from .lab_states import sample_states as _states
 from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
-
-
-def _states() -> dict[str, dict]:
-    base = default_state()
-    gen = {"n": 20, "rho": 0.6, "true_w": [1.2, 0.35], "noise": 0.25, "seed": 7}
-    out = {"default": base, "shape": dict(base, source="shape")}
-    for basis, seed in (("x-x2", 3), ("x-x3", 11), ("sin-cos", 5), ("correlated", 19)):
-        out[f"{basis} seed {seed}"] = resample(dict(base, basis=basis), dict(gen, seed=seed, rho=-0.9))
-    return out
 
 
 STATES = _states()
