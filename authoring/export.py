@@ -10,8 +10,9 @@ and the OLS point are fixed.
 
 Encoding: the moving curves (region outlines, contours through the touch points) are sent as
 plotly.js typed arrays of float32 (7 significant digits, far below a pixel; NaN where the app's
-list has a gap); the touch points and every fixed trace keep the app's exact values. With
-plotly.js inline (4.8 MB by itself) the file stays under 5 MB.
+list has a gap), at every other point of the app's; the touch points, their hover texts and
+every fixed trace keep the app's exact values. With
+plotly.js inline (4.8 MB by itself) the file stays under 5 MB with all three regions shown.
 
 Images go through plotly's kaleido and the system's Chromium (:func:`image_bytes`): the first
 export of a process starts one browser, later ones reuse it.
@@ -76,6 +77,9 @@ IMAGE_SIZE: tuple[int, int] = (820, 760)
 FIXED_UIDS: tuple[str, ...] = ("loss-contours", "ols-point")
 #: moving traces sent as float32 typed arrays (curves; the touch points keep their exact values)
 CURVE_UIDS: tuple[str, ...] = ("l1-region", "l2-region", "touch-contours", "en-region")
+#: curves sent at every other point (:func:`every_other_point`; the diamond's corners are at even
+#: indices of the app's 121 points, so they stay)
+THINNED_UIDS: tuple[str, ...] = CURVE_UIDS
 
 #: the figure's own strings (the hover texts are the app's)
 STRINGS: dict[str, dict[str, str]] = {
@@ -199,11 +203,31 @@ def _float32(values: list) -> dict:
     return {"dtype": "f4", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
 
 
+def every_other_point(values: list) -> list:
+    """Every second point of each run of a curve list (runs separated by None), and each run's
+    last point: a curve at half the app's sampling (a 6° step on an ellipse or circle, under a
+    pixel from the app's curve), so that the file stays under 5 MB."""
+    out: list = []
+    run: list = []
+    for value in [*values, None]:
+        if value is not None:
+            run.append(value)
+            continue
+        if run:
+            if out:
+                out.append(None)
+            out.extend(run[::2] if (len(run) - 1) % 2 == 0 else [*run[::2], run[-1]])
+        run = []
+    return out
+
+
 def _compact(trace: dict) -> dict:
-    """A trace's data as the export holds it: curves as float32 typed arrays, the rest as is."""
+    """A trace's data as the export holds it: curves as float32 typed arrays at every other point,
+    the rest as is."""
     if trace.get("uid") not in CURVE_UIDS:
         return trace
-    return {**trace, **{axis: _float32(trace[axis]) for axis in ("x", "y") if len(trace.get(axis) or ()) > 0}}
+    thin = every_other_point if trace.get("uid") in THINNED_UIDS else list
+    return {**trace, **{axis: _float32(thin(trace[axis])) for axis in ("x", "y") if len(trace.get(axis) or ()) > 0}}
 
 
 def _title(state: dict, view: dict, lang: str) -> dict:
