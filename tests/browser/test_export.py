@@ -16,7 +16,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from authoring.export import export_bytes, export_figure, slider_steps
+from authoring.export import every_other_point, export_bytes, export_figure, slider_steps
 from components.problem import default_state
 from components.stores import build_scene
 from components.view import initial_view
@@ -82,7 +82,8 @@ def _assert_shows(driver, traces: list[dict]) -> None:
         assert shown[uid]["x"] == touch["x"] and shown[uid]["y"] == touch["y"], uid
         assert shown[uid]["hovertext"] in (touch["hovertext"], touch["hovertext"][0]), uid
     contours = next(t for t in traces if t["uid"] == "touch-contours")
-    assert shown["touch-contours"]["n"] == len(contours["x"])
+    # the file holds the app's contours at every other point (authoring.export.every_other_point)
+    assert shown["touch-contours"]["n"] == len(every_other_point(contours["x"]))
 
 
 def test_the_file_draws_offline_and_each_slider_step_moves_the_touch_points_to_the_app_values(offline, exported):
@@ -151,6 +152,7 @@ def test_the_panel_buttons_download_the_html_and_an_image(app_server, driver, tm
     wait_for(driver, "document.querySelector('#weight-plane .js-plotly-plot') && document.getElementById('export-html')")
     box = "document.querySelector('#lambda-input').value"
     before = wait_for(driver, box)
+    wait_for(driver, "return !!document.querySelector('#lambda-slider [role=slider]')")  # sliders load lazily
     thumb = driver.find_element(By.CSS_SELECTOR, "#lambda-slider [role=slider]")
     thumb.click()
     thumb.send_keys(Keys.HOME)  # λ to 10⁻³ λ_max; the number box follows once λ rests (view-store)
