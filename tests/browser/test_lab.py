@@ -74,6 +74,7 @@ return !!plane && !!plane._fullData && plane._fullData.length > 5
   && (document.querySelectorAll('#data-plot .shapelayer path').length > 3
       || document.querySelector("#source-toggle input[value='shape']").checked)
   && !!label && label.textContent.indexOf('…') < 0
+  && !!document.querySelector('#lambda-slider [role=slider]')
   && !!window.lab && !!window.lab.lambdaControl && window.lab.lambdaControl.atRest()
   && !!window.lab.dataEdit && !window.lab.dataEdit.clickPending()
   && !!window.store && !window.store.getState().isLoading;
