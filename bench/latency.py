@@ -206,6 +206,21 @@ const times = [];
 )
 
 
+#: ``--open-lessons [ID ...]``: open the lab's collapsed panels (all, or those whose id starts
+#: with one of the given names, e.g. ``kink optimizer``) and tick KKT before timing
+OPEN_LESSONS = {"on": False, "names": []}
+OPEN_ALL_JS = """
+const names = arguments[0], opened = [];
+document.querySelectorAll('.lab details').forEach(d => {
+  const wanted = !names.length || names.some(n => (d.id || '').startsWith(n));
+  if (wanted && !d.open) { d.querySelector('summary').click(); opened.push(d.id || d.className); }
+});
+const kkt = document.querySelector("input[value='kkt']");
+if (kkt && !kkt.checked) { kkt.click(); }
+return opened;
+"""
+
+
 def open_page(driver, url: str, graph: str) -> None:
     driver.get(url)
     deadline = time.time() + 60
@@ -214,6 +229,9 @@ def open_page(driver, url: str, graph: str) -> None:
             f"const g = document.querySelector('#{graph} .js-plotly-plot'); return !!(g && g._fullData);"
         ):
             time.sleep(0.5)  # let the first callbacks of the page settle before timing (not a test)
+            if OPEN_LESSONS["on"] and graph == "weight-plane":
+                driver.execute_script(OPEN_ALL_JS, OPEN_LESSONS["names"])
+                time.sleep(3.0)  # let the opened panels draw before timing (not a test)
             return
         time.sleep(0.05)
     raise RuntimeError(f"{url}: #{graph} never drew")
@@ -348,7 +366,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="lab latency vs floor apps")
     parser.add_argument("--steps", type=int, default=120, help="timed steps per case and side")
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES), help="which cases to run")
+    parser.add_argument(
+        "--open-lessons",
+        nargs="*",
+        metavar="ID",
+        help="open the lab's collapsed panels before timing (all, or those whose id starts with an ID) and tick KKT",
+    )
     args = parser.parse_args()
+    OPEN_LESSONS.update(on=args.open_lessons is not None, names=args.open_lessons or [])
     servers = {"lab": start_server("app.py"), "floor": start_server("bench/floor_app.py")}
     if {"key", "live"} & set(args.cases):
         servers["traces"] = start_server("bench/floor_app.py", "--redraw", "traces")

@@ -239,9 +239,8 @@ def trace_style(uid: str, *, lang: str = "en") -> dict:
             "type": "scatter",
             "uid": uid,
             "name": text(f"optimizer_panel.rule.{uid.removeprefix('gd-path-')}", lang),
-            "mode": "lines+markers",
+            "mode": "lines",
             "line": {"color": color, "width": width, "dash": dash},
-            "marker": {"color": color, "size": 4},
             "hovertemplate": "k = %{pointNumber}: w = (%{x:.4g}, %{y:.4g})<extra></extra>",
         }
     if uid == "kkt-cone":
