@@ -21,12 +21,18 @@ READY = (
     "const g = document.querySelector('#weight-plane .js-plotly-plot');"
     "return !!(g && g._fullData && g._fullData.length > 5);"
 )
-#: opens a lesson's <details> (by the id of the graph inside it) and scrolls it into view
+#: opens a lesson's <details> (by its id, or the id of the graph inside it) and scrolls it into view
 OPEN = (
-    "const g = document.getElementById(arguments[0]); const d = g && g.closest('details');"
+    "const g = document.getElementById(arguments[0]); const d = g && (g.tagName === 'DETAILS' ? g : g.closest('details'));"
     "if (d && !d.open) { d.querySelector('summary').click(); } if (d) { d.scrollIntoView(); } return !!d;"
 )
-DRAWN = "const g = document.querySelector('#' + arguments[0] + ' .js-plotly-plot'); return !!(g && g._fullData && g._fullData.length);"
+#: a graph has drawn (any other element: there)
+DRAWN = (
+    "const e = document.getElementById(arguments[0]); if (e && e.tagName === 'DETAILS') { return e.open; }"
+    "const g = document.querySelector('#' + arguments[0] + ' .js-plotly-plot'); return !!(g && g._fullData && g._fullData.length);"
+)
+#: after opening: what else to do for a picture (tick KKT for the optimizer's)
+AFTER = {"optimizer-details": "const k = document.querySelector(\"input[value='kkt']\"); if (k && !k.checked) { k.click(); }"}
 
 #: name -> (query, window "W,H", id of a lesson's graph to open or None)
 SHOTS: dict[str, tuple[str, str, str | None]] = {
@@ -39,6 +45,9 @@ SHOTS: dict[str, tuple[str, str, str | None]] = {
     "sparsity": ("?preset=classic", "1500,1100", "sparsity-plot"),
     "norm-family": ("?preset=classic", "1500,1100", "norm-family-plot"),
     "group": ("?preset=classic", "1500,1100", "group-plot"),
+    "optimizer": ("?preset=classic", "1500,1100", "optimizer-details"),
+    "comparison": ("?preset=classic", "1500,1100", "comparison-details"),
+    "dataset": ("?src=dataset&feat=2_3&lam=3", "1500,1100", "path-plot"),
 }
 
 
@@ -62,10 +71,16 @@ def shoot(driver, url: str, name: str) -> None:
     if lesson and not (driver.execute_script(OPEN, lesson) and _wait(driver, DRAWN, lesson)):
         print(f"skipped {name}: no drawn #{lesson} on the page")
         return
+    if lesson in AFTER:
+        driver.execute_script(AFTER[lesson])
     time.sleep(1.5)  # let fonts, transitions and the readout settle before the picture (not a test)
-    if lesson:  # the panel grew as it drew: bring its top back into view
+    if lesson == "optimizer-details":  # the paths and the KKT cones are drawn in the weight plane
+        driver.execute_script("document.getElementById('weight-plane').scrollIntoView({block: 'start'});")
+    elif lesson:  # the panel grew as it drew: bring its top back into view
         driver.execute_script(
-            "document.getElementById(arguments[0]).closest('details').scrollIntoView({block: 'start'});", lesson
+            "const e = document.getElementById(arguments[0]);"
+            "(e.tagName === 'DETAILS' ? e : e.closest('details')).scrollIntoView({block: 'start'});",
+            lesson,
         )
         time.sleep(0.5)
     out = ROOT / "docs" / f"{name}.png"
