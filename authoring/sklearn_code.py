@@ -142,10 +142,10 @@ def _data_lines(X: np.ndarray, y: np.ndarray) -> list[str]:
     return ["data = np.array([  # columns: feature 1, feature 2, y", *rows, "])", "X, y = data[:, :2], data[:, 2]"]
 
 
-def _columns(state: dict) -> str:
+def _columns(state: dict, lang: str) -> str:
     spec = BASES[state["basis"]]
     if spec.uses_rho:
-        return f"φ₁, φ₂ = {spec.label}, ρ = {_num(state['rho'])}"
+        return f"φ₁, φ₂ = {text('basis.' + state['basis'], lang)}, ρ = {_num(state['rho'])}"
     return f"φ₁ = {spec.feature_names[0]}, φ₂ = {spec.feature_names[1]}"
 
 
@@ -241,7 +241,7 @@ def sklearn_code(state: dict, view: dict, scene: dict, *, lang: str = "en") -> s
     else:
         X = design_matrix(state["basis"], state["points"]["x"], rho=float(state["rho"]))
         y = np.asarray(state["points"]["y"], dtype=float)
-        lines.append(text("sklearn_code.columns", lang, columns=_columns(state), n=len(y)))
+        lines.append(text("sklearn_code.columns", lang, columns=_columns(state, lang), n=len(y)))
         if state["basis"] == "duplicated" and "l1" in shown:
             lines.append(text("sklearn_code.duplicated", lang))
     if source != "dataset":
