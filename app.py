@@ -1,7 +1,8 @@
 """Regularization Geometry Lab: see why L1 gives sparse weights and L2 small ones.
 
-Run ``python app.py [--host 127.0.0.1] [--port 8050] [--debug]`` and open the printed address.
-For several workers: ``gunicorn app:server -w 4 -b 127.0.0.1:8050``.
+Run ``python app.py [--host 127.0.0.1] [--port 8050] [--debug]`` and open the printed address;
+``python app.py export --help`` for figures written to files without a browser
+(:mod:`authoring.cli`). For several workers: ``gunicorn app:server -w 4 -b 127.0.0.1:8050``.
 """
 
 from __future__ import annotations
@@ -33,12 +34,11 @@ from components import (
     weight_plane,
 )
 from components.client_config import config_attribute
-from components.panels import PANELS
 from components.i18n import DEFAULT_LANG, normalize_lang, text
+from components.panels import PANELS
 from components.view import view_for_scene, view_with_defaults
 
 TITLE = "Regularization Geometry Lab"
-#: every panel that registers callbacks of its own
 
 
 def page_state() -> PageState:
