@@ -1,5 +1,6 @@
 """Regenerate the README's pictures with headless Chromium: the lab as a new user first sees it,
-presenter mode, the lessons' views opened, and an exported standalone HTML file.
+presenter mode, the lessons' views opened, an exported standalone HTML file, and the first
+screen on a phone, a tablet, a projector and laptops (``docs/screens/``).
 
 python docs/screenshot.py [NAME ...]     (default: every picture; names: see SHOTS)
 """
@@ -88,6 +89,33 @@ def shoot(driver, url: str, name: str) -> None:
     print(f"wrote {out}")
 
 
+#: docs/screens/<name>.png: (CSS width, CSS height, device pixels per CSS pixel, phone or tablet)
+SCREENS: dict[str, tuple[int, int, float, bool]] = {
+    "phone-390x844": (390, 844, 3, True),
+    "tablet-820x1180": (820, 1180, 2, True),
+    "projector-1024x768": (1024, 768, 1, False),
+    "laptop-1280x800": (1280, 800, 1, False),
+    "desktop-1920x1080-zoom150": (1280, 720, 1.5, False),  # 1920x1080 at 150 %
+}
+
+
+def shoot_screen(driver, url: str, name: str) -> None:
+    """The first screen of the default page on a device (``docs/screens/``)."""
+    width, height, scale, mobile = SCREENS[name]
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": mobile},
+    )
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": mobile})
+    driver.get(url)
+    _wait(driver, READY)
+    time.sleep(1.5)  # fonts and the readout settle (not a test)
+    out = ROOT / "docs" / "screens" / f"{name}.png"
+    driver.save_screenshot(str(out))
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+    print(f"wrote {out}")
+
+
 def shoot_export(driver) -> None:
     """An exported standalone HTML file (``python app.py export``), opened from file://."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,13 +136,15 @@ def shoot_export(driver) -> None:
 
 
 def main(names: list[str]) -> None:
-    names = names or [*SHOTS, "export"]
+    names = names or [*SHOTS, "export", *SCREENS]
     server, url = start_server("app.py")
     driver = chrome_driver(window="1500,1100")
     try:
         for name in names:
             if name == "export":
                 shoot_export(driver)
+            elif name in SCREENS:
+                shoot_screen(driver, url, name)
             else:
                 shoot(driver, url.rstrip("/") + "/", name)
     finally:
