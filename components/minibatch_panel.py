@@ -41,7 +41,7 @@ from geometry.regions import region_boundary
 from .formatting import format_number
 from .i18n import normalize_lang, text
 from .plane_traces import touches_for_view
-from .plot_style import FAST_AXIS, GRAPH_CONFIG, PLOT_LOOK, REGION_STYLE
+from .plot_style import FAST_AXIS, GRAPH_CONFIG, PLOT_LOOK, REGION_STYLE, blank_figure
 from .problem import ProblemError, check_problem, design_for_state
 from .stores import LAB_STATE, SCENE_STORE, VIEW_STORE
 from .view import view_with_defaults
@@ -325,12 +325,7 @@ def _outline(region: str, w) -> dict:
 
 def empty_figure(message: str = "") -> dict:
     """The graph's figure with nothing drawn (before the panel is opened, or without data)."""
-    layout = {"height": PLOT_HEIGHT, "xaxis": {"visible": False}, "yaxis": {"visible": False}, **PLOT_LOOK}
-    if message:
-        layout["annotations"] = [
-            {"text": message, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False}
-        ]
-    return {"data": [], "layout": layout}
+    return blank_figure(PLOT_HEIGHT, message, **PLOT_LOOK)
 
 
 def minibatch_figure(model: dict, *, lang: str = "en") -> dict:

@@ -30,7 +30,7 @@ from dash.exceptions import PreventUpdate
 
 from .i18n import normalize_lang, text
 from .path_figure import PLOT_HEIGHT, dataset_path_figure, path_figure
-from .plot_style import GRAPH_CONFIG
+from .plot_style import GRAPH_CONFIG, blank_figure
 from .stores import CURRENT_VIEW, LAB_STATE, SCENE_STORE, VIEW_STORE, follow_lambda
 from .view import view_with_defaults
 
@@ -77,7 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def empty_figure() -> dict:
     """The graph's figure before the details are first opened: nothing to draw."""
-    return {"data": [], "layout": {"height": PLOT_HEIGHT, "xaxis": {"visible": False}, "yaxis": {"visible": False}}}
+    return blank_figure(PLOT_HEIGHT)
 
 
 def layout(page) -> list:

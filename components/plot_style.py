@@ -8,6 +8,7 @@ from __future__ import annotations
 from .i18n import text
 
 __all__ = [
+    "blank_figure",
     "REGION_KEYS",
     "REGION_STYLE",
     "region_name",
@@ -112,3 +113,13 @@ def draggable_marker(x: float, y: float, *, radius: int, fill: str, line: dict) 
         "line": line,
         "editable": True,
     }
+
+
+def blank_figure(height: int, message: str = "", **layout) -> dict:
+    """A figure with nothing drawn and no axes, ``height`` px high, with ``message`` in its middle
+    if given (a panel before it is first opened, or one that cannot draw); ``layout``: more of
+    the figure's layout."""
+    out = {"height": height, "xaxis": {"visible": False}, "yaxis": {"visible": False}, **layout}
+    if message:
+        out["annotations"] = [{"text": message, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False}]
+    return {"data": [], "layout": out}

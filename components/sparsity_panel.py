@@ -40,7 +40,7 @@ from .formatting import format_number
 from .i18n import normalize_lang, text
 from .lambda_control import SLIDER_MAX, SLIDER_MIN
 from .path_figure import now_lambda
-from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, REGION_STYLE, region_name
+from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, REGION_STYLE, blank_figure, region_name
 from .stores import LAB_STATE, SCENE_STORE, VIEW_STORE
 from .view import view_with_defaults
 
@@ -502,12 +502,7 @@ def sparsity_figure(study: SparsityStudy, *, seconds: float, now: int, lang: str
 
 def empty_figure(message: str = "") -> dict:
     """The graph's figure before the panel is first opened (or when a request fails: ``message``)."""
-    layout = {"height": _CURVE_HEIGHT, "xaxis": {"visible": False}, "yaxis": {"visible": False}}
-    if message:
-        layout["annotations"] = [
-            {"text": message, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False}
-        ]
-    return {"data": [], "layout": layout}
+    return blank_figure(_CURVE_HEIGHT, message)
 
 
 # ---------------------------------------------------------------------------- the panel
