@@ -121,5 +121,6 @@ def blank_figure(height: int, message: str = "", **layout) -> dict:
     the figure's layout."""
     out = {"height": height, "xaxis": {"visible": False}, "yaxis": {"visible": False}, **layout}
     if message:
-        out["annotations"] = [{"text": message, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False}]
+        note = {"text": message, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False}
+        out["annotations"] = [note]
     return {"data": [], "layout": out}
