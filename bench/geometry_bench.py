@@ -130,25 +130,34 @@ if __name__ == "__main__":
 
 
 # ---------------------------------------------------------------------------- issue 14.3 (appended)
-def sparsity_monte_carlo() -> None:
+def sparsity_monte_carlo(repeat: int = 5) -> None:
     """The sparsity panel's Monte-Carlo (geometry.sparsity via components.sparsity_panel.monte_carlo):
     exact optima per second for 1000 problems at several d and ρ (each run: the 11-point λ/λ_max grid
-    and the current λ, for L1, L2 and the elastic net), and the one-problem exact solver for scale."""
+    and the current λ, for L1, L2 and the elastic net), and the one-problem exact solver for scale.
+
+    Each setting runs ``repeat`` times; the lines give the best and the median of the whole computation
+    (drawing the problems and solving them) and of the solves alone. Target (issue 14): 1000 problems
+    well under a second; at d = 20, ρ = 0.9 at most 0.5 s."""
     import time
 
     from components.sparsity_panel import monte_carlo
     from geometry.solvers import penalized_optimum
     from geometry.sparsity import random_problems
 
-    for dim, rho in ((2, 0.5), (10, 0.0), (10, 0.5), (10, 0.9), (20, 0.5), (20, 0.9)):
-        best, solves, fallbacks = float("inf"), 0, 0
-        for _ in range(3):
+    print(f"sparsity Monte-Carlo, 1000 problems, best / median of {repeat} (target <= 0.5 s):")
+    for dim, rho in ((2, 0.5), (10, 0.0), (10, 0.5), (10, 0.9), (20, 0.5), (20, 0.9), (20, 0.95)):
+        totals, solves_only = [], []
+        for _ in range(repeat):
             study, seconds, _now = monte_carlo(1000, dim, rho=rho, noise=1.0, factor=0.1, l1_ratio=0.5)
-            best, solves, fallbacks = min(best, seconds), study.solves, study.fallbacks
+            totals.append(seconds)
+            solves_only.append(study.seconds)
+        best, median = min(totals), float(np.median(totals))
         print(
-            f"sparsity Monte-Carlo, 1000 problems, d = {dim:2d}, rho = {rho}: {solves:,} exact optima in "
-            f"{best * 1e3:.0f} ms = {solves / best:,.0f} solves/s ({fallbacks} lasso rows by the one-problem "
-            f"solver) {'ok' if best < 1.0 else 'OVER 1 s'}"
+            f"  d = {dim:2d}, rho = {rho:<4}: {study.solves:,} exact optima in "
+            f"{best * 1e3:4.0f} / {median * 1e3:4.0f} ms "
+            f"(solves {min(solves_only) * 1e3:4.0f} / {float(np.median(solves_only)) * 1e3:4.0f} ms) = "
+            f"{study.solves / best:,.0f} solves/s; {study.fallbacks} lasso rows by the one-problem solver "
+            f"{'ok' if median <= 0.5 else 'OVER 0.5 s'}"
         )
     problems = random_problems(200, 10, rho=0.5, seed=0)
     start = time.perf_counter()

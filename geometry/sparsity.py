@@ -227,12 +227,13 @@ def random_problems(
     support = np.argsort(rng.random((count, dim)), axis=1)[:, :k]
     values = rng.uniform(0.5, 1.5, (count, k)) * rng.choice([-1.0, 1.0], (count, k))
     np.put_along_axis(true_w, support, values, axis=1)
-    y = np.einsum("bnd,bd->bn", X, true_w) + noise * rng.standard_normal((count, samples))
+    y = (X @ true_w[:, :, None])[:, :, 0] + noise * rng.standard_normal((count, samples))
     Xc = X - X.mean(axis=1, keepdims=True)
     yc = y - y.mean(axis=1, keepdims=True)
-    H = np.einsum("bni,bnj->bij", Xc, Xc) / samples
+    XcT = np.swapaxes(Xc, 1, 2)
+    H = (XcT @ Xc) / samples
     H = 0.5 * (H + np.swapaxes(H, 1, 2))
-    g = np.einsum("bni,bn->bi", Xc, yc) / samples
+    g = (XcT @ yc[:, :, None])[:, :, 0] / samples
     return RandomProblems(
         hessians=H,
         linears=g,
@@ -264,81 +265,94 @@ def _crossings(w: np.ndarray, step: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return points, ts
 
 
-def lasso_batch(hessians, linears, lams, *, shifts=None, start=None) -> tuple[np.ndarray, int]:
-    """Exact lasso optima of a batch: ``argmin_w 1/2 w^T (H_k + s_k I) w - g_k^T w + lam_k ||w||_1``.
+def _kkt_exchange(
+    M: np.ndarray, g: np.ndarray, lam: np.ndarray, tol: np.ndarray, start: np.ndarray, *, max_iter: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Block-exchange active-set search on all rows at once; returns the weights and which rows it certified.
 
-    A feature-sign search (Lee et al. 2007) runs on all rows at once: a zero weight that violates
-    its KKT condition joins with the sign of its correlation, the sign-fixed quadratic is solved
-    exactly on the active set, and a line search to its minimiser stops at the best point where a
-    weight crosses 0 (that weight then exactly 0). A row is final when its KKT conditions hold (to
-    a relative 1e-11 off the support and on it, as :func:`geometry.solvers.penalized_optimum`
-    certifies its own answers); its weights off the support are exactly 0.0. A row whose search
-    stalls (a step shorter than 1e-6 of the way) starts again from 0 once; one that stalls again or
-    is not certified within ``3 d + 10`` steps is
-    solved by the exact :func:`geometry.solvers.penalized_optimum`, so every answer is exact.
+    From the support and signs of ``start``, each step solves the sign-fixed KKT system on the
+    support (``M_AA w_A = g_A - lam theta_A``, every other weight exactly 0) and then exchanges
+    every infeasible index at once: a support weight whose sign is not ``theta`` leaves the
+    support, an outside weight with ``|g_j - (M w)_j| > lam + tol`` joins it with the sign of
+    its correlation. A row is certified when nothing is infeasible and the support's equations
+    hold to ``tol``; a row that is not certified within ``max_iter`` steps, or whose number of
+    infeasible indices has not fallen below its best for three steps, is returned uncertified
+    (its weights are then meaningless).
 
-    Parameters
-    ----------
-    hessians : array_like of shape (n, d, d)
-        Symmetric positive definite matrices H_k.
-    linears : array_like of shape (n, d)
-    lams : array_like of shape (n,), entries >= 0
-    shifts : array_like of shape (n,), entries >= 0, optional
-        Added to each H's diagonal (the elastic net's ``2 lam (1 - r)``); default 0.
-    start : array_like of shape (n, d), optional
-        Where the search starts (e.g. the optima at a nearby lam); default 0.
-
-    Returns
-    -------
-    weights : ndarray of shape (n, d)
-    fallbacks : int
-        Rows solved by :func:`geometry.solvers.penalized_optimum`.
-
-    Raises
-    ------
-    ValueError
-        Shapes that do not match, non-finite entries, or negative lams or shifts.
-
-    References
-    ----------
-    H. Lee, A. Battle, R. Raina and A. Y. Ng, "Efficient sparse coding algorithms",
-    Advances in Neural Information Processing Systems 19 (2007), the feature-sign search.
+    Shapes: ``M`` (n, d, d), ``g``, ``start`` (n, d), ``lam``, ``tol`` (n,). Returns ``weights``
+    (n, d) and ``certified`` (n,) of bool.
     """
-    H = np.asarray(hessians, dtype=float)
-    g = np.asarray(linears, dtype=float)
-    if g.ndim != 2 or H.shape != (g.shape[0], g.shape[1], g.shape[1]):
-        raise ValueError(f"hessians must have shape (n, d, d) and linears (n, d), got {H.shape} and {g.shape}")
-    if not (np.all(np.isfinite(H)) and np.all(np.isfinite(g))):
-        raise ValueError("hessians and linears must be finite")
-    lam = check_lambdas(lams)
-    shift = np.zeros_like(lam) if shifts is None else check_lambdas(shifts)
-    if lam.shape != (g.shape[0],) or shift.shape != (g.shape[0],):
-        raise ValueError(f"lams and shifts must have shape ({g.shape[0]},), got {lam.shape} and {shift.shape}")
     n, d = g.shape
-    if start is not None:
-        start = np.asarray(start, dtype=float)
-        if start.shape != (n, d) or not np.all(np.isfinite(start)):
-            raise ValueError(f"start must be a finite array of shape ({n}, {d}), got shape {start.shape}")
-    eye = np.eye(d)
-    M = H + shift[:, None, None] * eye if shifts is not None else H
+    diagonal = np.arange(d)
     out = np.zeros((n, d))
-    todo = np.flatnonzero(lam < np.abs(g).max(axis=1))  # the others are exactly 0
-    w = np.zeros((todo.size, d)) if start is None else start[todo].copy()
+    certified = np.zeros(n, dtype=bool)
+    support = start != 0.0
+    theta = np.sign(start)
+    best = np.full(n, d + 1)  # fewest infeasible indices seen, per row
+    patience = np.full(n, 3)
+    todo = np.arange(n)
+    for _ in range(max_iter):
+        if todo.size == 0:
+            break
+        every = todo.size == n  # no gathers while every row is open
+        Mt, gt = (M, g) if every else (M[todo], g[todo])
+        lt, tt = lam[todo, None], tol[todo, None]
+        on, th = support[todo], theta[todo]
+        inside = on.astype(float)
+        system = Mt * inside[:, :, None]  # M on the support, the identity off it
+        system *= inside[:, None, :]
+        system[:, diagonal, diagonal] += 1.0 - inside
+        rhs = np.where(on, gt - lt * th, 0.0)
+        w = np.where(on, np.linalg.solve(system, rhs[:, :, None])[:, :, 0], 0.0)  # +0.0 off the support
+        q = gt - np.einsum("bij,bj->bi", Mt, w)  # minus the gradient of the smooth part
+        leave = on & (w * th <= 0.0)
+        join = ~on & (np.abs(q) > lt + tt)
+        residual = np.where(on, np.abs(q - lt * th), 0.0).max(axis=1)
+        infeasible = np.count_nonzero(leave | join, axis=1)
+        done = (infeasible == 0) & (residual <= tt[:, 0])
+        out[todo[done]] = w[done]
+        certified[todo[done]] = True
+        improved = infeasible < best[todo]
+        best[todo] = np.minimum(best[todo], infeasible)
+        patience[todo] = np.where(improved, 3, patience[todo] - 1)
+        support[todo] = (on & ~leave) | join
+        theta[todo] = np.where(join, np.sign(q), np.where(leave, 0.0, th))
+        todo = todo[~done & (patience[todo] > 0)]
+    return out, certified
+
+
+def _feature_sign(
+    M: np.ndarray, g: np.ndarray, lam: np.ndarray, tol: np.ndarray, start: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Feature-sign search (Lee et al. 2007) on all rows at once; returns the weights and which rows it certified.
+
+    A zero weight that violates its KKT condition joins with the sign of its correlation, the
+    sign-fixed quadratic is solved exactly on the active set, and a line search to its
+    minimiser stops at the best point where a weight crosses 0 (that weight then exactly 0).
+    A row whose search stalls (a step shorter than 1e-6 of the way) starts again from 0 once;
+    one that stalls again or is not certified within ``3 d + 10`` steps is returned
+    uncertified. Shapes as :func:`_kkt_exchange`; ``start`` None means 0.
+    """
+    n, d = g.shape
+    eye = np.eye(d)
+    out = np.zeros((n, d))
+    certified = np.zeros(n, dtype=bool)
+    todo = np.arange(n)
+    w = np.zeros((n, d)) if start is None else start.copy()
     theta = np.sign(w)
-    restarted = np.full(todo.size, start is None)
-    stalled: list[np.ndarray] = []
+    restarted = np.full(n, start is None)
     for _ in range(3 * d + 10):
         if todo.size == 0:
             break
-        Mt, gt, lt = M[todo], g[todo], lam[todo]
+        Mt, gt, lt, tt = M[todo], g[todo], lam[todo], tol[todo]
         q = gt - np.einsum("bij,bj->bi", Mt, w)  # minus the gradient of the smooth part
-        tol = _KKT_RTOL * np.maximum(np.abs(gt).max(axis=1), lt)
         zero = w == 0.0
         excess = np.where(zero, np.abs(q) - lt[:, None], -np.inf)
-        violated = excess > tol[:, None]
+        violated = excess > tt[:, None]
         off = np.where(zero, 0.0, np.abs(q - lt[:, None] * theta)).max(axis=1)
-        done = ~violated.any(axis=1) & (off <= tol)
+        done = ~violated.any(axis=1) & (off <= tt)
         out[todo[done]] = w[done]
+        certified[todo[done]] = True
         more = ~done
         todo, w, theta, restarted = todo[more], w[more], theta[more], restarted[more]
         q, Mt, gt, lt = q[more], Mt[more], gt[more], lt[more]
@@ -368,11 +382,99 @@ def lasso_batch(hessians, linears, lams, *, shifts=None, start=None) -> tuple[np
             again = stall & ~restarted
             w[again], theta[again], restarted[again] = 0.0, 0.0, True
             stall &= ~again
-            stalled.append(todo[stall])
             todo, w, theta, restarted = todo[~stall], w[~stall], theta[~stall], restarted[~stall]
-    rest = np.concatenate([*stalled, todo]).astype(int)
+    return out, certified
+
+
+def lasso_batch(hessians, linears, lams, *, shifts=None, start=None) -> tuple[np.ndarray, int]:
+    """Exact lasso optima of a batch: ``argmin_w 1/2 w^T (H_k + s_k I) w - g_k^T w + lam_k ||w||_1``.
+
+    Every answer is the solution of the lasso's KKT system on a support that has been
+    *certified*: each weight of the support has the sign it was solved with, every weight
+    outside it is exactly ``0.0`` and has ``|g_j - (M w)_j| <= lam`` and the support's equations
+    hold (both to a relative 1e-11, as :func:`geometry.solvers.penalized_optimum` certifies its
+    own answers). Three exact methods run in turn, each on the rows the one before could not
+    certify:
+
+    1. a block-exchange active-set search (all rows at once; a primal-dual active-set /
+       semismooth Newton step): from the support and signs of ``start``, solve on the support,
+       then let every weight that has the wrong sign leave and every outside weight that
+       violates its KKT condition join, until nothing is infeasible. From a nearby ``lam``'s
+       optimum this takes a few steps; a row stops after ``2 d + 10`` steps, or when its number
+       of infeasible weights has not fallen for three steps;
+    2. the feature-sign search (Lee et al. 2007; all rows at once), whose objective falls at
+       every step: one violating zero weight joins, and a line search to the sign-fixed
+       minimiser stops at the best point where a weight crosses 0 (that weight then exactly 0).
+       A row whose search stalls (a step shorter than 1e-6 of the way) starts again from 0
+       once; one that stalls again or is not certified within ``3 d + 10`` steps goes on to
+    3. the exact one-problem :func:`geometry.solvers.penalized_optimum`, so every answer is exact.
+
+    Parameters
+    ----------
+    hessians : array_like of shape (n, d, d)
+        Symmetric positive definite matrices H_k.
+    linears : array_like of shape (n, d)
+    lams : array_like of shape (n,), entries >= 0
+    shifts : array_like of shape (n,), entries >= 0, optional
+        Added to each H's diagonal (the elastic net's ``2 lam (1 - r)``); default 0.
+    start : array_like of shape (n, d), optional
+        Where the searches start (e.g. the optima at a nearby lam); default 0.
+
+    Returns
+    -------
+    weights : ndarray of shape (n, d)
+    fallbacks : int
+        Rows solved by :func:`geometry.solvers.penalized_optimum` (step 3).
+
+    Raises
+    ------
+    ValueError
+        Shapes that do not match, non-finite entries, or negative lams or shifts.
+
+    References
+    ----------
+    H. Lee, A. Battle, R. Raina and A. Y. Ng, "Efficient sparse coding algorithms",
+    Advances in Neural Information Processing Systems 19 (2007), the feature-sign search.
+    M. Hintermüller, K. Ito and K. Kunisch, "The primal-dual active set strategy as a semismooth
+    Newton method", SIAM Journal on Optimization 13 (2003), the block exchange.
+
+    Examples
+    --------
+    >>> w, fallbacks = lasso_batch(np.eye(2)[None], [[3.0, -0.5]], [1.0])
+    >>> w.tolist(), fallbacks
+    ([[2.0, 0.0]], 0)
+    """
+    H = np.asarray(hessians, dtype=float)
+    g = np.asarray(linears, dtype=float)
+    if g.ndim != 2 or H.shape != (g.shape[0], g.shape[1], g.shape[1]):
+        raise ValueError(f"hessians must have shape (n, d, d) and linears (n, d), got {H.shape} and {g.shape}")
+    if not (np.all(np.isfinite(H)) and np.all(np.isfinite(g))):
+        raise ValueError("hessians and linears must be finite")
+    lam = check_lambdas(lams)
+    shift = np.zeros_like(lam) if shifts is None else check_lambdas(shifts)
+    if lam.shape != (g.shape[0],) or shift.shape != (g.shape[0],):
+        raise ValueError(f"lams and shifts must have shape ({g.shape[0]},), got {lam.shape} and {shift.shape}")
+    n, d = g.shape
+    if start is not None:
+        start = np.asarray(start, dtype=float)
+        if start.shape != (n, d) or not np.all(np.isfinite(start)):
+            raise ValueError(f"start must be a finite array of shape ({n}, {d}), got shape {start.shape}")
+    out = np.zeros((n, d))
+    top = np.abs(g).max(axis=1)
+    todo = np.flatnonzero(lam < top)  # the others are exactly 0
+    M = (H[todo] + shift[todo, None, None] * np.eye(d)) if shifts is not None else H[todo]
+    gt, lt = g[todo], lam[todo]
+    tol = _KKT_RTOL * np.maximum(top[todo], lt)
+    first = np.zeros((todo.size, d)) if start is None else start[todo]
+    w, certified = _kkt_exchange(M, gt, lt, tol, first, max_iter=2 * d + 10)
+    out[todo[certified]] = w[certified]
+    rest = np.flatnonzero(~certified)
+    if rest.size:
+        w, certified = _feature_sign(M[rest], gt[rest], lt[rest], tol[rest], None if start is None else first[rest])
+        out[todo[rest[certified]]] = w[certified]
+        rest = rest[~certified]
     for k in rest:  # not certified: the exact one-problem solver
-        out[k] = penalized_optimum(QuadraticLoss(M[k], g[k], data_moments=True), "l1", float(lam[k]))
+        out[todo[k]] = penalized_optimum(QuadraticLoss(M[k], gt[k], data_moments=True), "l1", float(lt[k]))
     return out, int(rest.size)
 
 

@@ -302,3 +302,118 @@ def test_check_request_clamps_and_rejects():
         sp.check_request({"count": "many"})
     with pytest.raises(ValueError, match=r"l1_ratio must be a number in \[0, 1\]"):
         sp.check_request({"l1_ratio": 2})
+
+
+# ---------------------------------------------------------------------------- d = 20, strong correlation (speed work)
+def lasso_kkt_violation(H, g, lam, w):
+    """Largest violation of the lasso's KKT conditions per row, relative to max(lambda_max, lam)."""
+    grad = g - np.einsum("bij,bj->bi", H, w)
+    zero = w == 0.0
+    off = np.where(zero, np.abs(grad) - lam[:, None], 0.0)
+    on = np.where(zero, 0.0, np.abs(grad - lam[:, None] * np.sign(w)))
+    return np.maximum(off, on).max(axis=1) / np.maximum(np.abs(g).max(axis=1), lam)
+
+
+@pytest.fixture(scope="module")
+def correlated20():
+    return random_problems(60, 20, rho=0.9, noise=1.0, seed=21)
+
+
+def test_d20_strongly_correlated_study_equals_the_one_problem_exact_solver(correlated20):
+    P = correlated20
+    s = sparsity_study(P, [0.005, 0.05, 0.3], l1_ratio=0.5)
+    assert s.fallbacks == 0
+    for i, f in enumerate(s.factors):
+        lam = f * P.lambda_max
+        assert lasso_kkt_violation(P.hessians, P.linears, lam, s.weights["l1"][i]).max() <= 1e-10
+        for k in range(P.count):
+            for penalty in ("l1", "elasticnet"):
+                ref = penalized_optimum(P.loss(k), penalty, lam[k], l1_ratio=0.5)
+                got = s.weights[penalty][i, k]
+                assert np.array_equal(ref == 0.0, got == 0.0), (penalty, f, k)
+                np.testing.assert_allclose(got, ref, atol=1e-10, rtol=1e-8)
+    # the picture the panel shows: many exact zeros at moderate λ, none from ridge
+    assert 0.2 < s.zero_share()["l1"][1] < 1.0 and np.all(s.zero_counts()["l2"] == 0)
+
+
+def test_d20_strongly_correlated_lasso_equals_scikit_learns_coordinate_descent(correlated20):
+    linear_model = pytest.importorskip("sklearn.linear_model")
+    P = correlated20
+    lam = 0.05 * P.lambda_max
+    w, _ = lasso_batch(P.hessians, P.linears, lam)
+    d = P.dim
+    for k in range(0, P.count, 4):
+        # a design with the same moments: X^T X / d = H, X^T y / d = g (X = sqrt(d) L^T, H = L L^T)
+        L = np.linalg.cholesky(P.hessians[k])
+        X = math.sqrt(d) * L.T
+        y = math.sqrt(d) * np.linalg.solve(L, P.linears[k])
+        ref = linear_model.Lasso(alpha=lam[k], fit_intercept=False, tol=1e-14, max_iter=200_000).fit(X, y).coef_
+        np.testing.assert_allclose(w[k], ref, atol=1e-7)
+        assert np.array_equal(w[k] == 0.0, ref == 0.0), k
+
+
+def test_cold_and_warm_starts_agree_at_d20_with_rho_095():
+    P = random_problems(200, 20, rho=0.95, noise=0.5, seed=4)
+    hi, _ = lasso_batch(P.hessians, P.linears, 0.2 * P.lambda_max)
+    lam = 0.01 * P.lambda_max
+    cold, cold_fallbacks = lasso_batch(P.hessians, P.linears, lam)
+    warm, warm_fallbacks = lasso_batch(P.hessians, P.linears, lam, start=hi)
+    assert np.array_equal(cold == 0.0, warm == 0.0)
+    np.testing.assert_allclose(warm, cold, atol=1e-11)
+    assert lasso_kkt_violation(P.hessians, P.linears, lam, warm).max() <= 1e-10
+    assert (cold_fallbacks, warm_fallbacks) == (0, 0)
+
+
+def fallback_counter(monkeypatch) -> list:
+    """Count the rows handed to the one-problem exact solver (geometry.sparsity's own reference to it)."""
+    calls = []
+
+    def counted(loss, penalty, lam, **kwargs):
+        calls.append(lam)
+        return penalized_optimum(loss, penalty, lam, **kwargs)
+
+    monkeypatch.setattr("geometry.sparsity.penalized_optimum", counted)
+    return calls
+
+
+def refuse_all(M, g, lam, tol, start, **kwargs):
+    """A stand-in batch method that certifies no row."""
+    return np.zeros(g.shape), np.zeros(g.shape[0], dtype=bool)
+
+
+def test_rows_the_batch_methods_cannot_certify_are_solved_exactly_and_counted(monkeypatch):
+    P = random_problems(30, 12, rho=0.9, seed=5)
+    lam = np.where(np.arange(P.count) % 3 == 0, 1.2, 0.1) * P.lambda_max  # every third row: exactly 0, no solve
+    expected, _ = lasso_batch(P.hessians, P.linears, lam, shifts=0.3 * lam)
+    calls = fallback_counter(monkeypatch)
+    monkeypatch.setattr("geometry.sparsity._kkt_exchange", refuse_all)
+    monkeypatch.setattr("geometry.sparsity._feature_sign", refuse_all)
+    w, fallbacks = lasso_batch(P.hessians, P.linears, lam, shifts=0.3 * lam)
+    assert fallbacks == len(calls) == 20
+    assert np.all(w[::3] == 0.0)
+    assert np.array_equal(w == 0.0, expected == 0.0)
+    np.testing.assert_allclose(w, expected, atol=1e-10)
+
+
+def test_the_feature_sign_search_finishes_what_the_block_exchange_leaves(monkeypatch):
+    P = random_problems(40, 15, rho=0.9, seed=6)
+    lam = 0.02 * P.lambda_max
+    expected, _ = lasso_batch(P.hessians, P.linears, lam)
+    calls = fallback_counter(monkeypatch)
+    monkeypatch.setattr("geometry.sparsity._kkt_exchange", refuse_all)
+    w, fallbacks = lasso_batch(P.hessians, P.linears, lam)
+    assert fallbacks == len(calls)
+    assert np.array_equal(w == 0.0, expected == 0.0)
+    np.testing.assert_allclose(w, expected, atol=1e-10)
+    assert lasso_kkt_violation(P.hessians, P.linears, lam, w).max() <= 1e-10
+
+
+def test_the_study_reports_every_fallback(monkeypatch):
+    P = random_problems(25, 8, rho=0.5, seed=9)
+    calls = fallback_counter(monkeypatch)
+    monkeypatch.setattr("geometry.sparsity._kkt_exchange", refuse_all)
+    monkeypatch.setattr("geometry.sparsity._feature_sign", refuse_all)
+    s = sparsity_study(P, [0.05, 0.5, 2.0], l1_ratio=0.5)
+    # every row below lambda_max, for L1 and the elastic net, at the two factors < 1
+    assert s.fallbacks == len(calls) == 2 * 2 * P.count
+    assert np.all(s.weights["l1"][2] == 0.0) and np.all(s.weights["elasticnet"][2] == 0.0)
