@@ -21,9 +21,9 @@ from geometry.datasets import dataset_names, load_dataset
 
 from . import lambda_control
 from .data_figure import DATA_GRAPH_CONFIG, data_figure_dict
+from .data_ids import DATASET_DROPDOWN, SOURCE_TOGGLE
 from .edit_sync import apply_events, pending_events
 from .glossary import basis_label
-from .dataset_panel import DATASET_DROPDOWN
 from .i18n import normalize_lang, text
 from .problem import GENERATOR_DEFAULTS, GENERATOR_LIMITS
 from .stores import (
@@ -58,7 +58,7 @@ __all__ = [
 DATA_PLOT = "data-plot"
 BASIS_DROPDOWN = "basis-dropdown"
 RHO_SLIDER = "rho-slider"
-SOURCE_TOGGLE = "source-toggle"
+# SOURCE_TOGGLE (imported above) is :data:`components.data_ids.SOURCE_TOGGLE`: the data set chooser reads it too
 RESAMPLE_BUTTON = "resample-button"
 GENERATOR_N = "generator-n"
 GENERATOR_W1 = "generator-w1"

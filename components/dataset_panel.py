@@ -1,4 +1,4 @@
-"""The data set chooser: the synthetic data of the data panel, or a real data set (issue 14.2).
+"""The data set chooser: the synthetic data of the data panel, or a real data set.
 
 One row under the data panel: ``dataset-dropdown`` (synthetic / diabetes) and, for a data set,
 two feature pickers (``dataset-feature-1``, ``dataset-feature-2``) with one sentence saying what
@@ -24,6 +24,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
 from geometry.datasets import dataset_names, load_dataset
 
+from .data_ids import DATASET_DROPDOWN, SOURCE_TOGGLE
 from .i18n import normalize_lang, text
 from .problem import DATASET_DEFAULTS
 from .stores import DATA_EDIT
@@ -43,7 +44,7 @@ __all__ = [
     "register_callbacks",
 ]
 
-DATASET_DROPDOWN = "dataset-dropdown"
+# DATASET_DROPDOWN (imported above) is :data:`components.data_ids.DATASET_DROPDOWN`: the data panel reads it too
 DATASET_FEATURE_1 = "dataset-feature-1"
 DATASET_FEATURE_2 = "dataset-feature-2"
 DATASET_PICKERS = "dataset-pickers"
@@ -190,8 +191,6 @@ def layout(page) -> list:
 
 def register_callbacks(app: Dash) -> None:
     """The chooser's edit (clientside: stamped into ``data-edit``) and the pickers' visibility."""
-    from .data_panel import SOURCE_TOGGLE  # the data panel imports this module's ids
-
     app.clientside_callback(
         ClientsideFunction(namespace="dataset_panel", function_name="send"),
         Output(DATA_EDIT, "data", allow_duplicate=True),

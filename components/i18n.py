@@ -465,11 +465,15 @@ PART_MODULES: tuple[str, ...] = (
     "components.path_panel",
     "components.path_figure",
     "components.kink_panel",
+    "components.kink_figure",
+    "components.kink_sentences",
     "components.norm_panel",
     "components.group_panel",
     "components.optimizer_panel",
     "components.minibatch_panel",
+    "components.minibatch_figure",
     "components.sparsity_panel",
+    "components.sparsity_figure",
     "components.comparison_panel",
 )
 

@@ -1,17 +1,15 @@
-"""Minibatch SGD and stability: the L1 and L2 optima of many minibatches as two clouds (issue 13).
+"""Minibatch SGD and stability: the L1 and L2 optima of many minibatches as two clouds.
 
 A collapsed ``<details>`` in the side panel (class ``secondary``) with its own weight plane
 (``minibatch-plot``, the main plane's axes window ``scene["view"]``), a batch-size slider, a
 box for the number of batches, a "new batches" button, a play button and one line of numbers.
 Nine components and one store (no wrapper elements).
 
-Each batch is ``b`` of the current problem's points drawn without replacement
-(:func:`geometry.minibatch.minibatch_optima`); its exact lasso optimum and its ridge optimum
-are drawn as two clouds (``minibatch-l1-cloud``, ``minibatch-l2-cloud``) beside the full-data
-optima (``minibatch-full-l1``, ``minibatch-full-l2``: the main plane's touch points). The
-numbers under the figure (their spread, the mean distance to the full-data optimum, the
-share of L1 optima on each axis, at 0 and off the axes, counted by exact zeros) are computed
-from exactly the optima the clouds draw.
+This module holds the panel's ids, its layout and its callbacks. Each batch is ``b`` of the
+current problem's points drawn without replacement; its exact lasso optimum and its ridge
+optimum are drawn as two clouds beside the full-data optima (the main plane's touch points):
+the model is :func:`components.minibatch_model.minibatch_model`, the figure and the numbers
+under it :mod:`components.minibatch_figure`.
 
 λ is the main plane's at rest (``view-store``): in penalized mode the slider's λ for both
 clouds; in constrained mode each region's equivalent λ (the λ of its touch point), so that the
@@ -29,22 +27,15 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from geometry import QuadraticLoss
-from geometry.contours import contour_curve
-from geometry.minibatch import cloud_spread, corner_shares, mean_distance, minibatch_optima
-from geometry.regions import region_boundary
-
-from .formatting import format_number
 from .i18n import normalize_lang, text
-from .plane_traces import touches_for_view
-from .plot_style import FAST_AXIS, GRAPH_CONFIG, PLOT_LOOK, REGION_STYLE, blank_figure
-from .problem import ProblemError, check_problem, design_for_state
+from .minibatch_figure import MINIBATCH_TRACE_INDEX, PLOT_HEIGHT, empty_figure, minibatch_figure, minibatch_text
+from .minibatch_model import MAX_COUNT, MIN_BATCH, default_batch_size, minibatch_model
+from .plot_style import GRAPH_CONFIG
+from .problem import ProblemError, check_problem
 from .stores import LAB_STATE, SCENE_STORE, VIEW_STORE
-from .view import view_with_defaults
 
 __all__ = [
     "MINIBATCH_DETAILS",
@@ -56,20 +47,10 @@ __all__ = [
     "MINIBATCH_PLOT",
     "MINIBATCH_TEXT",
     "MINIBATCH_REQUEST",
-    "MINIBATCH_TRACE_UIDS",
-    "MINIBATCH_TRACE_INDEX",
     "DEFAULT_COUNT",
-    "MAX_COUNT",
-    "MIN_BATCH",
-    "PLAY_FRAMES",
-    "FAINT_BATCHES",
     "FRAME_MS",
+    "SEED_BASE",
     "STRINGS",
-    "default_batch_size",
-    "minibatch_model",
-    "minibatch_figure",
-    "minibatch_text",
-    "empty_figure",
     "script_config",
     "layout",
     "update_panel",
@@ -88,32 +69,9 @@ MINIBATCH_TEXT = "minibatch-text"
 #: by the clientside gate only while the details are open
 MINIBATCH_REQUEST = "minibatch-request"
 
-#: the figure's traces in drawing order
-MINIBATCH_TRACE_UIDS: tuple[str, ...] = (
-    "minibatch-l1-region",
-    "minibatch-l2-region",
-    "minibatch-ellipses",
-    "minibatch-highlight",
-    "minibatch-l2-cloud",
-    "minibatch-l1-cloud",
-    "minibatch-highlight-points",
-    "minibatch-full-l2",
-    "minibatch-full-l1",
-)
-MINIBATCH_TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(MINIBATCH_TRACE_UIDS)}
 DEFAULT_COUNT = 200
-MAX_COUNT = 500
-#: the smallest batch: two rows (their centred features have rank 1: the contours are lines)
-MIN_BATCH = 2
-#: batches whose contours the server draws for play (the highlighted batch cycles through them)
-PLAY_FRAMES = 30
-#: batches whose contour through the L1 optimum is drawn faintly
-FAINT_BATCHES = 8
 #: milliseconds per highlighted batch while playing
 FRAME_MS = 450
-#: points per contour of a batch
-CONTOUR_POINTS = 61
-PLOT_HEIGHT = 340
 #: the default seed of the batches is the "new batches" button's click count plus this
 SEED_BASE = 13
 
@@ -154,304 +112,39 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The weight plane with the L1 and L2 optima of many minibatches as two clouds.",
         "zh": "权重平面上许多小批量的 L1 与 L2 最优点组成的两团点云。",
     },
-    "minibatch_panel.name_l1_cloud": {"en": "batch L1 optima", "zh": "批量 L1 最优点"},
-    "minibatch_panel.name_l2_cloud": {"en": "batch L2 optima", "zh": "批量 L2 最优点"},
-    "minibatch_panel.name_full_l1": {"en": "full data L1", "zh": "全部数据 L1"},
-    "minibatch_panel.name_full_l2": {"en": "full data L2", "zh": "全部数据 L2"},
-    "minibatch_panel.name_ellipses": {"en": "batch contours", "zh": "批量等高线"},
-    "minibatch_panel.name_highlight": {"en": "highlighted batch", "zh": "突出显示的批量"},
-    "minibatch_panel.numbers": {
-        "en": (
-            "{count} batches of b = {b} of n = {n} points, λ = {lam}{lam_note}. "
-            "Spread (RMS distance to the cloud's mean): L1 {s1}, L2 {s2}, ratio L1/L2 = {ratio}. "
-            "Mean distance to the full-data optimum: L1 {d1}, L2 {d2}.\n"
-            "L1 optima: on the w₁ axis (w₂ = 0) {a1}, on the w₂ axis (w₁ = 0) {a2}, at 0 {a0}, off the axes {ao}. "
-            "L2 optima off the axes: {l2o}."
-        ),
-        "zh": (
-            "{count} 个批量，每批 b = {b} 个点（共 n = {n} 个），λ = {lam}{lam_note}。"
-            "离散度（到点云均值的均方根距离）：L1 {s1}，L2 {s2}，比值 L1/L2 = {ratio}。"
-            "到全部数据最优点的平均距离：L1 {d1}，L2 {d2}。\n"
-            "L1 最优点：在 w₁ 轴上（w₂ = 0）{a1}，在 w₂ 轴上（w₁ = 0）{a2}，在 0 处 {a0}，不在坐标轴上 {ao}。"
-            "L2 最优点不在坐标轴上：{l2o}。"
-        ),
-    },
-    "minibatch_panel.lam_constrained": {
-        "en": " (constrained mode: each cloud at its touch point's λ; L2: λ = {lam2})",
-        "zh": "（约束模式：每团点云用其切点的 λ；L2：λ = {lam2}）",
-    },
 }
 
 
-def default_batch_size(n: int) -> int:
-    """The batch size a panel opens with: about a quarter of the n points, at least :data:`MIN_BATCH`."""
-    return int(min(max(MIN_BATCH, round(n / 4)), max(n, MIN_BATCH)))
-
-
 def script_config() -> dict:
-    """What ``assets/minibatch_panel.js`` reads from ``lab.config().minibatch``."""
-    return {"traceIndex": dict(MINIBATCH_TRACE_INDEX), "frameMs": FRAME_MS}
-
-
-# ---------------------------------------------------------------------------- the model
-def _seed(clicks) -> int:
-    return SEED_BASE + (int(clicks) if isinstance(clicks, (int, float)) and clicks >= 0 else 0)
-
-
-def _percent(share: float) -> str:
-    return f"{100.0 * share:.0f} %"
-
-
-def _polyline(curves: list[np.ndarray]) -> tuple[list, list]:
-    xs: list = []
-    ys: list = []
-    for curve in curves:
-        if xs:
-            xs.append(None)
-            ys.append(None)
-        xs.extend(np.round(curve[:, 0], 6).tolist())
-        ys.extend(np.round(curve[:, 1], 6).tolist())
-    return xs, ys
-
-
-def _contours_through(loss: QuadraticLoss, points: list[np.ndarray], window) -> tuple[list, list]:
-    """One polyline (``None`` gaps) of the loss's contours through each point."""
-    curves: list[np.ndarray] = []
-    for w in points:
-        try:
-            curves += contour_curve(loss, loss.min_value + loss.excess(w), num=CONTOUR_POINTS, view=window)
-        except ValueError:  # a flat batch loss (all its points at one x): nothing to draw
-            pass
-    return _polyline(curves)
-
-
-def minibatch_model(state: dict, scene: dict, view: dict, *, batch_size: int, count: int, seed: int) -> dict:
-    """The clouds and their numbers for a problem, a view and the panel's settings.
-
-    Parameters
-    ----------
-    state : dict
-        The ``lab-state`` dict (points ``x``, ``y``, ``basis``, ``rho``); ``source`` must be
-        ``"points"``.
-    scene : dict
-        The ``scene-store`` dict of that state (its ``view`` is the plot's window).
-    view : dict
-        The λ settings (``view-store``).
-    batch_size : int
-        b, clamped into ``[MIN_BATCH, n]`` (the slider's range follows n).
-    count : int in [1, MAX_COUNT]
-    seed : int >= 0
+    """What ``assets/minibatch_panel.js`` reads from ``lab.config().minibatch``.
 
     Returns
     -------
     dict
-        ``n``, ``b``, ``count``, ``mode``, ``lam_l1``, ``lam_l2``, ``l1``, ``l2`` (lists of
-        [w1, w2], the batches' optima), ``full_l1``, ``full_l2`` (the main plane's touch
-        points), ``stats`` (``spread_l1``, ``spread_l2``, ``ratio``, ``distance_l1``,
-        ``distance_l2``, ``shares_l1``, ``shares_l2``: computed from ``l1`` and ``l2``),
-        ``frames`` (the first batches' contours through their two optima, ``{"x", "y", "l1",
-        "l2"}``) and ``window`` (the plot's axes).
-
-    Raises
-    ------
-    ValueError
-        A state in loss-shape mode, a count outside [1, MAX_COUNT], or data the batches
-        cannot be drawn for.
+        ``traceIndex`` (:data:`~components.minibatch_figure.MINIBATCH_TRACE_INDEX`) and
+        ``frameMs`` (:data:`FRAME_MS`).
     """
-    if state.get("source") == "shape":
-        raise ValueError("loss-shape mode has no data points")
-    if isinstance(count, bool) or not isinstance(count, (int, np.integer)) or not 1 <= count <= MAX_COUNT:
-        raise ValueError(f"count must be a whole number in [1, {MAX_COUNT}], got {count!r}")
-    X, y = design_for_state(state)
-    n = int(y.shape[0])
-    b = int(min(max(int(batch_size), MIN_BATCH), n))
-    view = view_with_defaults(view)
-    touches = touches_for_view(scene, view)
-    lam_l1, lam_l2 = float(touches["l1"].lam), float(touches["l2"].lam)
-    optima = minibatch_optima(X, y, batch_size=b, count=int(count), seed=int(seed), lam_l1=lam_l1, lam_l2=lam_l2)
-    full_l1 = np.asarray(touches["l1"].w, dtype=float)
-    full_l2 = np.asarray(touches["l2"].w, dtype=float)
-    window = ((float(scene["view"]["x"][0]), float(scene["view"]["x"][1])), (float(scene["view"]["y"][0]), float(scene["view"]["y"][1])))
-    frames = []
-    for i in range(min(PLAY_FRAMES, int(count))):
-        loss = QuadraticLoss(optima.hessians[i], optima.linears[i], data_moments=True)
-        cx, cy = _contours_through(loss, [optima.l1[i], optima.l2[i]], window)
-        frames.append({"x": cx, "y": cy, "l1": optima.l1[i].tolist(), "l2": optima.l2[i].tolist()})
-    return {
-        "n": n,
-        "b": b,
-        "count": int(count),
-        "seed": int(seed),
-        "mode": view.get("mode", "penalized"),
-        "lam_l1": lam_l1,
-        "lam_l2": lam_l2,
-        "l1": optima.l1.tolist(),
-        "l2": optima.l2.tolist(),
-        "full_l1": full_l1.tolist(),
-        "full_l2": full_l2.tolist(),
-        "stats": cloud_stats(optima.l1, optima.l2, full_l1, full_l2),
-        "frames": frames,
-        "window": [list(window[0]), list(window[1])],
-    }
+    return {"traceIndex": dict(MINIBATCH_TRACE_INDEX), "frameMs": FRAME_MS}
 
 
-def cloud_stats(l1, l2, full_l1, full_l2) -> dict:
-    """The panel's numbers for two clouds of optima (arrays of shape (m, 2)) and the full-data optima."""
-    s1, s2 = cloud_spread(l1), cloud_spread(l2)
-    return {
-        "spread_l1": s1,
-        "spread_l2": s2,
-        "ratio": s1 / s2 if s2 > 0 else (math.nan if s1 == 0 else math.inf),
-        "distance_l1": mean_distance(l1, full_l1),
-        "distance_l2": mean_distance(l2, full_l2),
-        "shares_l1": corner_shares(l1),
-        "shares_l2": corner_shares(l2),
-    }
+def _seed(clicks) -> int:
+    return SEED_BASE + (int(clicks) if isinstance(clicks, (int, float)) and clicks >= 0 else 0)
 
 
-# ---------------------------------------------------------------------------- the figure
-def _xy(points) -> dict:
-    arr = np.asarray(points, dtype=float).reshape(-1, 2)
-    return {"x": arr[:, 0].tolist(), "y": arr[:, 1].tolist()}
-
-
-def _outline(region: str, w) -> dict:
-    size = float(np.abs(w).sum()) if region == "l1" else float(np.hypot(*w))
-    if size <= 0:
-        return {"x": [], "y": []}
-    boundary = region_boundary(region, size, num=121)
-    return {"x": boundary[:, 0].tolist(), "y": boundary[:, 1].tolist()}
-
-
-def empty_figure(message: str = "") -> dict:
-    """The graph's figure with nothing drawn (before the panel is opened, or without data)."""
-    return blank_figure(PLOT_HEIGHT, message, **PLOT_LOOK)
-
-
-def minibatch_figure(model: dict, *, lang: str = "en") -> dict:
-    """The panel's weight plane for a model (:func:`minibatch_model`), as a plain figure dict.
-
-    Traces in the order :data:`MINIBATCH_TRACE_UIDS`; the clouds hold the model's optima as they
-    are (exact zeros stay 0). ``layout.meta.minibatch`` carries the play frames and the stats.
-    """
-    lang = normalize_lang(lang)
-    l1s, l2s = REGION_STYLE["l1"], REGION_STYLE["l2"]
-    frame = model["frames"][0] if model["frames"] else {"x": [], "y": [], "l1": [], "l2": []}
-    faint_x: list = []
-    faint_y: list = []
-    for f in model["frames"][:FAINT_BATCHES]:
-        # each batch's contour through its L1 optimum: the first curve of its frame
-        cut = f["x"].index(None) if None in f["x"] else len(f["x"])
-        if faint_x:
-            faint_x.append(None)
-            faint_y.append(None)
-        faint_x += f["x"][:cut]
-        faint_y += f["y"][:cut]
-    point = {"type": "scatter", "mode": "markers", "hovertemplate": "w = (%{x:.4g}, %{y:.4g})<extra>%{fullData.name}</extra>"}
-    traces = {
-        "minibatch-l1-region": {
-            "type": "scatter", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
-            "line": {"color": l1s["color"], "width": 1, "dash": l1s["dash"]}, "opacity": 0.5,
-            **_outline("l1", model["full_l1"]),
-        },
-        "minibatch-l2-region": {
-            "type": "scatter", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
-            "line": {"color": l2s["color"], "width": 1, "dash": l2s["dash"]}, "opacity": 0.5,
-            **_outline("l2", model["full_l2"]),
-        },
-        "minibatch-ellipses": {
-            "type": "scatter", "mode": "lines", "hoverinfo": "skip", "name": text("minibatch_panel.name_ellipses", lang),
-            "line": {"color": "#868e96", "width": 1}, "opacity": 0.35, "x": faint_x, "y": faint_y,
-        },
-        "minibatch-highlight": {
-            "type": "scatter", "mode": "lines", "hoverinfo": "skip", "name": text("minibatch_panel.name_highlight", lang),
-            "line": {"color": "#343a40", "width": 1.6}, "x": frame["x"], "y": frame["y"],
-        },
-        "minibatch-l2-cloud": {
-            **point, "name": text("minibatch_panel.name_l2_cloud", lang),
-            "marker": {"symbol": "circle", "size": 5, "color": l2s["color"], "opacity": 0.45}, **_xy(model["l2"]),
-        },
-        "minibatch-l1-cloud": {
-            **point, "name": text("minibatch_panel.name_l1_cloud", lang),
-            "marker": {"symbol": "diamond", "size": 6, "color": l1s["color"], "opacity": 0.5}, **_xy(model["l1"]),
-        },
-        "minibatch-highlight-points": {
-            **point, "showlegend": False, "name": text("minibatch_panel.name_highlight", lang),
-            "marker": {"symbol": ["diamond", "circle"], "size": 11, "color": [l1s["color"], l2s["color"]],
-                       "line": {"color": "#212529", "width": 1.5}},
-            "x": [frame["l1"][0], frame["l2"][0]] if frame["l1"] else [],
-            "y": [frame["l1"][1], frame["l2"][1]] if frame["l1"] else [],
-        },
-        "minibatch-full-l2": {
-            **point, "name": text("minibatch_panel.name_full_l2", lang),
-            "marker": {"symbol": "circle", "size": 14, "color": "white", "line": {"color": l2s["color"], "width": 3}},
-            **_xy(model["full_l2"]),
-        },
-        "minibatch-full-l1": {
-            **point, "name": text("minibatch_panel.name_full_l1", lang),
-            "marker": {"symbol": "diamond", "size": 15, "color": "white", "line": {"color": l1s["color"], "width": 3}},
-            **_xy(model["full_l1"]),
-        },
-    }  # fmt: skip
-    data = [{"uid": uid, **traces[uid]} for uid in MINIBATCH_TRACE_UIDS]
-    (x0, x1), (y0, y1) = model["window"]
-    axis = {**FAST_AXIS, "zeroline": True, "zerolinecolor": "#adb5bd", "zerolinewidth": 1.5}
-    stats = model["stats"]
-    return {
-        "data": data,
-        "layout": {
-            **PLOT_LOOK,
-            "height": PLOT_HEIGHT,
-            "margin": {"l": 40, "r": 10, "t": 56, "b": 36},
-            "xaxis": {**axis, "range": [x0, x1], "title": {"text": "w₁"}},
-            "yaxis": {**axis, "range": [y0, y1], "scaleanchor": "x", "scaleratio": 1, "title": {"text": "w₂"}},
-            "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 11}},
-            "showlegend": True,
-            "meta": {"minibatch": {"frames": model["frames"], "stats": _json_stats(stats), "count": model["count"]}},
-        },
-    }
-
-
-def _json_stats(stats: dict) -> dict:
-    """Stats with non-finite numbers as None (JSON has no NaN or infinity)."""
-    return {k: (v if not isinstance(v, float) or math.isfinite(v) else None) for k, v in stats.items()}
-
-
-def minibatch_text(model: dict, *, lang: str = "en") -> str:
-    """The numbers under the figure, in ``lang`` (two lines)."""
-    stats = model["stats"]
-    shares = stats["shares_l1"]
-    note = (
-        text("minibatch_panel.lam_constrained", lang, lam2=format_number(model["lam_l2"]))
-        if model["mode"] == "constrained"
-        else ""
-    )
-    ratio = stats["ratio"]
-    return text(
-        "minibatch_panel.numbers",
-        lang,
-        count=model["count"],
-        b=model["b"],
-        n=model["n"],
-        lam=format_number(model["lam_l1"]),
-        lam_note=note,
-        s1=format_number(stats["spread_l1"]),
-        s2=format_number(stats["spread_l2"]),
-        ratio=format_number(ratio) if math.isfinite(ratio) else "—",
-        d1=format_number(stats["distance_l1"]),
-        d2=format_number(stats["distance_l2"]),
-        a1=_percent(shares["w1_axis"]),
-        a2=_percent(shares["w2_axis"]),
-        a0=_percent(shares["origin"]),
-        ao=_percent(shares["off_axes"]),
-        l2o=_percent(stats["shares_l2"]["off_axes"]),
-    )
-
-
-# ---------------------------------------------------------------------------- the page
 def layout(page) -> list:
-    """The collapsed panel (``page``: :class:`authoring.url_state.PageState`) and its request
-    store; the clouds are computed when the panel is first opened."""
+    """The collapsed panel and its request store; the clouds are computed when the panel is
+    first opened.
+
+    Parameters
+    ----------
+    page : authoring.url_state.PageState
+        The page being built (its language and state: the batch-size slider's range follows its n points).
+
+    Returns
+    -------
+    list
+        The ``html.Details`` and the ``minibatch-request`` store.
+    """
     lang = normalize_lang(getattr(page, "lang", None))
     state = getattr(page, "state", {}) or {}
     n = len((state.get("points") or {}).get("x") or []) if state.get("source") != "shape" else 0
@@ -504,12 +197,27 @@ def layout(page) -> list:
 
 
 def update_panel(request: dict | None, state: dict | None, scene: dict | None):
-    """Server callback body (call it directly in tests): ``(figure, text, message, slider max)``
-    for a gate's request ``{"view", "batch", "count", "seed", ...}``, the ``lab-state`` and the
-    ``scene-store`` dicts.
+    """Server callback body (call it directly in tests): the clouds for a gate's request.
 
-    A bad number of batches keeps the picture (``no_update``) and says why; loss-shape mode and
-    a problem that cannot be drawn get an empty figure saying why, never an error.
+    Parameters
+    ----------
+    request : dict or None
+        ``minibatch-request``: ``{"view", "batch", "count", "seed", ...}`` (``seed``: the "new
+        batches" button's clicks).
+    state, scene : dict or None
+        The ``lab-state`` and ``scene-store`` dicts.
+
+    Returns
+    -------
+    tuple
+        ``(figure, text, message, slider max)``. A bad number of batches keeps the picture
+        (``no_update``) and says why in the message; loss-shape mode and a problem that cannot
+        be drawn get an empty figure saying why, never an error.
+
+    Raises
+    ------
+    dash.exceptions.PreventUpdate
+        No request, state or scene yet.
     """
     if not request or not state or not scene:
         raise PreventUpdate
@@ -538,7 +246,13 @@ def update_panel(request: dict | None, state: dict | None, scene: dict | None):
 
 
 def register_callbacks(app: Dash) -> None:
-    """The gate (clientside: a request only while open) and the clouds (server, once per request)."""
+    """Register the gate (clientside: a request only while open) and the clouds (server, once
+    per request) on ``app``.
+
+    Parameters
+    ----------
+    app : dash.Dash
+    """
     app.clientside_callback(
         ClientsideFunction(namespace="minibatch_panel", function_name="gate"),
         Output(MINIBATCH_REQUEST, "data"),

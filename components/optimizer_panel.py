@@ -1,4 +1,4 @@
-"""Optimizer paths on the weight plane and the KKT picture at the touch points (issue 13).
+"""Optimizer paths on the weight plane and the KKT picture at the touch points.
 
 A collapsed ``<details>`` under the λ control (class ``secondary``: presenter mode hides it),
 ten components in all. It draws into the weight plane's own traces (uids in
@@ -13,8 +13,10 @@ ten components in all. It draws into the weight plane's own traces (uids in
   region's normal cone there (``kkt-cone``): one ray on a smooth boundary, the wedge at a corner,
   the box ``λ r [−1, 1]²`` at the origin (:mod:`geometry.kkt`).
 
+This module holds the panel's ids, its layout, the scripts' configuration and its callback.
 Everything is computed in the browser (``assets/optimizer_panel.js``, the same model as
-:func:`optimizer_model` and :func:`optimizer_traces`, checked under Node):
+:func:`components.optimizer_figure.optimizer_model` and
+:func:`components.optimizer_figure.optimizer_traces`, checked under Node):
 
 - ``optimizer_panel.draw`` (clientside) patches the plane's optimizer traces and writes the text
   (the selected rule's update with the numbers of step k, where each path ends and how far from
@@ -23,29 +25,20 @@ Everything is computed in the browser (``assets/optimizer_panel.js``, the same m
   details closed and KKT off it returns ``no_update`` at once;
 - on a λ step the weight plane's own patch (``weight_plane.followLambda``) carries these traces
   (``lab.optimizerPanel.extendPlanePatch``): one redraw per step, not two.
-
-Targets: plain GD → the OLS point; weight decay → the L2 touch point (ridge at the L2 touch's
-λ); the three L1 rules → the L1 touch point (lasso at its λ). In constrained mode each λ is the
-touch point's equivalent λ.
 """
 
 from __future__ import annotations
 
 import json
-import math
 
-import numpy as np
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from geometry.kkt import kkt_picture
-from geometry.optimizers import DEFAULT_STEPS, L1_RULES, RULES, default_step, optimizer_path, sign_flips
-from geometry.scene import loss_from_scene
+from geometry.optimizers import DEFAULT_STEPS, L1_RULES, RULES
 
 from .i18n import normalize_lang, text
-from .plane_traces import OPTIMIZER_UIDS, TRACE_INDEX, touches_for_view
-from .plot_style import REGION_KEYS
+from .optimizer_figure import ARROW_LENGTH, CONE_LENGTH, DEFAULT_RULES, HEAD, default_settings
+from .plane_traces import OPTIMIZER_UIDS, TRACE_INDEX
 from .stores import CURRENT_VIEW, SCENE_STORE
-from .view import view_for_scene
 from .weight_plane import WEIGHT_PLANE
 
 __all__ = [
@@ -58,17 +51,10 @@ __all__ = [
     "OPT_BUTTONS",
     "OPT_FRAME",
     "OPT_TEXT",
-    "DEFAULT_RULES",
-    "DEFAULT_START",
     "MAX_STEPS",
-    "ARROW_LENGTH",
-    "CONE_LENGTH",
     "STRINGS",
-    "path_uid",
-    "default_settings",
-    "optimizer_model",
-    "optimizer_traces",
     "script_config",
+    "strings_for",
     "layout",
     "register_callbacks",
 ]
@@ -85,25 +71,8 @@ OPT_BUTTONS = "optimizer-buttons"
 OPT_FRAME = "optimizer-frame"
 OPT_TEXT = "optimizer-text"
 
-#: the rules ticked when the panel first opens
-DEFAULT_RULES: tuple[str, ...] = RULES
-#: the rule whose update the text spells out (private: an upper-case constant holding a
-#: kebab-case word would be taken for a component id, components/client_config.py)
-_DEFAULT_FORMULA = "l1"
-#: the default start, as a fraction of the plane's half-width: up and left of the origin, so
-#: that the L1 paths cross the w₂ = 0 axis the lasso sets to 0 on the default data
-DEFAULT_START: tuple[float, float] = (-0.35, 0.8)
 #: the steps box's upper bound
 MAX_STEPS = 5000
-#: the drawn length of −∇J0 (normalised) and of the normal cone's rays, as fractions of the
-#: plane's half-width
-ARROW_LENGTH = 0.3
-CONE_LENGTH = 0.45
-#: the arrowhead: its wings' length (fraction of the arrow) and angle from the shaft (radians)
-HEAD = (0.22, 0.45)
-
-#: the region each rule's target is the touch point of (None: the OLS point)
-_TARGET = {"none": None, "l2": "l2", "l1-subgradient": "l1", "l1": "l1", "l1-clip": "l1"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "optimizer_panel.summary": {
@@ -196,187 +165,18 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def path_uid(rule: str) -> str:
-    """The weight plane's trace of a rule's path: ``gd-path-<rule>``."""
-    return f"gd-path-{rule}"
-
-
-def default_settings() -> dict:
-    """The panel's settings as the page starts: ``rules``, ``formula``, ``eta`` (None: 1/L),
-    ``steps``, ``start`` (fractions of the half-width), ``k`` (None: every step), ``paths``
-    (draw the paths: the details are open), ``kkt``."""
-    return {
-        "rules": list(DEFAULT_RULES),
-        "formula": _DEFAULT_FORMULA,
-        "eta": None,
-        "steps": DEFAULT_STEPS,
-        "start": list(DEFAULT_START),
-        "k": None,
-        "paths": True,
-        "kkt": False,
-    }
-
-
-# ---------------------------------------------------------------------------- the model
-def _zero_from(points: np.ndarray, i: int) -> int | None:
-    """The first step from which weight i is exactly 0.0 to the end, or None."""
-    col = points[:, i]
-    if col[-1] != 0.0:
-        return None
-    nonzero = np.flatnonzero(col != 0.0)
-    return int(nonzero[-1] + 1) if nonzero.size else 0
-
-
-def optimizer_model(scene: dict, view: dict, settings: dict) -> dict:
-    """What the panel draws and says for a scene, a view and the panel's settings (JSON-ready).
-
-    Parameters
-    ----------
-    scene : dict
-        The ``scene-store`` dict.
-    view : dict
-        A view (``current-view``), taken on this scene (:func:`components.view.view_for_scene`).
-    settings : dict
-        :func:`default_settings`' keys.
+def script_config() -> dict:
+    """What ``assets/optimizer_panel.js`` reads from ``lab.config().optimizer``.
 
     Returns
     -------
     dict
-        ``radius`` (the plane's half-width), ``L`` (largest eigenvalue of H), ``start``,
-        ``lam`` ({"l1", "l2"}: the touch points' λ), ``paths`` ({rule: {"eta", "lam", "points",
-        "diverges", "stopped", "limit", "target", "distance", "flips", "zero_from", "ever_zero"}}
-        for each ticked rule when ``settings["paths"]``), ``kkt`` (a list of {"region", "w",
-        "lam", "descent", "case", "rays", "box"} for each shown region when ``settings["kkt"]``).
+        ``rules``, ``l1Rules`` (:mod:`geometry.optimizers`), ``uids`` and ``traceIndex`` (the
+        weight plane's optimizer traces), ``defaults``
+        (:func:`~components.optimizer_figure.default_settings` with the paths off, as the
+        details start closed), ``maxSteps``, ``arrow``, ``cone`` and ``head`` (the KKT
+        picture's lengths).
     """
-    loss = loss_from_scene(scene)
-    view = view_for_scene(view, scene)
-    touches = touches_for_view(scene, view, loss=loss)
-    radius = float(scene["view"]["x"][1])
-    start = np.array([settings["start"][0] * radius, settings["start"][1] * radius])
-    top = max(float(scene["eigenvalues"][-1]), 0.0)
-    model: dict = {
-        "radius": radius,
-        "L": top,
-        "start": start.tolist(),
-        "lam": {"l1": float(touches["l1"].lam), "l2": float(touches["l2"].lam)},
-        "paths": {},
-        "kkt": [],
-    }
-    if settings.get("paths"):
-        for rule in RULES:
-            if rule not in settings["rules"]:
-                continue
-            lam = 0.0 if rule == "none" else model["lam"]["l1" if rule in L1_RULES else "l2"]
-            if not math.isfinite(lam):
-                continue
-            eta = settings["eta"] if settings.get("eta") else default_step(loss, rule, lam)
-            path = optimizer_path(loss, rule, start, eta=eta, lam=lam, steps=int(settings["steps"]))
-            region = _TARGET[rule]
-            target = loss.ols_point if region is None else touches[region].w
-            pts = path.points
-            model["paths"][rule] = {
-                "eta": float(eta),
-                "lam": lam,
-                "points": pts.tolist(),
-                "diverges": bool(path.diverges),
-                "stopped": bool(path.stopped),
-                "limit": float(2.0 / (top + 2.0 * lam if rule == "l2" else top)) if top > 0 else math.inf,
-                "target": [float(v) for v in target],
-                "distance": float(np.hypot(*(pts[-1] - target))),
-                "flips": [int(v) for v in sign_flips(pts)],
-                "zero_from": [_zero_from(pts, i) for i in range(2)],
-                "ever_zero": [bool(np.any(pts[1:, i] == 0.0)) for i in range(2)],
-            }
-    if settings.get("kkt"):
-        shown = set(view.get("shown", ()))
-        r = float(view.get("l1_ratio", 0.5))
-        for region, touch in touches.items():
-            if REGION_KEYS[region] not in shown:
-                continue
-            pic = kkt_picture(loss, region, touch.w, touch.lam, l1_ratio=r)
-            model["kkt"].append(
-                {
-                    "region": region,
-                    "w": [float(v) for v in pic.w],
-                    "lam": pic.lam,
-                    "descent": [float(v) for v in pic.descent],
-                    "case": pic.case,
-                    "rays": pic.rays.tolist(),
-                    "box": pic.box,
-                }
-            )
-    return model
-
-
-def _arrow(w: list, d: list, length: float) -> tuple[list, list]:
-    """A shaft from w along d (scaled to ``length`` unless ``length`` is None: d as it is) and its head."""
-    size = math.hypot(d[0], d[1])
-    if size == 0:
-        return [], []
-    ux, uy = d[0] / size, d[1] / size
-    span = size if length is None else length
-    tx, ty = w[0] + span * ux, w[1] + span * uy
-    h, a = HEAD[0] * span, HEAD[1]
-    c, s = math.cos(a), math.sin(a)
-    left = (tx - h * (c * ux - s * uy), ty - h * (s * ux + c * uy))
-    right = (tx - h * (c * ux + s * uy), ty - h * (-s * ux + c * uy))
-    return [w[0], tx, None, left[0], tx, right[0]], [w[1], ty, None, left[1], ty, right[1]]
-
-
-def optimizer_traces(model: dict, k: int | None = None) -> dict[str, dict]:
-    """The data of the optimizer traces for a model: ``{uid: {"x", "y"}}`` for every uid of
-    :data:`~components.plane_traces.OPTIMIZER_UIDS` (empty for what is not drawn).
-
-    ``k``: show only the first k steps of each path (None: all). ``kkt-gradient`` holds −∇J0
-    at each touch point as an arrow of length ``ARROW_LENGTH · radius`` (at the origin: scaled so
-    that the box ``λ r [−1, 1]²`` is ``CONE_LENGTH · radius`` wide each way, with the arrow inside
-    it exactly when the KKT condition holds); ``kkt-cone`` the normal cone (rays of length
-    ``CONE_LENGTH · radius``: one segment, a closed wedge, or the box); pieces separated by None.
-    """
-    out = {uid: {"x": [], "y": []} for uid in OPTIMIZER_UIDS}
-    for rule, path in model["paths"].items():
-        pts = path["points"] if k is None else path["points"][: k + 1]
-        out[path_uid(rule)] = {"x": [p[0] for p in pts], "y": [p[1] for p in pts]}
-    arrow_len, cone_len = ARROW_LENGTH * model["radius"], CONE_LENGTH * model["radius"]
-    gx: list = []
-    gy: list = []
-    cx: list = []
-    cy: list = []
-    for pic in model["kkt"]:
-        w, d = pic["w"], pic["descent"]
-        if pic["case"] == "interior":
-            continue
-        if pic["case"] == "origin":
-            if pic["box"] > 0:
-                s = cone_len / pic["box"]
-                ax, ay = _arrow(w, [s * d[0], s * d[1]], None)
-                bx = [w[0] - cone_len, w[0] + cone_len, w[0] + cone_len, w[0] - cone_len, w[0] - cone_len]
-                by = [w[1] - cone_len, w[1] - cone_len, w[1] + cone_len, w[1] + cone_len, w[1] - cone_len]
-            else:
-                ax, ay = _arrow(w, d, arrow_len)
-                bx, by = [], []
-        else:
-            ax, ay = _arrow(w, d, arrow_len)
-            ends = [(w[0] + cone_len * r[0], w[1] + cone_len * r[1]) for r in pic["rays"]]
-            if len(ends) == 1:
-                bx, by = [w[0], ends[0][0]], [w[1], ends[0][1]]
-            else:
-                bx = [w[0], ends[0][0], ends[1][0], w[0]]
-                by = [w[1], ends[0][1], ends[1][1], w[1]]
-        for xs, ys, px, py in ((gx, gy, ax, ay), (cx, cy, bx, by)):
-            if px:
-                if xs:
-                    xs.append(None)
-                    ys.append(None)
-                xs.extend(px)
-                ys.extend(py)
-    out["kkt-gradient"] = {"x": gx, "y": gy}
-    out["kkt-cone"] = {"x": cx, "y": cy}
-    return out
-
-
-def script_config() -> dict:
-    """What ``assets/optimizer_panel.js`` reads from ``lab.config().optimizer``."""
     return {
         "rules": list(RULES),
         "l1Rules": list(L1_RULES),
@@ -391,13 +191,24 @@ def script_config() -> dict:
 
 
 def strings_for(lang: str) -> dict[str, str]:
-    """The templates the script writes with, in ``lang``, keyed without the ``optimizer_panel.`` prefix."""
+    """The templates ``assets/optimizer_panel.js`` writes its text with.
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+
+    Returns
+    -------
+    dict of str to str
+        The rules' names (``rule.<rule>``) and the text's templates (``t.…``) of
+        :data:`STRINGS`, keyed without the ``optimizer_panel.`` prefix, and the regions' names
+        (``region.l1``, ``region.l2``, ``region.elasticnet``), in ``lang``.
+    """
     out = {key.removeprefix("optimizer_panel."): text(key, lang) for key in STRINGS if ".t." in key or ".rule." in key}
     out.update({f"region.{r}": text(f"region.{r}", lang) for r in ("l1", "l2", "elasticnet")})
     return out
 
 
-# ---------------------------------------------------------------------------- the panel
 def _buttons(lang: str) -> str:
     """Play / step / reset as plain HTML buttons in one Markdown (one component, not three):
     ``assets/optimizer_panel.js`` handles their clicks by their ``data-optimizer`` action."""
@@ -410,7 +221,19 @@ def _buttons(lang: str) -> str:
 
 
 def layout(page) -> list:
-    """The collapsed panel (``page``: :class:`authoring.url_state.PageState`): ten components."""
+    """The collapsed panel and the frame store: ten components.
+
+    Parameters
+    ----------
+    page : authoring.url_state.PageState
+        The page being built (its language).
+
+    Returns
+    -------
+    list
+        The ``html.Details`` (carrying the script's templates, in the page's language, in its
+        ``data-strings``) and the ``optimizer-frame`` store.
+    """
     lang = normalize_lang(getattr(page, "lang", None))
     rule_options = [{"label": text(f"optimizer_panel.rule.{rule}", lang), "value": rule} for rule in RULES]
     return [
@@ -427,7 +250,7 @@ def layout(page) -> list:
                 ),
                 text("optimizer_panel.formula", lang),
                 dcc.RadioItems(
-                    id=OPT_FORMULA, options=rule_options, value=_DEFAULT_FORMULA, inline=True, className="optimizer-formula"
+                    id=OPT_FORMULA, options=rule_options, value=default_settings()["formula"], inline=True, className="optimizer-formula"
                 ),
                 text("optimizer_panel.eta", lang) + " =",
                 dcc.Input(
@@ -467,7 +290,13 @@ def layout(page) -> list:
 
 
 def register_callbacks(app: Dash) -> None:
-    """``optimizer_panel.draw``: the plane's optimizer traces and the panel's text, in the browser."""
+    """Register ``optimizer_panel.draw`` (clientside) on ``app``: the plane's optimizer traces
+    and the panel's text, in the browser.
+
+    Parameters
+    ----------
+    app : dash.Dash
+    """
     app.clientside_callback(
         ClientsideFunction(namespace="optimizer_panel", function_name="draw"),
         # the text first: tests/test_writers.py reads the outputs up to the first "@" (allow_duplicate's hash)

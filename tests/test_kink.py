@@ -18,16 +18,15 @@ from sklearn.linear_model import Lasso
 from authoring.url_state import page_for_query
 from components import kink_panel
 from components.i18n import LANGS, text
-from components.kink_panel import (
+from components.kink_figure import (
     DEFAULT_A,
     DEFAULT_C,
     KINK_TRACE_UIDS,
     kink_data,
     kink_figure,
     kink_model,
-    kink_text,
-    strings_for,
 )
+from components.kink_sentences import kink_text, strings_for
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
 from components.plane_traces import touches_for_view
 from components.problem import default_state, resample

@@ -18,7 +18,8 @@ import pytest
 
 from components.client_config import client_config
 from components.i18n import LANGS
-from components.kink_panel import KINK_SOURCES, kink_data, kink_model, kink_text, strings_for
+from components.kink_figure import KINK_SOURCES, kink_data, kink_model
+from components.kink_sentences import kink_text, strings_for
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
 from components.stores import build_scene, for_store
 from geometry.kink import Quadratic1D, l1_minimiser, l2_minimiser

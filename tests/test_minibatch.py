@@ -9,12 +9,9 @@ import pytest
 from dash import no_update
 
 from components.formatting import format_number
-from components.minibatch_panel import (
-    MINIBATCH_TRACE_UIDS,
-    minibatch_figure,
-    minibatch_model,
-    update_panel,
-)
+from components.minibatch_figure import MINIBATCH_TRACE_UIDS, minibatch_figure
+from components.minibatch_model import minibatch_model
+from components.minibatch_panel import update_panel
 from components.plane_traces import touches_for_view
 from components.problem import default_state
 from components.stores import build_scene
@@ -257,7 +254,7 @@ def test_singular_batches_fall_back_to_the_homotopy():
 
 
 def test_dataset_mode_draws_batches_of_the_data_set_two_features():
-    from components.minibatch_panel import minibatch_model
+    from components.minibatch_model import minibatch_model
     from components.plane_traces import touches_for_view
     from components.problem import default_state, design_for_state
     from components.stores import build_scene

@@ -16,7 +16,8 @@ import pytest
 
 from components.client_config import client_config
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
-from components.optimizer_panel import default_settings, optimizer_model, optimizer_traces, strings_for
+from components.optimizer_figure import default_settings, optimizer_model, optimizer_traces
+from components.optimizer_panel import strings_for
 from components.problem import default_state, resample
 from components.stores import build_scene, for_store
 from geometry.optimizers import RULES, default_step, optimizer_path

@@ -26,7 +26,7 @@ from geometry.optimizers import (
     update,
 )
 from geometry.scene import loss_from_scene
-from components.optimizer_panel import DEFAULT_START
+from components.optimizer_figure import DEFAULT_START
 
 
 def _random_losses(count: int, seed: int = 5) -> list[QuadraticLoss]:

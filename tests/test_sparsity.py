@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 from dash.exceptions import PreventUpdate
 
+from components import sparsity_figure as sf
+from components import sparsity_model as sm
 from components import sparsity_panel as sp
 from components import stores
 from components.problem import default_state
@@ -244,9 +246,9 @@ REQUEST = {"count": 200, "dim": 8, "rho": 0.5, "noise": 1.0, "lambda": -1.0, "l1
 
 
 def test_figure_states_the_count_and_time_and_its_numbers_come_from_the_solves():
-    study, seconds, now = sp.monte_carlo(120, 6, rho=0.3, noise=1.0, factor=0.2, l1_ratio=0.5)
-    fig = sp.sparsity_figure(study, seconds=seconds, now=now)
-    assert [t["uid"] for t in fig["data"]] == list(sp.CURVE_UIDS)
+    study, seconds, now = sm.monte_carlo(120, 6, rho=0.3, noise=1.0, factor=0.2, l1_ratio=0.5)
+    fig = sf.sparsity_figure(study, seconds=seconds, now=now)
+    assert [t["uid"] for t in fig["data"]] == list(sf.CURVE_UIDS)
     title = fig["layout"]["title"]["text"]
     assert title.startswith("120 problems (d = 6") and f"{1000 * seconds:.0f} ms" in title
     meta = fig["layout"]["meta"]
@@ -255,18 +257,18 @@ def test_figure_states_the_count_and_time_and_its_numbers_come_from_the_solves()
         assert meta["zeros"][penalty] == int(np.sum(w == 0.0))
         assert meta["share"][penalty] == pytest.approx(np.sum(w == 0.0) / w.size)
     assert meta["zeros"]["l2"] == 0 and "ridge gives no exact zeros" in title
-    assert f"L1 {sp._percent(meta['share']['l1'])} %" in title
+    assert f"L1 {sf._percent(meta['share']['l1'])} %" in title
     assert meta["factor"] == 0.2 and fig["data"][3]["x"] == [0.2, 0.2]
-    assert meta["solves"] == 120 * (sp.GRID + 1) * 3
+    assert meta["solves"] == 120 * (sm.GRID + 1) * 3
     # the curves: one point per grid factor, shares in [0, 1], L1 all 0 above λ_max
     l1 = fig["data"][0]
-    assert len(l1["x"]) == sp.GRID and l1["y"][-1] == 1.0 and all(0 <= y <= 1 for y in l1["y"])
+    assert len(l1["x"]) == sm.GRID and l1["y"][-1] == 1.0 and all(0 <= y <= 1 for y in l1["y"])
 
 
 def test_two_weights_show_where_the_touch_points_land():
-    study, seconds, now = sp.monte_carlo(150, 2, rho=0.5, noise=1.0, factor=0.3, l1_ratio=0.5)
-    fig = sp.sparsity_figure(study, seconds=seconds, now=now, lang="zh")
-    assert [t["uid"] for t in fig["data"]] == list(sp.CURVE_UIDS + sp.TOUCH_UIDS)
+    study, seconds, now = sm.monte_carlo(150, 2, rho=0.5, noise=1.0, factor=0.3, l1_ratio=0.5)
+    fig = sf.sparsity_figure(study, seconds=seconds, now=now, lang="zh")
+    assert [t["uid"] for t in fig["data"]] == list(sf.CURVE_UIDS + sf.TOUCH_UIDS)
     touch = fig["layout"]["meta"]["touch"]
     for region, counts in touch.items():
         assert sum(counts.values()) == 150
@@ -292,16 +294,16 @@ def test_update_figure_follows_the_labs_lambda():
     view = {**initial_view(), "slider": -0.5}
     fig = sp.update_figure({**REQUEST, "view": view, "count": 20}, scene)
     assert fig["layout"]["meta"]["factor"] == pytest.approx(10**-0.5)
-    assert sp.lab_factor(scene, {**view, "slider": -9}) == pytest.approx(10.0**sp.SLIDER_MIN)
+    assert sm.lab_factor(scene, {**view, "slider": -9}) == pytest.approx(10.0**sm.SLIDER_MIN)
 
 
 def test_check_request_clamps_and_rejects():
-    out = sp.check_request({"count": 99999, "dim": 1, "rho": 0.99, "noise": None, "lambda": 5})
-    assert out == {"count": 2000, "dim": 2, "rho": 0.95, "noise": 1.0, "lambda": sp.SLIDER_MAX, "l1_ratio": 0.5}
+    out = sm.check_request({"count": 99999, "dim": 1, "rho": 0.99, "noise": None, "lambda": 5})
+    assert out == {"count": 2000, "dim": 2, "rho": 0.95, "noise": 1.0, "lambda": sm.SLIDER_MAX, "l1_ratio": 0.5}
     with pytest.raises(ValueError, match="count must be a number"):
-        sp.check_request({"count": "many"})
+        sm.check_request({"count": "many"})
     with pytest.raises(ValueError, match=r"l1_ratio must be a number in \[0, 1\]"):
-        sp.check_request({"l1_ratio": 2})
+        sm.check_request({"l1_ratio": 2})
 
 
 # ---------------------------------------------------------------------------- d = 20, strong correlation (speed work)

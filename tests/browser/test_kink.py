@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from components.kink_panel import KINK_TRACE_UIDS
+from components.kink_figure import KINK_TRACE_UIDS
 
 from .conftest import SCREENSHOTS, wait_for
 from .test_lab import click_radio, press, reload, traces, type_lambda, wait_settled

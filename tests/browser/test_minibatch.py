@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from components.formatting import format_number
-from components.minibatch_panel import MINIBATCH_TRACE_UIDS
+from components.minibatch_figure import MINIBATCH_TRACE_UIDS
 
 from .conftest import SCREENSHOTS, wait_for
 from .test_lab import press, reload, traces, wait_settled

@@ -8,7 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from components.sparsity_panel import CURVE_UIDS, TOUCH_UIDS
+from components.sparsity_figure import CURVE_UIDS, TOUCH_UIDS
 
 from .conftest import SCREENSHOTS, wait_for
 from .test_lab import press, reload, wait_settled
