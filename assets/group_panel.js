@@ -1,13 +1,18 @@
 /*
- * Three weights in the browser (mirrors components/group_panel.py): the clientside callback
- * `group_panel.follow` and `lab.groupPanel` (pure functions).
+ * Three weights in the browser (mirrors components/group_panel.py): the clientside callbacks
+ * `group_panel.follow` and `group_panel.gate`, and `lab.groupPanel` (pure functions).
  *
- * The server sends, when the panel first opens, the table (group-table): the exact touch
- * points, region sizes and J0 excesses of L1, L2 and the group norm at every position of the λ
- * slider's grid, the unit meshes and the loss's unit ellipsoid. On each λ step (current-view)
- * and each change of the chooser, while open, `follow` looks the slider position up (exact on
- * the grid, linear between grid positions for a typed λ), scales the unit meshes and patches the
- * figure; the rotation stays (layout.uirevision).
+ * The server sends, on each opening, the table (group-table) of the lab's three-weight model
+ * (the fixed synthetic loss, or a data set's model on the plane's two features and a third):
+ * the exact touch points, region sizes and J0 excesses of L1, L2 and the group norm at every
+ * position of the λ slider's grid, the unit meshes, the loss's unit ellipsoid, and the model's
+ * `key` (group_panel.model_key).
+ * - follow: on each λ step (current-view) and each change of the chooser, while open, looks the
+ *   slider position up (exact on the grid, linear between grid positions for a typed λ), scales
+ *   the unit meshes and patches the figure; the rotation stays (layout.uirevision);
+ * - gate: when the data change (scene-store) while the panel is open and the table is not the
+ *   model of the new data (modelKey), re-opens the panel (`open` = true again), which asks the
+ *   server for the new table; closed, it does nothing (the next opening asks anyway).
  */
 (function () {
   'use strict';
@@ -37,7 +42,22 @@
     });
   }
 
-  /** The sentence under the figure (group_panel.group_text), from the table's strings. */
+  /**
+   * Which model a scene's panel draws, with the scene's language (group_panel.model_key):
+   * 'synthetic|en', or for a data set 'dataset:diabetes:2,8|en'.
+   * @param {object} scene  scene-store dict
+   * @returns {string}
+   */
+  function modelKey(scene) {
+    scene = scene || {};
+    var lang = scene.lang === 'zh' ? 'zh' : 'en', spec = scene.dataset || {};
+    if (scene.source === 'dataset') {
+      return 'dataset:' + spec.name + ':' + (spec.features || []).join(',') + '|' + lang;
+    }
+    return 'synthetic|' + lang;
+  }
+
+  /** The sentence under the figure (group_panel.group_text), from the table's strings and model label. */
   function sentence(table, region, s) {
     var a = at(table, region, s), w = a.w, S = table.strings, why;
     if (region === 'group') {
@@ -49,7 +69,7 @@
     } else {
       why = S.why_l2;
     }
-    return fill(S.sentence, {lam: fmt(a.lam), w1: fmt(w[0]), w2: fmt(w[1]), w3: fmt(w[2]), why: why});
+    return fill(S.sentence, {model: table.model, lam: fmt(a.lam), w1: fmt(w[0]), w2: fmt(w[1]), w3: fmt(w[2]), why: why});
   }
 
   function details() { return document.getElementById(lab.ids().groupDetails); }
@@ -62,26 +82,50 @@
     document.addEventListener('toggle', onToggle, true);
   }
 
-  lab.groupPanel = {at: at, sentence: sentence};
+  /**
+   * The figure's moving parts at slider position s (what follow patches): the region's mesh
+   * scaled to its size, the ellipsoid through the touch point, the touch point.
+   * @returns {{region: {x, y, z}, ellipsoid: {x, y, z}, touch: number[]}}
+   */
+  function moving(table, region, s) {
+    var a = at(table, region, s), mesh = table.meshes[region], ell = table.ellipsoid, o = table.ols;
+    var root = Math.sqrt(a.excess), size = a.size;
+    function scaled(list) { return list.map(function (v) { return size * v; }); }
+    function shifted(list, c) { return list.map(function (v) { return c + root * v; }); }
+    return {region: {x: scaled(mesh.x), y: scaled(mesh.y), z: scaled(mesh.z)},
+            ellipsoid: {x: shifted(ell.x, o[0]), y: shifted(ell.y, o[1]), z: shifted(ell.z, o[2])},
+            touch: a.w};
+  }
+
+  /** Whether the panel must ask the server again: open, and its table is not the scene's model. */
+  function stale(scene, open, table) {
+    return !!open && !!scene && (!table || table.key !== modelKey(scene));
+  }
+
+  lab.groupPanel = {at: at, sentence: sentence, modelKey: modelKey, moving: moving, stale: stale};
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.group_panel = {
     /** The sentence and the figure Patch for the view's slider position and the chosen region, while open. */
     follow: function (view, region, open, table) {
       var nu = window.dash_clientside.no_update;
-      if (!open || !view || !table) { return [nu, nu]; }      // the table comes with the first figure
+      if (!open || !view || !table || !table.touch) { return [nu, nu]; }   // no table yet, or one that says why not
       region = table.touch[region] ? region : 'group';
-      var idx = lab.config().group.traceIndex, a = at(table, region, view.slider), mesh = table.meshes[region];
-      var ell = table.ellipsoid, o = table.ols, root = Math.sqrt(a.excess), size = a.size, style = table.styles[region];
-      function scaled(list) { return list.map(function (v) { return size * v; }); }
-      function shifted(list, c) { return list.map(function (v) { return c + root * v; }); }
+      var idx = lab.config().group.traceIndex, m = moving(table, region, view.slider);
+      var mesh = table.meshes[region], style = table.styles[region];
       var patch = new window.dash_clientside.Patch();
-      patch.merge(['data', idx['group-region-mesh']], {x: scaled(mesh.x), y: scaled(mesh.y), z: scaled(mesh.z),
+      patch.merge(['data', idx['group-region-mesh']], {x: m.region.x, y: m.region.y, z: m.region.z,
         i: mesh.i, j: mesh.j, k: mesh.k, color: style.color, name: style.name});
-      patch.merge(['data', idx['group-ellipsoid']], {x: shifted(ell.x, o[0]), y: shifted(ell.y, o[1]), z: shifted(ell.z, o[2])});
-      patch.merge(['data', idx['group-touch']], {x: [a.w[0]], y: [a.w[1]], z: [a.w[2]]});
+      patch.merge(['data', idx['group-ellipsoid']], m.ellipsoid);
+      patch.merge(['data', idx['group-touch']], {x: [m.touch[0]], y: [m.touch[1]], z: [m.touch[2]]});
       patch.assign(['data', idx['group-touch'], 'marker', 'color'], style.color);
       return [sentence(table, region, view.slider), patch.build()];
+    },
+
+    /** `open` = true again (the server then sends the new model's table) when the data changed
+     * under an open panel to another model; no_update otherwise. */
+    gate: function (scene, open, table) {
+      return stale(scene, open, table) ? true : window.dash_clientside.no_update;
     }
   };
 }());

@@ -143,8 +143,9 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (NORM_REQUEST, "data"): ("clientside norm_panel.gate",),
     (NORM_PLOT, "figure"): ("server norm_panel.update_figure", "clientside norm_panel.follow"),
     (NORM_TEXT, "children"): ("server norm_panel.update_figure",),
-    # three weights: the table and first figure on first opening, then λ steps and the chooser
-    (GROUP_DETAILS, "open"): ("user", "js group_panel"),
+    # three weights: the table and figure on each opening (the gate re-opens it for a new
+    # model), then λ steps and the chooser
+    (GROUP_DETAILS, "open"): ("user", "js group_panel", "clientside group_panel.gate"),
     (GROUP_TABLE, "data"): ("server group_panel.update_table",),
     (GROUP_PLOT, "figure"): ("server group_panel.update_table", "clientside group_panel.follow"),
     (GROUP_TEXT, "children"): ("clientside group_panel.follow",),

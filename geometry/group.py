@@ -19,9 +19,9 @@ from typing import Sequence
 import numpy as np
 
 from .loss import QuadraticLoss
-from .validation import ConvergenceWarning, check_groups, check_lambda, check_loss, check_whole_number
+from .validation import ConvergenceWarning, check_array, check_groups, check_lambda, check_loss, check_whole_number
 
-__all__ = ["group_lasso_optimum", "group_norm"]
+__all__ = ["group_lasso_optimum", "group_norm", "residual_feature"]
 
 
 def _block_shrink(v: np.ndarray, blocks: list[np.ndarray], threshold: float) -> np.ndarray:
@@ -219,3 +219,65 @@ def group_norm(w, groups: Sequence) -> float:
         raise ValueError(f"w must be a finite 1-D vector, got shape {w.shape}")
     blocks = check_groups(groups, w.shape[0])
     return float(sum(np.linalg.norm(w[idx]) for idx in blocks))
+
+
+def residual_feature(X, y, chosen: Sequence[int]) -> int:
+    """The column of X, not among ``chosen``, most correlated with what a fit on ``chosen`` leaves.
+
+    The fit is the least-squares regression of y on the chosen columns with an intercept; its
+    residual r is compared with every other column k by ``|corr(X[:, k], r)|``, and the column
+    with the largest one is returned (the lowest index on a tie; a constant column, whose
+    correlation is undefined, is never chosen). This is the next feature forward stepwise
+    selection would add.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+    y : array_like of shape (n,)
+    chosen : sequence of distinct whole numbers in [0, d)
+        The columns already in the model (may be empty: then r is y minus its mean).
+
+    Returns
+    -------
+    int
+        The index k of the chosen column, ``0 <= k < d``, not in ``chosen``.
+
+    Raises
+    ------
+    ValueError
+        X not a finite 2-D array, y not a finite vector of n values, chosen not distinct
+        column indices, or no column left that is not constant.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.arange(6.0)
+    >>> X = np.c_[x, np.ones(6), x % 2]
+    >>> residual_feature(X, 2 * x + (x % 2), [0])
+    2
+    """
+    X = check_array(X, "X", ndim=2)
+    y = check_array(y, "y", ndim=1)
+    n, d = X.shape
+    if y.shape[0] != n:
+        raise ValueError(f"X and y must have the same number of rows, got {n} and {y.shape[0]}")
+    try:
+        picked = [check_whole_number(k, "each chosen column", minimum=0) for k in chosen]
+    except TypeError:
+        raise ValueError(f"chosen must be a sequence of column indices, got {chosen!r}") from None
+    if len(set(picked)) != len(picked) or any(k >= d for k in picked):
+        raise ValueError(f"chosen must be distinct column indices in [0, {d}), got {list(chosen)!r}")
+    Xc = X - X.mean(axis=0)
+    yc = y - y.mean()
+    if picked:
+        coef = np.linalg.lstsq(Xc[:, picked], yc, rcond=None)[0]
+        residual = yc - Xc[:, picked] @ coef
+    else:
+        residual = yc
+    scale = np.linalg.norm(Xc, axis=0)
+    candidates = [k for k in range(d) if k not in picked and scale[k] > 1e-12 * max(1.0, float(np.max(np.abs(X[:, k]))))]
+    if not candidates:
+        raise ValueError(f"no column left to choose: {d} column(s), {len(picked)} chosen, the others constant")
+    r_norm = float(np.linalg.norm(residual))
+    corr = [abs(float(Xc[:, k] @ residual)) / (scale[k] * r_norm) if r_norm > 0 else 0.0 for k in candidates]
+    return candidates[int(np.argmax(corr))]

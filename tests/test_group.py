@@ -74,3 +74,54 @@ def test_bad_groups_are_refused(groups, match):
     loss = QuadraticLoss(np.eye(3), np.ones(3))
     with pytest.raises(ValueError, match=match):
         penalized_optimum(loss, "group", 0.1, groups=groups)
+
+
+def test_residual_feature_is_forward_selections_next_feature(rng):
+    """Against an independent rule: add each candidate to the fit and keep the one whose fit leaves
+    the smallest residual sum of squares (for one added column with an intercept, the same choice
+    as the largest |corr(x_k, r)|)."""
+    from sklearn.linear_model import LinearRegression
+
+    from geometry.group import residual_feature
+
+    X, y = correlated_data(rng, 60, 6, rho=0.5)
+    y = y + 0.8 * X[:, 4]
+    for chosen in ([0], [0, 1], [3, 1], [], [5, 2, 0]):
+        def rss(cols):
+            if not cols:
+                return float(((y - y.mean()) ** 2).sum())
+            fit = LinearRegression().fit(X[:, cols], y)
+            return float(((y - fit.predict(X[:, cols])) ** 2).sum())
+
+        rest = [k for k in range(6) if k not in chosen]
+        want = rest[int(np.argmin([rss([*chosen, k]) for k in rest]))]
+        assert residual_feature(X, y, chosen) == want
+
+
+def test_residual_feature_skips_constant_columns_and_takes_the_lowest_index_on_a_tie():
+    from geometry.group import residual_feature
+
+    x = np.linspace(-1, 1, 9)
+    X = np.c_[x, np.full(9, 3.0), x**2, x**2]
+    assert residual_feature(X, 2 * x + x**2, [0]) == 2  # columns 2 and 3 tie; the constant column 1 is never chosen
+    with pytest.raises(ValueError, match="no column left to choose"):
+        residual_feature(X[:, :2], x, [0])
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "chosen", "match"),
+    [
+        (np.ones(4), np.ones(4), [0], "X must"),
+        (np.ones((4, 3)), np.ones(5), [0], "same number of rows, got 4 and 5"),
+        (np.eye(4)[:, :3], np.arange(4.0), [0, 0], "distinct column indices in \\[0, 3\\)"),
+        (np.eye(4)[:, :3], np.arange(4.0), [3], "distinct column indices"),
+        (np.eye(4)[:, :3], np.arange(4.0), [1.5], "each chosen column must be a whole number >= 0"),
+        (np.eye(4)[:, :3], np.arange(4.0), 7, "chosen must be a sequence of column indices"),
+        (np.eye(4)[:, :3], np.array([0.0, 1.0, np.nan, 2.0]), [0], "y contains NaN or infinite"),
+    ],
+)
+def test_residual_feature_refuses_bad_arguments(X, y, chosen, match):
+    from geometry.group import residual_feature
+
+    with pytest.raises(ValueError, match=match):
+        residual_feature(X, y, chosen)
