@@ -17,22 +17,8 @@
 
   function M() { return window.labMath; }
 
-  /** The p-ball's boundary |w1|^p + |w2|^p = t^p, closed, with exact axis points (geometry.regions). */
-  function lpBoundary(t, p, num) {
-    var per = Math.max(3, Math.floor(num / 4) + 1), qx = [], qy = [], i;
-    for (i = 0; i < per; i++) {
-      var phi = 0.5 * Math.PI * i / (per - 1), c = Math.cos(phi), s = Math.sin(phi);
-      if (i === 0) { c = 1; s = 0; }
-      if (i === per - 1) { c = 0; s = 1; }
-      qx.push(t * Math.pow(c, 2 / p));
-      qy.push(t * Math.pow(s, 2 / p));
-    }
-    var xs = qx.slice(), ys = qy.slice();
-    for (i = per - 2; i >= 0; i--) { xs.push(-qx[i]); ys.push(qy[i]); }
-    for (i = 1; i < per; i++) { xs.push(-qx[i]); ys.push(-qy[i]); }
-    for (i = per - 2; i >= 0; i--) { xs.push(qx[i]); ys.push(-qy[i]); }
-    return {x: xs, y: ys};
-  }
+  /** The p-ball's boundary |w1|^p + |w2|^p = t^p, closed, with exact axis points (labMath.lpBoundary). */
+  function lpBoundary(t, p, num) { return M().lpBoundary(t, p, num); }
 
   /** The lab's t for a view: the L1 touch point's intercept (the slider's t in constrained mode). */
   function labT(scene, view) {
@@ -58,7 +44,7 @@
       var b = m.enBudget(t, r);
       return {region: m.enBoundary(b, r, num), touch: m.elasticNetForT(scene, b, r).w};
     }
-    return {region: lpBoundary(t, p, num), touch: null};
+    return {region: lpBoundary(t, p, num), touch: m.lpForT(scene, t, p).w};
   }
 
   function details() { return document.getElementById(lab.ids().normDetails); }
@@ -76,6 +62,14 @@
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.norm_panel = {
+    /** One p for the panel's slider and the weight plane's: the one the user moved, to both. */
+    syncP: function (panelP, planeP) {
+      var nu = window.dash_clientside.no_update, ids = lab.ids(), changed = lab.triggeredIds();
+      var v = changed.indexOf(ids.planePSlider) >= 0 ? planeP : panelP;
+      if (typeof v !== 'number' || !isFinite(v)) { return [nu, nu]; }
+      return [panelP === v ? nu : v, planeP === v ? nu : v];
+    },
+
     /** The server's request while open: {view, region, p, n}; no_update otherwise or when nothing changed. */
     gate: function (view, open, scene, region, p, request) {
       var nu = window.dash_clientside.no_update;
@@ -88,7 +82,7 @@
       return {view: view, region: region, p: p, n: ((request && request.n) || 0) + 1};
     },
 
-    /** Move the region (and a convex region's touch point) to the t of each λ step, while open. */
+    /** Move the region and its touch point to the t of each λ step, while open. */
     follow: function (view, scene, open) {
       var nu = window.dash_clientside.no_update, gd = lab.graph('normFamilyPlot');
       if (!open || !view || !scene || !gd || !gd.layout || !gd.layout.meta || !gd.layout.meta.norm) { return nu; }
@@ -96,8 +90,8 @@
       if (!gd.data || !gd.data[idx['norm-touch']] || gd.data[idx['norm-touch']].uid !== 'norm-touch') { return nu; }
       var t = labT(scene, view), r = view.l1_ratio, at = regionAt(scene, model.region, t, r, model.p, cfg.curvePoints);
       var touch = at.touch;
-      if (model.region === 'lp' || (model.region === 'elasticnet' && r !== model.r)) {
-        touch = (t === model.t && r === model.r) ? model.w : null;     // the server's answer, at its t only
+      if (model.region === 'elasticnet' && r !== model.r) {
+        touch = null;            // the mix moved: the server's answer for the new mix comes at rest
       }
       var patch = new window.dash_clientside.Patch();
       patch.assign(['layout', 'transition'], {duration: 0});

@@ -75,6 +75,8 @@
     if (shown.join('_') !== d.shown.join('_')) { out.push(['show', shown.join('_') || 'none']); }
     var r = view.l1_ratio;
     if (r !== null && r !== undefined && !same(r, d.l1Ratio)) { out.push(['r', numberText(r)]); }
+    var p = view.p;
+    if (p !== null && p !== undefined && !same(p, d.p)) { out.push(['p', numberText(p)]); }
     if ((view.keep || d.keep) !== 'value') { out.push(['keep', view.keep]); }
     if ((state.source || d.source) !== 'points') { out.push(['src', state.source]); }
     if (state.source === 'dataset') {

@@ -51,6 +51,24 @@
     return out;
   }
 
+  /**
+   * The p-norm ball's touch point for a view (plane_traces.lp_touch): the global minimiser of J0
+   * over ||w||_p <= t with the diamond's intercept t (the L1 touch point's, `T.l1.t`).
+   * @returns {{w: number[], t: number, p: number}}
+   */
+  function lpTouch(scene, view, T) {
+    var t = T.l1.t, p = view.p;
+    return {w: M().lpForT(scene, t, p).w, t: t, p: p};
+  }
+
+  /** The p-norm ball touch point's hover text, as plane_traces.lp_hover writes it. */
+  function lpHoverText(scene, touch) {
+    return lab.text('plane.hover_lp', {
+      name: lab.text('region.lp', {p: fmt(touch.p)}), w1: fmt(touch.w[0]), w2: fmt(touch.w[1]),
+      j0: fmt(M().J0(scene, touch.w)), t: fmt(touch.t)
+    });
+  }
+
   /** The outline of a region whose intercept on the axes is t. */
   function boundary(region, t, r) {
     var n = plane().curvePoints;
@@ -76,10 +94,10 @@
     return ((figure && figure.data) || []).some(function (trace) { return trace.uid === uid; });
   }
 
-  /** Whether two views draw the same picture (slider, mode, regions shown, mix); `a` may be null. */
+  /** Whether two views draw the same picture (slider, mode, regions shown, mix, p); `a` may be null. */
   function sameView(a, b) {
     var sorted = function (list) { return (Array.isArray(list) ? list : []).slice().sort().join(); };
-    return !!a && a.slider === b.slider && a.mode === b.mode && a.l1_ratio === b.l1_ratio &&
+    return !!a && a.slider === b.slider && a.mode === b.mode && a.l1_ratio === b.l1_ratio && a.p === b.p &&
       sorted(a.shown) === sorted(b.shown);
   }
 
@@ -131,6 +149,19 @@
         }
       });
     });
+    // the p-norm ball (always in the figure; empty while not shown), after the three regions
+    if (view.shown.indexOf('lp') >= 0) {
+      var lp = lpTouch(scene, view, T), lb = M().lpBoundary(lp.t, lp.p, cfg.curvePoints);
+      var lc = M().contourThrough(scene, lp.w, cfg.curvePoints);
+      if (cx.length && lc.x.length) { cx.push(null); cy.push(null); }
+      Array.prototype.push.apply(cx, lc.x);
+      Array.prototype.push.apply(cy, lc.y);
+      patch.merge(['data', idx['lp-region']], {x: lb.x, y: lb.y, visible: true});
+      patch.merge(['data', idx['lp-touch']], {x: [lp.w[0]], y: [lp.w[1]], visible: true});
+    } else {
+      patch.merge(['data', idx['lp-region']], {x: [], y: [], visible: false});
+      patch.merge(['data', idx['lp-touch']], {x: [], y: [], visible: false, hovertext: []});
+    }
     patch.merge(['data', idx['touch-contours']], {x: cx, y: cy});
     // the edge of equally good L1 optima (duplicated features), as moving_traces draws it
     var seg = view.shown.indexOf('l1') >= 0 ? M().l1Segment(scene, T.l1.w) : null;
@@ -141,20 +172,22 @@
   }
 
   /** The view the λ controls show (components/view.py). */
-  function viewOf(slider, mode, shown, l1Ratio, keep) {
+  function viewOf(slider, mode, shown, l1Ratio, p, keep) {
     var defaults = lab.config().defaults;
     return {slider: slider, mode: mode || defaults.mode, shown: Array.isArray(shown) ? shown : [],
             l1_ratio: (l1Ratio === null || l1Ratio === undefined) ? defaults.l1Ratio : l1Ratio,
+            p: (typeof p === 'number' && isFinite(p)) ? p : defaults.p,
             keep: keep || defaults.keep};
   }
 
-  lab.weightPlane = {touches: touches, penaltyValue: penaltyValue, hoverText: hoverText};
+  lab.weightPlane = {touches: touches, lpTouch: lpTouch, penaltyValue: penaltyValue, hoverText: hoverText,
+                     lpHoverText: lpHoverText};
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.weight_plane = {
     /**
      * The weight plane follows the λ controls and a new scene:
-     * - a λ step (or regions shown, mix): patch the moving traces; publish the view;
+     * - a λ step (or regions shown, mix, p): patch the moving traces; publish the view;
      * - a switch penalized <-> constrained: the slider moves to where the shown solution (L1
      *   first) stays where it is, and the plane is drawn there;
      * - a new scene from the server, which drew the plane itself with current-view: the view
@@ -166,10 +199,10 @@
      * last one); on page load the layout's plane is already drawn.
      * @returns {object} weight-plane figure Patch, or no_update
      */
-    followLambda: function (slider, mode, shown, l1Ratio, keep, scene, figure) {
+    followLambda: function (slider, mode, shown, l1Ratio, p, keep, scene, figure) {
       var nu = window.dash_clientside.no_update, LC = lab.lambdaControl, ids = lab.ids();
       if (!scene || slider === null || slider === undefined) { return nu; }
-      var changed = lab.triggeredIds(), view = viewOf(slider, mode, shown, l1Ratio, keep), last = LC.shownView();
+      var changed = lab.triggeredIds(), view = viewOf(slider, mode, shown, l1Ratio, p, keep), last = LC.shownView();
       var sceneChanged = changed.indexOf(ids.sceneStore) >= 0;
       if (!changed.length) {                     // page load: the layout's plane shows this view
         LC.remember(LC.withValue(scene, view));
@@ -216,6 +249,14 @@
         patch.merge(['data', cfg.traceIndex[uid]], {hovertext: [text]});
         any = true;
       });
+      var lpTrace = data[cfg.traceIndex['lp-touch']];
+      if (view.shown.indexOf('lp') >= 0 && lpTrace && lpTrace.uid === 'lp-touch') {
+        var lpText = lpHoverText(scene, lpTouch(scene, view, T));
+        if (!(lpTrace.hovertext && lpTrace.hovertext[0] === lpText)) {
+          patch.merge(['data', cfg.traceIndex['lp-touch']], {hovertext: [lpText]});
+          any = true;
+        }
+      }
       return any ? patch.build() : nu;
     },
 

@@ -10,9 +10,10 @@ and the OLS point are fixed.
 
 Encoding: the moving curves (region outlines, contours through the touch points) are sent as
 plotly.js typed arrays of float32 (7 significant digits, far below a pixel; NaN where the app's
-list has a gap), at every other point of the app's; the touch points, their hover texts and
-every fixed trace keep the app's exact values. With
-plotly.js inline (4.8 MB by itself) the file stays under 5 MB with all three regions shown.
+list has a gap), at a fraction of the app's points (:data:`THIN_STEP`), and so are the background contours (at the
+app's sampling); the touch points, their hover texts and the OLS point keep the app's exact
+values. A frame holds only the traces that move. With
+plotly.js inline (4.8 MB by itself) the file stays under 5 MB with all four regions shown.
 
 Images go through plotly's kaleido and the system's Chromium (:func:`image_bytes`): the first
 export of a process starts one browser, later ones reuse it.
@@ -32,6 +33,7 @@ from plotly.offline import get_plotlyjs
 from components.formatting import format_number
 from components.i18n import normalize_lang, text
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN, reference_value
+from components.penalty_control import DEFAULT_P
 from components.plot_style import GRAPH_CONFIG
 from components.stores import build_scene
 from components.view import view_for_scene, view_with_defaults
@@ -75,11 +77,15 @@ STEP_COUNT = 25
 IMAGE_SIZE: tuple[int, int] = (820, 760)
 #: traces that do not move with λ
 FIXED_UIDS: tuple[str, ...] = ("loss-contours", "ols-point")
+#: fixed curves sent as float32 typed arrays too (the background contours, at the app's sampling)
+FIXED_CURVE_UIDS: tuple[str, ...] = ("loss-contours",)
 #: moving traces sent as float32 typed arrays (curves; the touch points keep their exact values)
-CURVE_UIDS: tuple[str, ...] = ("l1-region", "l2-region", "touch-contours", "en-region")
-#: curves sent at every other point (:func:`every_other_point`; the diamond's corners are at even
-#: indices of the app's 121 points, so they stay)
-THINNED_UIDS: tuple[str, ...] = CURVE_UIDS
+CURVE_UIDS: tuple[str, ...] = ("l1-region", "l2-region", "lp-region", "touch-contours", "en-region")
+#: every how many points of the app's each curve is sent (:func:`every_other_point`): the smooth
+#: region outlines (121 points, 3° apart on a circle) at every third, under half a pixel from the
+#: app's on a plane 300 px across (the p-ball's axis points are at multiples of 3, so they stay),
+#: the contours through the touch points at every other; the diamond (its five corners) whole
+THIN_STEP: dict[str, int] = {"l2-region": 3, "en-region": 3, "lp-region": 3, "touch-contours": 2}
 
 #: the figure's own strings (the hover texts are the app's)
 STRINGS: dict[str, dict[str, str]] = {
@@ -106,11 +112,17 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "export.slider.penalized": {"en": "λ = ", "zh": "λ = "},
     "export.slider.constrained": {"en": "t = ", "zh": "t = "},
+    "export.region.lp": {"en": "p-norm ball (p = {p})", "zh": "p 范数球（p = {p}）"},
+    "export.penalized.lp": {
+        "en": "min J0(w) subject to ‖w‖_p ≤ t, t = the L1 optimum's ‖w‖₁ (the diamond's intercept)",
+        "zh": "min J0(w)，约束 ‖w‖_p ≤ t，t 取 L1 最优解的 ‖w‖₁（菱形的截距）",
+    },
+    "export.constrained.lp": {"en": "min J0(w) subject to ‖w‖_p ≤ t", "zh": "min J0(w)，约束 ‖w‖_p ≤ t"},
     "export.step.penalized": {"en": "{value}  ({ratio}·λ_max)", "zh": "{value}（{ratio}·λ_max）"},
     "export.step.constrained": {"en": "{value}  ({ratio}·‖w_OLS‖₁)", "zh": "{value}（{ratio}·‖w_OLS‖₁）"},
 }
 
-_REGIONS = ("l1", "l2", "en")
+_REGIONS = ("l1", "l2", "en", "lp")
 #: how a step of the slider moves the figure: at once, no tween, no full redraw (scatter
 #: traces animate; the hover texts follow the data)
 _STEP_ARGS = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
@@ -203,10 +215,10 @@ def _float32(values: list) -> dict:
     return {"dtype": "f4", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
 
 
-def every_other_point(values: list) -> list:
-    """Every second point of each run of a curve list (runs separated by None), and each run's
-    last point: a curve at half the app's sampling (a 6° step on an ellipse or circle, under a
-    pixel from the app's curve), so that the file stays under 5 MB."""
+def every_other_point(values: list, step: int = 2) -> list:
+    """Every ``step``-th point of each run of a curve list (runs separated by None), and each
+    run's last point: a curve at a fraction of the app's sampling (:data:`THIN_STEP`), so that
+    the file stays under 5 MB."""
     out: list = []
     run: list = []
     for value in [*values, None]:
@@ -216,26 +228,29 @@ def every_other_point(values: list) -> list:
         if run:
             if out:
                 out.append(None)
-            out.extend(run[::2] if (len(run) - 1) % 2 == 0 else [*run[::2], run[-1]])
+            out.extend(run[::step] if (len(run) - 1) % step == 0 else [*run[::step], run[-1]])
         run = []
     return out
 
 
 def _compact(trace: dict) -> dict:
-    """A trace's data as the export holds it: curves as float32 typed arrays at every other point,
-    the rest as is."""
-    if trace.get("uid") not in CURVE_UIDS:
+    """A trace's data as the export holds it: curves as float32 typed arrays, thinned by
+    :data:`THIN_STEP`; the rest as is."""
+    if trace.get("uid") not in CURVE_UIDS + FIXED_CURVE_UIDS:
         return trace
-    thin = every_other_point if trace.get("uid") in THINNED_UIDS else list
-    return {**trace, **{axis: _float32(thin(trace[axis])) for axis in ("x", "y") if len(trace.get(axis) or ()) > 0}}
+    step = THIN_STEP.get(trace.get("uid"), 1)
+    return {
+        **trace,
+        **{axis: _float32(every_other_point(trace[axis], step)) for axis in ("x", "y") if len(trace.get(axis) or ()) > 0},
+    }
 
 
 def _title(state: dict, view: dict, lang: str) -> dict:
     """The figure's title: the lab's name, the problem of each shown region, and J0."""
     mode = "constrained" if view["mode"] == "constrained" else "penalized"
-    r = format_number(float(view["l1_ratio"]))
+    r, p = format_number(float(view["l1_ratio"])), format_number(float(view.get("p", DEFAULT_P)))
     problems = [
-        f"{text(f'export.region.{key}', lang, r=r)}: {text(f'export.{mode}.{key}', lang)}"
+        f"{text(f'export.region.{key}', lang, r=r, p=p)}: {text(f'export.{mode}.{key}', lang)}"
         for key in _REGIONS
         if key in view["shown"]
     ]
@@ -337,19 +352,21 @@ def export_figure(
         return out
     step_view = {key: value for key, value in view.items() if key != "value"}
     positions = slider_steps(view["slider"], count=steps)
-    frames = []
-    for k, slider in enumerate(positions):
-        traces = plane_for(state, scene, {**step_view, "slider": slider})["data"]
-        frames.append(
-            {
-                "name": f"step-{k:02d}",
-                "traces": moving,
-                "data": [
-                    {key: value for key, value in _compact(traces[i]).items() if key in ("x", "y", "visible", "hovertext")}
-                    for i in moving
-                ],
-            }
-        )
+    def frame_part(compact: dict) -> dict:
+        return {key: value for key, value in compact.items() if key in ("x", "y", "visible", "hovertext")}
+
+    steps_data = [
+        [frame_part(_compact(trace)) for trace in plane_for(state, scene, {**step_view, "slider": slider})["data"]]
+        for slider in positions
+    ]
+    # a frame holds only the traces that move: not those equal in every step and in the figure
+    # (the optimizer paths, which an export leaves empty; a region that is not shown)
+    base = [frame_part(trace) for trace in data]
+    moving = [i for i in moving if any(step[i] != base[i] for step in steps_data)]
+    frames = [
+        {"name": f"step-{k:02d}", "traces": moving, "data": [step[i] for i in moving]}
+        for k, step in enumerate(steps_data)
+    ]
     layout["sliders"] = [
         {
             "active": positions.index(view["slider"]),

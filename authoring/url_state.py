@@ -19,9 +19,10 @@ name        value                                                  default
             slider's range for these data (up to 0.23 % beyond an
             end is taken as that end)
 ``mode``    ``penalized`` or ``constrained``                       ``penalized``
-``show``    regions shown, in the order ``l1``, ``l2``, ``en``;    ``l1_l2``
-            ``none`` for no region
+``show``    regions shown, in the order ``l1``, ``l2``, ``en``, ``lp``  ``l1_l2``
+            (the p-norm ball); ``none`` for no region
 ``r``       the elastic-net mix l1_ratio, in [0, 1]                ``0.5``
+``p``       the p-norm ball's p, in [0.3, 4]                       ``0.5``
 ``keep``    what a change of the data keeps: ``value``/``ratio``   ``value``
 ``src``     ``points`` (loss from data), ``shape`` (loss shape) or ``points``
             ``dataset`` (a shipped data set, :mod:`geometry.datasets`)
@@ -74,7 +75,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from components.i18n import DEFAULT_LANG, LANGS, text
 from components.lambda_control import KEEP_OPTIONS, MODES, SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN
-from components.penalty_control import DEFAULT_L1_RATIO, DEFAULT_SHOWN
+from components.penalty_control import DEFAULT_L1_RATIO, DEFAULT_P, DEFAULT_SHOWN, P_MAX, P_MIN
 from components.problem import (
     DATASET_DEFAULTS,
     GENERATOR_DEFAULTS,
@@ -113,11 +114,11 @@ __all__ = [
 #: every parameter a link may hold, in the order :func:`encode` writes them (``preset`` last:
 #: it is read, never written)
 PARAMS: tuple[str, ...] = (
-    "lang", "present", "lam", "mode", "show", "r", "keep", "src", "data", "feat", "basis", "rho", "shape", "g", "gen",
+    "lang", "present", "lam", "mode", "show", "r", "p", "keep", "src", "data", "feat", "basis", "rho", "shape", "g", "gen",
     "pts", "preset",
 )
 #: the regions' keys in the order ``show`` lists them
-REGION_ORDER: tuple[str, ...] = ("l1", "l2", "en")
+REGION_ORDER: tuple[str, ...] = ("l1", "l2", "en", "lp")
 #: a point's coordinate is written as the whole number floor(v * POINT_SCALE + 0.5)
 POINT_SCALE = 1e6
 #: largest |y|, |true w| and |shape centre| a link may hold
@@ -177,7 +178,7 @@ class PageState:
         The generator's boxes ``{"n", "true_w", "noise", "seed"}`` (``true_w`` two numbers; any
         value may be ``None``, an empty box).
     view : dict
-        ``{"slider", "mode", "shown", "l1_ratio", "keep", "value"}`` (:mod:`components.view`),
+        ``{"slider", "mode", "shown", "l1_ratio", "p", "keep", "value"}`` (:mod:`components.view`),
         ``value`` the λ (or t) the slider stands for.
     lang : {"en", "zh"}
     present : bool
@@ -280,6 +281,7 @@ def share_defaults() -> dict:
             "mode": "penalized",
             "shown": [key for key in REGION_ORDER if key in DEFAULT_SHOWN],
             "l1Ratio": DEFAULT_L1_RATIO,
+            "p": DEFAULT_P,
             "keep": "value",
             "source": "points",
             "dataset": DATASET_DEFAULTS["name"],
@@ -346,6 +348,9 @@ def encode(page: PageState) -> str:
     l1_ratio = view.get("l1_ratio")
     if l1_ratio is not None and not _same(l1_ratio, DEFAULT_L1_RATIO):
         out.append(("r", number_text(l1_ratio)))
+    p = view.get("p")
+    if p is not None and not _same(p, DEFAULT_P):
+        out.append(("p", number_text(p)))
     if (view.get("keep") or "value") != "value":
         out.append(("keep", view["keep"]))
     if (state.get("source") or "points") != "points":
@@ -460,6 +465,11 @@ def _read_ratio(value: str):
     return v if v is not None and 0.0 <= v <= 1.0 else None
 
 
+def _read_p(value: str):
+    v = _parse_number(value)
+    return v if v is not None and P_MIN <= v <= P_MAX else None
+
+
 def _read_keep(value: str):
     return value if value in KEEP_OPTIONS else None
 
@@ -563,6 +573,7 @@ _READERS = {
     "mode": _read_mode,
     "show": _read_show,
     "r": _read_ratio,
+    "p": _read_p,
     "keep": _read_keep,
     "src": _read_src,
     "data": _read_data,
@@ -724,6 +735,7 @@ def _decode(query) -> PageState:
     view["mode"] = values.get("mode", view["mode"])
     view["shown"] = values.get("show", list(view["shown"]))
     view["l1_ratio"] = float(values.get("r", view["l1_ratio"]))
+    view["p"] = float(values.get("p", view["p"]))
     view["keep"] = values.get("keep", view["keep"])
     ref = _reference_value(loss, view["mode"])
     slider = SLIDER_DEFAULT

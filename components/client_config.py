@@ -45,6 +45,8 @@ SCRIPT_STRINGS: tuple[str, ...] = (
     "lambda.ask",
     "lambda.thumb",
     "plane.hover",
+    "plane.hover_lp",
+    "region.lp",
     "edit.point",
     "edit.edge",
     "edit.selected",
@@ -100,7 +102,9 @@ def client_config(lang: str = "en") -> dict:
         "optimizer": optimizer_panel.script_config(),
         "minibatch": minibatch_panel.script_config(),
         "slider": {"min": lambda_control.SLIDER_MIN, "max": lambda_control.SLIDER_MAX, "step": lambda_control.SLIDER_STEP},
-        "defaults": {"l1Ratio": penalty_control.DEFAULT_L1_RATIO, "mode": "penalized", "keep": "value"},
+        "defaults": {
+            "l1Ratio": penalty_control.DEFAULT_L1_RATIO, "p": penalty_control.DEFAULT_P, "mode": "penalized", "keep": "value",
+        },
         "share": share_panel.script_config(),
     }
 

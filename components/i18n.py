@@ -34,6 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "region.l1": {"en": "L1 (lasso)", "zh": "L1（Lasso）"},
     "region.l2": {"en": "L2 (ridge)", "zh": "L2（岭回归）"},
     "region.elasticnet": {"en": "Elastic net", "zh": "弹性网络"},
+    "region.lp": {"en": "p-norm ball (p = {p})", "zh": "p 范数球（p = {p}）"},
     "input.comma": {
         "en": "Type a decimal point, not a comma: 0.5, not 0,5.",
         "zh": "请输入小数点，不要用逗号：写 0.5，而不是 0,5。",
@@ -52,6 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "penalty.l1": {"en": "L1 diamond", "zh": "L1 菱形"},
     "penalty.l2": {"en": "L2 circle", "zh": "L2 圆"},
     "penalty.en": {"en": "Elastic net", "zh": "弹性网络"},
+    "penalty.lp": {"en": "p-norm ball", "zh": "p 范数球"},
+    "penalty.p": {"en": "p (p-norm ball)", "zh": "p（p 范数球）"},
     "penalty.mix": {"en": "Elastic-net mix r (l1_ratio)", "zh": "弹性网络混合比 r（l1_ratio）"},
     "penalty.mark_ridge": {"en": "0 (ridge)", "zh": "0（岭回归）"},
     "penalty.mark_lasso": {"en": "1 (lasso)", "zh": "1（Lasso）"},
@@ -86,6 +89,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "plane.axis": {"en": "w{sub}  (weight of {feature})", "zh": "w{sub}（{feature} 的权重）"},
     "plane.ols_optimum": {"en": "OLS optimum", "zh": "OLS 最优点"},
+    "plane.hover_lp": {
+        "en": "<b>{name} touch point</b><br>w = ({w1}, {w2})<br>J0 = {j0}<br>‖w‖_p = t = {t} (the diamond's intercept)",
+        "zh": "<b>{name} 切点</b><br>w = ({w1}, {w2})<br>J0 = {j0}<br>‖w‖_p = t = {t}（与菱形的截距相同）",
+    },
     "plane.hover": {
         "en": "<b>{name} touch point</b><br>w = ({w1}, {w2})<br>J0 = {j0}<br>penalty P(w) = {penalty}<br>"
         "J0 + λ·P = {total}<br>λ = {lam}, t = {t}",
@@ -96,6 +103,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "legend.contours": {"en": "loss contours J0", "zh": "损失等高线 J0"},
     "legend.ols": {"en": "OLS optimum (λ = 0)", "zh": "OLS 最优点（λ = 0）"},
     "legend.touch_contour": {"en": "contour through a touch point", "zh": "经过切点的等高线"},
+    "legend.lp": {
+        "en": "p-norm ball with the diamond's intercept, its global touch point",
+        "zh": "与菱形截距相同的 p 范数球及其全局切点",
+    },
     "legend.key": {
         "en": "marker = touch point (regularized optimum), line = region ‖w‖ ≤ t:",
         "zh": "标记 = 切点（正则化最优解），线 = 区域 ‖w‖ ≤ t：",
@@ -329,8 +340,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------------ readout: the explanation
     "readout.none_shown": {
-        "en": "Tick L1, L2 or elastic net above the plot to see a region touch the contours.",
-        "zh": "在图的上方勾选 L1、L2 或弹性网络，就能看到区域与等高线相切。",
+        "en": "Tick L1, L2, elastic net or the p-norm ball above the plot to see a region touch the contours.",
+        "zh": "在图的上方勾选 L1、L2、弹性网络或 p 范数球，就能看到区域与等高线相切。",
+    },
+    "readout.lp_nonconvex": {
+        "en": "The p-norm ball with p = {p} < 1 is not convex, so J0 can have several local minima on it; with the "
+        "diamond's intercept t = {t} the global one is w = ({w1}, {w2}), with {zeros} of 2 weights exactly 0.",
+        "zh": "p = {p} < 1 的 p 范数球不是凸的，J0 在其上可能有多个局部最小点；取与菱形相同的截距 t = {t}，"
+        "全局最优点是 w = ({w1}, {w2})，2 个权重中有 {zeros} 个恰好为 0。",
+    },
+    "readout.lp_convex": {
+        "en": "The p-norm ball with p = {p} ≥ 1 is convex; with the diamond's intercept t = {t} the contour first "
+        "touches it at w = ({w1}, {w2}), with {zeros} of 2 weights exactly 0.",
+        "zh": "p = {p} ≥ 1 的 p 范数球是凸的；取与菱形相同的截距 t = {t}，等高线首先在 w = ({w1}, {w2}) 处与它相切，"
+        "2 个权重中有 {zeros} 个恰好为 0。",
     },
     "readout.t_zero": {
         "en": "With t = 0 every region is a single point, the origin: both weights are exactly 0.",
@@ -381,6 +404,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "plane.trace.ols": {"en": "OLS (λ = 0)", "zh": "OLS（λ = 0）"},
     "plane.trace.region": {"en": "{name} region", "zh": "{name} 区域"},
     "plane.trace.optimum": {"en": "{name} optimum", "zh": "{name} 最优解"},
+    "plane.trace.lp_region": {"en": "p-norm ball (the diamond's intercept)", "zh": "p 范数球（与菱形截距相同）"},
+    "plane.trace.lp_touch": {"en": "p-norm ball optimum (global)", "zh": "p 范数球最优解（全局）"},
     "readout.l1_segment": {
         "en": "The lasso's answer is not unique here: the two features are duplicates, so the contours run "
         "parallel to an edge of the diamond and touch it along the whole edge from {start} to {end} (drawn "

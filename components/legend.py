@@ -17,7 +17,7 @@ from dash import Dash, Input, Output, dcc
 from .data_panel import SOURCE_TOGGLE
 from .i18n import text
 from .penalty_control import PENALTY_CHECKLIST
-from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR, region_name
+from .plot_style import CONTOUR_COLOR, LP_STYLE, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR, region_name
 
 __all__ = ["DATA_LEGEND", "weight_plane_legend", "data_legend", "data_legend_class", "register_callbacks"]
 
@@ -30,7 +30,7 @@ def _item(swatch: str, text: str, key: str = "") -> str:
 
 
 #: plotly.js's dash patterns for a line of width <= 3 (its ``dashStyle``), as SVG dasharrays
-_DASHES = {"solid": "", "dot": "3,3", "dash": "9,9", "dashdot": "9,3,3,3"}
+_DASHES = {"solid": "", "dot": "3,3", "dash": "9,9", "longdash": "15,15", "dashdot": "9,3,3,3"}
 
 
 def _line(color: str, dash: str = "solid", width: int = 3) -> str:
@@ -71,6 +71,8 @@ def weight_plane_legend(*, lang: str = "en") -> dcc.Markdown:
             _item(_line(TOUCH_CONTOUR_COLOR, "dot", 2), text("legend.touch_contour", lang)),
             _item("", text("legend.key", lang)),
             *regions,
+            _item(_mark(LP_STYLE["mark"], LP_STYLE["color"]) + _line(LP_STYLE["color"], LP_STYLE["dash"], 2),
+                  text("legend.lp", lang)),
         ]
     )
 

@@ -36,7 +36,17 @@ from geometry.scene import loss_from_scene
 from .formatting import format_number
 from .i18n import normalize_lang, text
 from .plane_traces import touches_for_view
-from .plot_style import CONTOUR_COLOR, FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, REGION_STYLE, TOUCH_CONTOUR_COLOR
+from .penalty_control import DEFAULT_P, P_MAX, P_MIN, P_NORM_SLIDER
+from .plot_style import (
+    CONTOUR_COLOR,
+    FAST_AXIS,
+    GRAPH_CONFIG,
+    LP_STYLE,
+    OLS_COLOR,
+    PLOT_LOOK,
+    REGION_STYLE,
+    TOUCH_CONTOUR_COLOR,
+)
 from .stores import CURRENT_VIEW, LAB_STATE, SCENE_STORE, VIEW_STORE
 from .view import view_for_scene, view_with_defaults
 
@@ -74,9 +84,8 @@ NORM_REQUEST = "norm-request"
 NORM_REGIONS: tuple[str, ...] = ("l1", "l2", "elasticnet", "lp")
 NORM_TRACE_UIDS: tuple[str, ...] = ("norm-contours", "norm-ball", "norm-touch-contour", "norm-ols", "norm-touch")
 NORM_TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(NORM_TRACE_UIDS)}
-P_MIN, P_MAX, DEFAULT_P = 0.3, 4.0, 0.5
 CURVE_POINTS = 161
-LP_COLOR = "#ae3ec9"
+LP_COLOR = LP_STYLE["color"]
 
 STRINGS: dict[str, dict[str, str]] = {
     "norm_panel.summary": {"en": "The norm family: L1, L2, elastic net and p-norm balls", "zh": "范数族：L1、L2、弹性网与 p 范数球"},
@@ -255,6 +264,11 @@ def update_figure(request: dict | None, scene: dict | None, state: dict | None):
         return no_update, text("norm_panel.failed", lang, reason=str(exc))
 
 
+def _page_p(page) -> float:
+    p = (getattr(page, "view", None) or {}).get("p", DEFAULT_P)
+    return float(p) if isinstance(p, (int, float)) and P_MIN <= p <= P_MAX else DEFAULT_P
+
+
 def layout(page) -> list:
     """The collapsed panel (``page``: :class:`authoring.url_state.PageState`) and its request
     store; the figure is drawn when it first opens."""
@@ -270,7 +284,7 @@ def layout(page) -> list:
                 text("norm_panel.intro", lang),
                 dcc.RadioItems(id=NORM_REGION, options=options, value="lp", inline=True, className="norm-region"),
                 text("norm_panel.p_label", lang),
-                dcc.Slider(id=P_SLIDER, min=P_MIN, max=P_MAX, step=0.05, value=DEFAULT_P, className="norm-p",
+                dcc.Slider(id=P_SLIDER, min=P_MIN, max=P_MAX, step=0.05, value=_page_p(page), className="norm-p",
                            marks={0.3: "0.3", 1: "1", 2: "2", 3: "3", 4: "4"}, updatemode="mouseup"),  # fmt: skip
                 # the graph without a role="img" box of its own (a component less on each λ step):
                 # the sentence below says what it shows, in words
@@ -288,7 +302,16 @@ def layout(page) -> list:
 
 
 def register_callbacks(app: Dash) -> None:
-    """The gate (clientside), the figure at rest (server), the λ steps (clientside)."""
+    """The gate (clientside), the figure at rest (server), the λ steps (clientside), one p for
+    the panel's slider and the plane's."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="norm_panel", function_name="syncP"),
+        Output(P_SLIDER, "value"),
+        Output(P_NORM_SLIDER, "value"),
+        Input(P_SLIDER, "value"),
+        Input(P_NORM_SLIDER, "value"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(
         ClientsideFunction(namespace="norm_panel", function_name="gate"),
         Output(NORM_REQUEST, "data"),

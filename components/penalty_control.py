@@ -1,4 +1,11 @@
-"""Which regions to show (L1 / L2 / elastic net) and the elastic-net mix l1_ratio."""
+"""Which regions to show (L1 / L2 / elastic net / p-norm ball), the elastic-net mix l1_ratio and
+the p-norm ball's p.
+
+The p-norm ball on the weight plane is drawn in constrained form with the diamond's intercept
+(the L1 touch point's ||w||_1 in penalized mode, the slider's t in constrained mode), so at
+p = 1 it is the diamond; its touch point is the global minimiser of J0 over the ball, also for
+the non-convex p < 1.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +14,29 @@ from dash import Dash, Input, Output, dcc, html
 from .i18n import text
 from .widgets import control_row
 
-__all__ = ["PENALTY_CHECKLIST", "L1_RATIO_SLIDER", "DEFAULT_SHOWN", "layout", "register_callbacks", "ratio_disabled"]
+__all__ = [
+    "PENALTY_CHECKLIST",
+    "L1_RATIO_SLIDER",
+    "P_NORM_SLIDER",
+    "DEFAULT_SHOWN",
+    "DEFAULT_L1_RATIO",
+    "P_MIN",
+    "P_MAX",
+    "DEFAULT_P",
+    "layout",
+    "register_callbacks",
+    "ratio_disabled",
+    "p_disabled",
+]
 
 PENALTY_CHECKLIST = "penalty-checklist"
 L1_RATIO_SLIDER = "l1-ratio-slider"
 DEFAULT_SHOWN = ["l1", "l2"]
 DEFAULT_L1_RATIO = 0.5
+P_NORM_SLIDER = "plane-p-slider"
+#: the p-norm ball's exponent: its range (the plane and the norm-family panel) and first value
+P_MIN, P_MAX, DEFAULT_P = 0.3, 4.0, 0.5
+P_MARKS = {0.3: "0.3", 1: "1", 2: "2", 3: "3", 4: "4"}
 
 
 def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
@@ -30,6 +54,7 @@ def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
                 {"label": text("penalty.l1", lang), "value": "l1"},
                 {"label": text("penalty.l2", lang), "value": "l2"},
                 {"label": text("penalty.en", lang), "value": "en"},
+                {"label": text("penalty.lp", lang), "value": "lp"},
             ],
             value=shown,
             inline=True,
@@ -48,6 +73,19 @@ def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
             disabled=ratio_disabled(shown),
             className="slider-track ratio-slider",
         ),
+        text("penalty.p", lang),
+        dcc.Slider(
+            id=P_NORM_SLIDER,
+            min=P_MIN,
+            max=P_MAX,
+            step=0.05,
+            value=view.get("p", DEFAULT_P),
+            marks=P_MARKS,
+            updatemode="drag",
+            allow_direct_input=False,
+            disabled=p_disabled(shown),
+            className="slider-track p-slider",
+        ),
         className="penalty-control",
     )
 
@@ -57,5 +95,11 @@ def ratio_disabled(shown) -> bool:
     return "en" not in (shown or [])
 
 
+def p_disabled(shown) -> bool:
+    """The p slider only does something while the p-norm ball is shown."""
+    return "lp" not in (shown or [])
+
+
 def register_callbacks(app: Dash) -> None:
     app.callback(Output(L1_RATIO_SLIDER, "disabled"), Input(PENALTY_CHECKLIST, "value"))(ratio_disabled)
+    app.callback(Output(P_NORM_SLIDER, "disabled"), Input(PENALTY_CHECKLIST, "value"))(p_disabled)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from geometry import QuadraticLoss, l1_solution_segment
+from geometry import QuadraticLoss, constrained_optimum, l1_solution_segment
 from geometry.contours import contour_curve
 from geometry.regions import elastic_net_budget, elastic_net_intercept, region_boundary
 from geometry.scene import loss_from_scene
@@ -23,17 +23,21 @@ from .formatting import format_number
 from .i18n import normalize_lang, text
 from .lambda_control import slider_to_value
 from .view import view_for_scene
-from .plot_style import CONTOUR_COLOR, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR, region_name
+from .penalty_control import DEFAULT_P
+from .plot_style import CONTOUR_COLOR, LP_STYLE, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR, lp_name, region_name
 
 __all__ = [
     "TRACE_UIDS",
     "TRACE_INDEX",
     "EN_UIDS",
+    "LP_UIDS",
     "OPTIMIZER_UIDS",
     "VIEW_KEYS",
     "CURVE_POINTS",
     "touches_for_view",
     "touch_hover",
+    "lp_touch",
+    "lp_hover",
     "moving_traces",
     "trace_style",
 ]
@@ -42,11 +46,13 @@ TRACE_UIDS: tuple[str, ...] = (
     "loss-contours",
     "l1-region",
     "l2-region",
+    "lp-region",
     "touch-contours",
     "ols-point",
     "l1-segment",
     "l1-touch",
     "l2-touch",
+    "lp-touch",
     # the optimizer paths and the KKT picture (components/optimizer_panel.py): empty unless its
     # panel is open or its KKT toggle on; before the elastic-net traces, which must stay last
     "gd-path-none",
@@ -62,6 +68,8 @@ TRACE_UIDS: tuple[str, ...] = (
 TRACE_INDEX: dict[str, int] = {uid: i for i, uid in enumerate(TRACE_UIDS)}
 #: the traces drawn only while the elastic net is shown (the last ones of :data:`TRACE_UIDS`)
 EN_UIDS: tuple[str, ...] = ("en-region", "en-touch")
+#: the p-norm ball's traces: always in the figure, empty while it is not shown
+LP_UIDS: tuple[str, ...] = ("lp-region", "lp-touch")
 #: the optimizer panel's traces (:mod:`components.optimizer_panel` fills them in the browser)
 OPTIMIZER_UIDS: tuple[str, ...] = (
     "gd-path-none",
@@ -83,7 +91,7 @@ _PATH_LOOK: dict[str, tuple[str, str, float]] = {
 #: points of each region outline and contour curve through a touch point
 CURVE_POINTS = 121
 #: what a view dict (``current-view``, ``view-store``) holds; a figure's ``layout.meta.server_view``
-VIEW_KEYS: tuple[str, ...] = ("slider", "mode", "shown", "l1_ratio")
+VIEW_KEYS: tuple[str, ...] = ("slider", "mode", "shown", "l1_ratio", "p")
 
 
 def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> dict[str, Touch]:
@@ -141,6 +149,35 @@ def touch_hover(scene: dict, touch: Touch, l1_ratio: float, *, loss: QuadraticLo
     )
 
 
+def lp_touch(loss: QuadraticLoss, t: float, p: float) -> np.ndarray:
+    """The p-norm ball's touch point on the plane: the global minimiser of J0 over
+    ``||w||_p <= t`` (:func:`geometry.constrained_optimum`, certified for p < 1), for the
+    diamond's intercept ``t`` (the L1 touch point's ``t`` of :func:`touches_for_view`).
+
+    Returns
+    -------
+    ndarray of shape (2,)
+        The OLS point when it fits the ball, 0 when t = 0.
+    """
+    return constrained_optimum(loss, "lp", t, p=p)
+
+
+def lp_hover(scene: dict, w: np.ndarray, t: float, p: float, *, loss: QuadraticLoss | None = None) -> str:
+    """Hover text of the p-norm ball's touch point (the browser writes the same string,
+    ``weight_plane.lpHoverText``), in the scene's language."""
+    loss = loss or loss_from_scene(scene)
+    lang = normalize_lang(scene.get("lang"))
+    return text(
+        "plane.hover_lp",
+        lang,
+        name=lp_name(p, lang),
+        w1=format_number(w[0]),
+        w2=format_number(w[1]),
+        j0=format_number(loss.min_value + loss.excess(w)),
+        t=format_number(t),
+    )
+
+
 def _region_xy(region: str, t: float, l1_ratio: float) -> tuple[list, list]:
     """The outline of the region whose intercept on the axes is t."""
     if region == "elasticnet":
@@ -167,7 +204,8 @@ def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None,
     """The data of every moving trace, keyed by uid: ``{"x", "y", "visible"?, "hovertext"?}``.
 
     ``touch-contours`` holds the level curve through each shown region's touch point (in the
-    order l1, l2, elastic net; ``None`` between curves); ``l1-segment`` the two ends of the edge
+    order l1, l2, elastic net, p-norm ball; ``None`` between curves); the p-norm ball
+    (``view["p"]``) has the diamond's intercept and its touch point is :func:`lp_touch`; ``l1-segment`` the two ends of the edge
     of equally good L1 optima when the lasso's answer is not unique
     (:func:`geometry.l1_solution_segment`), else nothing. A hidden region's traces are sent
     empty (the browser fills them when it is ticked): a data edit then sends a third less.
@@ -200,6 +238,24 @@ def moving_traces(scene: dict, view: dict, *, loss: QuadraticLoss | None = None,
         out[f"{key}-touch"] = {"x": [float(touch.w[0])], "y": [float(touch.w[1])], "visible": visible}
         if hover:
             out[f"{key}-touch"]["hovertext"] = [touch_hover(scene, touch, r, loss=loss)]
+    if "lp" in shown:
+        p = float(view.get("p", DEFAULT_P))
+        t = float(touches["l1"].t)
+        w = lp_touch(loss, t, p)
+        boundary = region_boundary("lp", t, p=p, num=CURVE_POINTS)
+        x, y = _contour_xy(scene, w, loss)
+        if cx and x:
+            cx.append(None)
+            cy.append(None)
+        cx.extend(x)
+        cy.extend(y)
+        out["lp-region"] = {"x": boundary[:, 0].tolist(), "y": boundary[:, 1].tolist(), "visible": True}
+        out["lp-touch"] = {"x": [float(w[0])], "y": [float(w[1])], "visible": True}
+        if hover:
+            out["lp-touch"]["hovertext"] = [lp_hover(scene, w, t, p, loss=loss)]
+    else:
+        out["lp-region"] = {"x": [], "y": [], "visible": False}
+        out["lp-touch"] = {"x": [], "y": [], "visible": False, **({"hovertext": []} if hover else {})}
     out["touch-contours"] = {"x": cx, "y": cy}
     segment = l1_solution_segment(loss, touches["l1"].w) if "l1" in shown else None
     out["l1-segment"] = (
@@ -257,6 +313,18 @@ def trace_style(uid: str, *, lang: str = "en") -> dict:
             "mode": "markers",
             "marker": {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": OLS_COLOR}, "color": OLS_COLOR},
             "hovertemplate": f"<b>{text('plane.ols_optimum', lang)}</b><br>w = (%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
+        }
+    if uid == "lp-region":
+        line = {"color": LP_STYLE["color"], "width": 2, "dash": LP_STYLE["dash"]}
+        return _lines(uid, text("plane.trace.lp_region", lang), line, fill="toself", fillcolor=LP_STYLE["fill"])
+    if uid == "lp-touch":
+        return {
+            "type": "scatter",
+            "uid": uid,
+            "name": text("plane.trace.lp_touch", lang),
+            "mode": "markers",
+            "marker": {"size": 15, "symbol": LP_STYLE["symbol"], "color": LP_STYLE["color"], "line": {"width": 1.5, "color": "white"}},
+            "hoverinfo": "text",
         }
     key, part = uid.split("-", 1)
     region = {k: r for r, k in REGION_KEYS.items()}.get(key)

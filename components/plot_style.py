@@ -5,13 +5,16 @@ One place for every visual constant the weight plane, the data panel and the leg
 
 from __future__ import annotations
 
+from .formatting import format_number
 from .i18n import text
 
 __all__ = [
     "blank_figure",
     "REGION_KEYS",
     "REGION_STYLE",
+    "LP_STYLE",
     "region_name",
+    "lp_name",
     "CONTOUR_COLOR",
     "TOUCH_CONTOUR_COLOR",
     "OLS_COLOR",
@@ -43,11 +46,21 @@ REGION_STYLE = {
         "symbol": "square", "dash": "dashdot", "mark": "■",
     },
 }  # fmt: skip
+#: The p-norm ball's look (weight plane and norm-family panel); not in REGION_STYLE, whose three
+#: regions every panel shows: the p-ball is drawn by the plane and the norm-family panel only.
+LP_STYLE = {
+    "color": "#ae3ec9", "fill": "rgba(174,62,201,0.10)", "symbol": "star", "dash": "longdash", "mark": "★",
+}  # fmt: skip
 
 
 def region_name(region: str, lang: str = "en") -> str:
     """A region's name in a language (``REGION_STYLE[region]["name"]`` is the English one)."""
     return text(f"region.{region}", lang)
+
+
+def lp_name(p: float, lang: str = "en") -> str:
+    """The p-norm ball's name with its p, in a language."""
+    return text("region.lp", lang, p=format_number(p))
 
 
 #: the background contours: 3.4:1 on the white plot, still visible on a projector

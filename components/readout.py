@@ -23,8 +23,9 @@ from . import lambda_control
 from .formatting import format_number
 from .glossary import column_titles, glossary_html
 from .i18n import normalize_lang, text
-from .plane_traces import touches_for_view
-from .plot_style import REGION_KEYS, REGION_STYLE, region_name
+from .penalty_control import DEFAULT_P
+from .plane_traces import lp_touch, touches_for_view
+from .plot_style import REGION_KEYS, REGION_STYLE, lp_name, region_name
 from .stores import follow_lambda
 from .view import view_with_defaults
 
@@ -198,7 +199,7 @@ def explanation(scene: dict, view: dict, touches: dict[str, Touch], lang: str | 
     lang = normalize_lang(lang if lang is not None else scene.get("lang"))
     loss = loss_from_scene(scene)
     shown = set(view.get("shown", ("l1", "l2")))
-    if not shown & {"l1", "l2", "en"}:
+    if not shown & {"l1", "l2", "en", "lp"}:
         return text("readout.none_shown", lang)
     if view.get("mode") == "constrained" and all(touches[region].t == 0 for region in touches):
         return text("readout.t_zero", lang)
@@ -212,7 +213,23 @@ def explanation(scene: dict, view: dict, touches: dict[str, Touch], lang: str | 
     if "en" in shown:
         touch = touches["elasticnet"]
         parts.append(_en_sentence(touch, loss.gradient(touch.w), r, float(scene["lambda_max"]), lang))
+    if "lp" in shown:
+        parts.append(_lp_sentence(loss, touches["l1"].t, float(view.get("p", DEFAULT_P)), lang))
     return _join(parts, lang)
+
+
+def _lp_sentence(loss, t: float, p: float, lang: str) -> str:
+    """The p-norm ball's sentence: convex or not, its (global) touch point and its exact zeros."""
+    w = lp_touch(loss, t, p)
+    return text(
+        "readout.lp_nonconvex" if p < 1 else "readout.lp_convex",
+        lang,
+        p=format_number(p),
+        t=format_number(t),
+        w1=format_number(w[0]),
+        w2=format_number(w[1]),
+        zeros=int(np.sum(w == 0.0)),
+    )
 
 
 def _row(head: str, cells: list[str], key: str) -> str:
@@ -271,6 +288,13 @@ def readout_html(scene: dict, view: dict) -> str:
             format_number(touch.lam),
         ]
         rows.append(_row(name, cells, key))
+    if "lp" in shown:
+        # constrained form with the diamond's intercept: no λ and no penalty of its own
+        p, t = float(view.get("p", DEFAULT_P)), touches["l1"].t
+        w = lp_touch(loss, t, p)
+        cells = [format_number(w[0]), format_number(w[1]), str(int(np.sum(w == 0.0))),
+                 format_number(loss.min_value + loss.excess(w)), "—", format_number(t), "—"]  # fmt: skip
+        rows.append(_row(lp_name(p, lang), cells, "lp"))
     table = f'<table class="readout-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     mode = view.get("mode", "penalized")
     value = lambda_control.slider_to_value(scene, mode, view["slider"])

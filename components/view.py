@@ -1,8 +1,8 @@
-"""The λ settings on screen, the "view": ``{"slider", "mode", "shown", "l1_ratio", "value"?, "keep"?}``.
+"""The λ settings on screen, the "view": ``{"slider", "mode", "shown", "l1_ratio", "p", "value"?, "keep"?}``.
 
 ``slider`` is the λ slider's position (:mod:`components.lambda_control`), ``mode`` is
-``"penalized"`` or ``"constrained"``, ``shown`` the regions ticked (keys ``l1``, ``l2``, ``en``)
-and ``l1_ratio`` the elastic-net mix r. ``value`` is the λ (or t) the slider stood for when the
+``"penalized"`` or ``"constrained"``, ``shown`` the regions ticked (keys ``l1``, ``l2``, ``en``,
+``lp``), ``l1_ratio`` the elastic-net mix r and ``p`` the p-norm ball's p. ``value`` is the λ (or t) the slider stood for when the
 browser published the view, and ``keep`` what a change of the data keeps: ``"value"`` (the
 default: the same λ, the slider moves) or ``"ratio"`` (the same λ/λ_max, the slider stays).
 ``current-view`` and ``view-store`` hold one each.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from .lambda_control import KEEP_OPTIONS, SLIDER_DEFAULT, SLIDER_MAX, SLIDER_MIN, reference_value
-from .penalty_control import DEFAULT_L1_RATIO, DEFAULT_SHOWN
+from .penalty_control import DEFAULT_L1_RATIO, DEFAULT_P, DEFAULT_SHOWN, P_MAX, P_MIN
 
 __all__ = ["KEEP_OPTIONS", "initial_view", "view_with_defaults", "view_for_scene"]
 
@@ -26,6 +26,7 @@ def initial_view() -> dict:
         "mode": "penalized",
         "shown": list(DEFAULT_SHOWN),
         "l1_ratio": DEFAULT_L1_RATIO,
+        "p": DEFAULT_P,
         "keep": "value",
     }
 
@@ -33,12 +34,13 @@ def initial_view() -> dict:
 def view_with_defaults(view: dict | None) -> dict:
     """A view with every key present and of the right type (defaults for what is missing)."""
     view = view or {}
-    slider, l1_ratio = view.get("slider"), view.get("l1_ratio")
+    slider, l1_ratio, p = view.get("slider"), view.get("l1_ratio"), view.get("p")
     return {
         "slider": float(slider if slider is not None else SLIDER_DEFAULT),
         "mode": view.get("mode") or "penalized",
         "shown": list(view["shown"] if view.get("shown") is not None else DEFAULT_SHOWN),
         "l1_ratio": float(l1_ratio if l1_ratio is not None else DEFAULT_L1_RATIO),
+        "p": float(p) if isinstance(p, (int, float)) and P_MIN <= p <= P_MAX else DEFAULT_P,
         **({"value": float(view["value"])} if isinstance(view.get("value"), (int, float)) else {}),
         "keep": view.get("keep") if view.get("keep") in KEEP_OPTIONS else "value",
     }

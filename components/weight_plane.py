@@ -256,6 +256,7 @@ def register_callbacks(app: Dash) -> None:
         Input(lambda_control.MODE_TOGGLE, "value"),
         Input(penalty_control.PENALTY_CHECKLIST, "value"),
         Input(penalty_control.L1_RATIO_SLIDER, "value"),
+        Input(penalty_control.P_NORM_SLIDER, "value"),
         Input(lambda_control.LAMBDA_KEEP, "value"),
         Input(SCENE_STORE, "data"),
         # what the plane holds now: whether the elastic-net traces are there to delete, and the

@@ -33,7 +33,7 @@ from .classroom_panel import CLASSROOM_KEYS, PLAY_BUTTON, PRESENTER_TOGGLE
 from .lambda_control import LAMBDA_INPUT, LAMBDA_LABEL, LAMBDA_MESSAGE, LAMBDA_SLIDER, MODE_TOGGLE
 from .export_panel import EXPORT_DOWNLOAD, EXPORT_MESSAGE
 from .kink_panel import KINK_MESSAGE, KINK_PLOT, KINK_TEXT
-from .norm_panel import NORM_DETAILS, NORM_PLOT, NORM_REQUEST, NORM_TEXT
+from .norm_panel import NORM_DETAILS, NORM_PLOT, NORM_REQUEST, NORM_TEXT, P_SLIDER
 from .group_panel import GROUP_DETAILS, GROUP_PLOT, GROUP_TABLE, GROUP_TEXT
 from .minibatch_panel import (
     BATCH_SIZE_SLIDER,
@@ -49,7 +49,7 @@ from .legend import DATA_LEGEND
 from .sparsity_panel import SPARSITY_DETAILS, SPARSITY_PLOT, SPARSITY_REQUEST
 from .comparison_panel import COMPARISON_DETAILS, COMPARISON_TABLE
 from .optimizer_panel import OPT_DETAILS, OPT_FRAME, OPT_TEXT
-from .penalty_control import L1_RATIO_SLIDER, PENALTY_CHECKLIST
+from .penalty_control import L1_RATIO_SLIDER, P_NORM_SLIDER, PENALTY_CHECKLIST
 from .path_panel import PATH_DETAILS, PATH_PLOT, PATH_REQUEST
 from .readout import READOUT_BODY
 from .sklearn_panel import SKLEARN_CODE, SKLEARN_VIEW
@@ -102,6 +102,7 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (RHO_SLIDER, "disabled"): ("server data_panel.show_source_controls",),
     (DATASET_PICKERS, "style"): ("server dataset_panel.pickers_style",),
     (L1_RATIO_SLIDER, "disabled"): ("server penalty_control.ratio_disabled",),
+    (P_NORM_SLIDER, "disabled"): ("server penalty_control.p_disabled",),
     (READOUT_BODY, "children"): ("server readout.update_readout",),
     # the classroom: play, presenter mode and its keyboard shortcuts (λ itself is above)
     (PENALTY_CHECKLIST, "value"): ("user", "js classroom_panel"),
@@ -141,6 +142,8 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     # the norm family: the figure at rest when asked (only while open), the convex regions each step
     (NORM_DETAILS, "open"): ("user", "js norm_panel"),
     (NORM_REQUEST, "data"): ("clientside norm_panel.gate",),
+    (P_SLIDER, "value"): ("user", "clientside norm_panel.syncP"),
+    (P_NORM_SLIDER, "value"): ("user", "clientside norm_panel.syncP"),
     (NORM_PLOT, "figure"): ("server norm_panel.update_figure", "clientside norm_panel.follow"),
     (NORM_TEXT, "children"): ("server norm_panel.update_figure",),
     # three weights: the table and figure on each opening (the gate re-opens it for a new

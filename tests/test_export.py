@@ -65,7 +65,7 @@ def _shape_state() -> dict:
 
 VIEWS = {
     "penalized": {**initial_view()},
-    "penalized-all": {**initial_view(), "shown": ["l1", "l2", "en"], "l1_ratio": 0.3},
+    "penalized-all": {**initial_view(), "shown": ["l1", "l2", "en", "lp"], "l1_ratio": 0.3, "p": 0.4},
     "constrained": {**initial_view(), "mode": "constrained", "shown": ["l1", "en"], "slider": -0.7},
     "small-lambda": {**initial_view(), "slider": -2.5},
 }
@@ -148,15 +148,24 @@ def test_each_frame_is_the_app_plane_at_its_slider_position(state, scene, name):
         assert step["args"][0] == [frame["name"]] and step["method"] == "animate"
         app = plane_for(state, scene, {**view, "slider": position})["data"]
         assert [trace["uid"] for trace in app] == uids
-        assert [uids[i] for i in frame["traces"]] == [u for u in uids if u not in ("loss-contours", "ols-point")]
+        # a frame holds the traces that move; every other trace is the same at each step
+        in_frame = [uids[i] for i in frame["traces"]]
+        assert in_frame == [u for u in uids if u in in_frame] and not {"loss-contours", "ols-point"} & set(in_frame)
+        keys = {"l1": ("l1-region", "l1-touch"), "l2": ("l2-region", "l2-touch"), "en": ("en-region", "en-touch"),
+                "lp": ("lp-region", "lp-touch")}
+        assert {"touch-contours", *(u for k in view["shown"] for u in keys[k])} <= set(in_frame)
+        at_view = plane_for(state, scene, view)["data"]
+        for i, uid in enumerate(uids):
+            if uid not in in_frame:
+                assert (app[i]["x"], app[i]["y"]) == (at_view[i]["x"], at_view[i]["y"]), uid
         for index, data in zip(frame["traces"], frame["data"]):
             expected = app[index]
             for axis in ("x", "y"):
                 got = _values(data[axis])
                 if uids[index].endswith("-touch"):  # the touch points keep every digit
                     assert data[axis] == expected[axis]
-                else:  # the curves as float32, every other point of each run and its last
-                    thin = _values(export.every_other_point(expected[axis]))
+                else:  # the curves as float32, thinned (each run's last point kept)
+                    thin = _values(export.every_other_point(expected[axis], export.THIN_STEP.get(uids[index], 1)))
                     np.testing.assert_array_equal(got, thin.astype(np.float32).astype(float))
                     # the ends of every run are the app's (a closed curve stays closed)
                     assert np.array_equal(np.isnan(got), np.isnan(thin))
@@ -203,7 +212,10 @@ def test_the_figure_opens_at_the_view_with_fixed_background(state, scene):
     for uid in ("loss-contours", "ols-point"):
         ours = next(t for t in figure["data"] if t["uid"] == uid)
         theirs = next(t for t in app["data"] if t["uid"] == uid)
-        assert ours == theirs
+        assert {k: v for k, v in ours.items() if k not in "xy"} == {k: v for k, v in theirs.items() if k not in "xy"}
+        for axis in "xy":  # the background contours as float32, every point; the OLS point exact
+            want = _values(theirs[axis])
+            np.testing.assert_array_equal(_values(ours[axis]), want.astype(np.float32).astype(float) if uid == "loss-contours" else want)
     assert figure["layout"]["xaxis"]["range"] == app["layout"]["xaxis"]["range"]
     still = export_figure(state, view, scene=scene, animated=False)
     assert "frames" not in still and "sliders" not in still["layout"]
@@ -406,11 +418,32 @@ def test_no_click_no_export(state):
         export_panel.export_download(export_panel.EXPORT_HTML, "png", None, None)
 
 
+@pytest.mark.parametrize("p", [0.3, 0.5, 2.0])
+def test_exported_region_outlines_keep_their_shape(state, p):
+    """Each region outline of the file lies on its region's boundary and keeps its extreme points:
+    the diamond its four corners, the circle and the p-ball their four axis points."""
+    from geometry.regions import region_size
+
+    view = {**initial_view(), "shown": ["l1", "l2", "lp"], "p": p}
+    figure = export_figure(state, view, animated=False)
+    outline = {t["uid"]: np.c_[_values(t["x"]), _values(t["y"])] for t in figure["data"] if t["uid"].endswith("-region")}
+    app = {t["uid"]: t for t in plane_for(state, build_scene(state), view)["data"]}
+    for uid, region, kw in (("l1-region", "l1", {}), ("l2-region", "l2", {}), ("lp-region", "lp", {"p": p})):
+        points = outline[uid]
+        t = max(np.max(np.abs(app[uid]["x"])), np.max(np.abs(app[uid]["y"])))
+        sizes = [region_size(region, w, **kw) for w in points]
+        np.testing.assert_allclose(sizes, sizes[0], rtol=1e-5)
+        for corner in ([t, 0], [0, t], [-t, 0], [0, -t]):
+            assert np.min(np.hypot(*(points - corner).T)) <= 1e-6 * t, (uid, corner)
+
+
 def test_every_other_point_keeps_each_runs_ends_and_gaps():
     assert export.every_other_point([0, 1, 2, 3, 4]) == [0, 2, 4]
     assert export.every_other_point([0, 1, 2, 3]) == [0, 2, 3]  # an even run keeps its last point
     assert export.every_other_point([0, 1, 2, None, 5, 6, 7, None, None, 9]) == [0, 2, None, 5, 7, None, 9]
     assert export.every_other_point([]) == []
+    assert export.every_other_point([0, 1, 2, 3, 4, 5, 6], 3) == [0, 3, 6]
+    assert export.every_other_point([0, 1, 2, 3, 4], 3) == [0, 3, 4]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -71,7 +71,10 @@ def test_view_with_defaults_fills_in_missing_keys_and_keeps_the_rest():
     assert view_with_defaults({"shown": first["shown"]}) == first
     assert view_with_defaults(first) == first
     partial = view_with_defaults({"slider": -1, "mode": "constrained", "shown": ("l2",), "l1_ratio": 0.25})
-    assert partial == {"slider": -1.0, "mode": "constrained", "shown": ["l2"], "l1_ratio": 0.25, "keep": "value"}
+    assert partial == {"slider": -1.0, "mode": "constrained", "shown": ["l2"], "l1_ratio": 0.25, "p": 0.5, "keep": "value"}
+    # a p outside the slider's range (or not a number) is the default
+    assert view_with_defaults({"p": 0.1})["p"] == view_with_defaults({"p": "2"})["p"] == 0.5
+    assert view_with_defaults({"p": 4})["p"] == 4.0
     kept = view_with_defaults({**partial, "value": 3, "keep": "ratio"})
     assert kept["value"] == 3.0 and kept["keep"] == "ratio"
     assert view_with_defaults({**partial, "keep": "bogus"})["keep"] == "value"

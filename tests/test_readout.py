@@ -255,7 +255,7 @@ def test_l1_and_l2_are_contrasted_and_each_choice_reads_right(scenes, name, mode
     assert "by contrast" not in only_l2.lower() and ("Ridge (L2)" in only_l2 or "For ridge (L2)" in only_l2)
     assert (
         sentence(scene, mode=mode, shown=[])
-        == "Tick L1, L2 or elastic net above the plot to see a region touch the contours."
+        == "Tick L1, L2, elastic net or the p-norm ball above the plot to see a region touch the contours."
     )
 
 

@@ -118,13 +118,14 @@ def random_page(rng) -> PageState:
     """A page as the browser may hold it: a random state, view, generator boxes, language."""
     state = random_state(rng)
     mode = str(rng.choice(["penalized", "constrained"]))
-    shown = [key for key in ("en", "l2", "l1") if rng.random() < 0.6]
+    shown = [key for key in ("en", "l2", "l1", "lp") if rng.random() < 0.6]
     slider = _number(rng, SLIDER_DEFAULT, SLIDER_MIN, SLIDER_MAX, rng.uniform(SLIDER_MIN, SLIDER_MAX))
     view = {
         "slider": slider,
         "mode": mode,
         "shown": [str(k) for k in shown],
         "l1_ratio": _number(rng, 0.5, 0.0, 1.0, round(rng.uniform(0, 1) * 20) / 20, rng.uniform(0, 1)),
+        "p": _number(rng, 0.5, 0.3, 4.0, round(rng.uniform(0.3, 4) * 20) / 20, rng.uniform(0.3, 4)),
         "keep": str(rng.choice(["value", "ratio"])),
         "value": _reference(state, mode) * 10.0**slider,
     }
@@ -178,7 +179,7 @@ def test_page_to_link_to_page_round_trips(page):
         for a, b in zip(url_state._generator_tuple(back.generator), url_state._generator_tuple(page.generator))
     )
     assert (back.lang, back.present) == (page.lang, page.present)
-    for key in ("mode", "l1_ratio", "keep"):
+    for key in ("mode", "l1_ratio", "p", "keep"):
         assert back.view[key] == page.view[key], key
     assert set(back.view["shown"]) == set(page.view["shown"])
     assert back.view["value"] == page.view["value"]  # λ (or t) bit for bit
@@ -311,7 +312,7 @@ def test_a_hostile_value_gives_the_default_and_a_note_naming_the_parameter(name,
 
 @pytest.mark.parametrize("name", PARAMS)
 def test_a_repeated_parameter_gives_the_default_and_a_note(name):
-    valid = {"lang": "zh", "present": "1", "lam": "0.5", "mode": "constrained", "show": "l1", "r": "0.3",
+    valid = {"lang": "zh", "present": "1", "lam": "0.5", "mode": "constrained", "show": "l1_lp", "r": "0.3", "p": "0.7",
              "keep": "ratio", "src": "shape", "data": "diabetes", "feat": "3_4", "basis": "x-x2", "rho": "0.2", "shape": "1_1_0.5_10",
              "g": "10_1_1_1_1", "gen": "10_1_1_1_1", "pts": "0_1_500000_2_-500000_0", "preset": "round"}
     assert not url_state._decode(f"{name}={valid[name]}").notes  # a valid value alone is taken

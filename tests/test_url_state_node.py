@@ -89,7 +89,7 @@ def test_javascript_encodes_every_page_as_python_does(js_page):
         assert have == want, _as_json(page)
     # the sample reaches every parameter a link may hold
     written = {pair.split("=")[0] for query in expected for pair in query.split("&")}
-    assert written == {"lang", "present", "lam", "mode", "show", "r", "keep", "src", "basis", "rho", "shape",
+    assert written == {"lang", "present", "lam", "mode", "show", "r", "p", "keep", "src", "basis", "rho", "shape",
                        "g", "gen", "pts"}
 
 

@@ -36,7 +36,7 @@ const gd = {GD};
 if (!gd || !gd._fullData) return null;
 const out = {{}};
 for (const t of gd._fullData) {{
-  if (t.uid.endsWith('-touch')) out[t.uid] = {{x: Array.from(t.x), y: Array.from(t.y), hovertext: t.hovertext}};
+  if (t.uid.endsWith('-touch')) out[t.uid] = {{x: Array.from(t.x || []), y: Array.from(t.y || []), hovertext: t.hovertext}};
   if (t.uid === 'touch-contours') out[t.uid] = {{n: t.x.length}};
 }}
 return JSON.stringify(out);
@@ -67,7 +67,7 @@ def _app_touches(traces: list[dict]) -> dict:
     return {
         t["uid"]: {"x": t["x"], "y": t["y"], "hovertext": t.get("hovertext")}
         for t in traces
-        if t["uid"].endswith("-touch")
+        if t["uid"].endswith("-touch") and t.get("visible", True) is not False  # hidden: the p-ball unticked
     }
 
 
