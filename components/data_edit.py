@@ -48,7 +48,51 @@ from .problem import (
     resample,
 )
 
-__all__ = ["OPS", "apply_edit"]
+__all__ = ["OPS", "apply_edit", "STRINGS"]
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    # written by assets/data_edit.js and assets/data_edit_keys.js (``lab.text``)
+    "edit.point": {"en": "Point {n}: {where}", "zh": "第 {n} 个点：{where}"},
+    "edit.edge": {
+        "en": " (the edge of the data window: x stays from {low} to {high})",
+        "zh": "（数据窗口的边缘：x 保持在 {low} 到 {high} 之间）",
+    },
+    "edit.selected": {
+        "en": "Point {n} of {count}: {where}. Shift+arrows move it, Delete removes it.",
+        "zh": "第 {n} 个点（共 {count} 个）：{where}。Shift+方向键移动它，Delete 删除它。",
+    },
+    # refused edits
+    "edit.malformed_number": {
+        "en": "Ignored a malformed {op} edit: {key} must be a number, got {value}.",
+        "zh": "已忽略一个格式错误的 {op} 编辑：{key} 必须是数，收到的是 {value}。",
+    },
+    "edit.malformed_index": {
+        "en": "Ignored a malformed {op} edit: index must be a whole number, got {value}.",
+        "zh": "已忽略一个格式错误的 {op} 编辑：index 必须是整数，收到的是 {value}。",
+    },
+    "edit.remove_where": {"en": "Double-click on a point to remove it.", "zh": "双击一个点即可删除它。"},
+    "edit.move_no_point": {
+        "en": "Ignored a malformed move edit: it names no point.",
+        "zh": "已忽略一个格式错误的移动编辑：它没有指明是哪个点。",
+    },
+    "edit.unknown_source": {
+        "en": "Unknown source {value}; choose 'points' or 'shape'.",
+        "zh": "未知的损失来源 {value}；请选择 'points' 或 'shape'。",
+    },
+    "edit.unknown_basis": {
+        "en": "Unknown basis {value}; choose one of {options}.",
+        "zh": "未知的特征组合 {value}；请从 {options} 中选择。",
+    },
+    "edit.not_a_dict": {
+        "en": "Ignored a malformed edit: expected a dict, got {type}.",
+        "zh": "已忽略一个格式错误的编辑：应为 dict，收到的是 {type}。",
+    },
+    "edit.unknown_op": {
+        "en": "Ignored an edit with an unknown op {op}; ops are {ops}.",
+        "zh": "已忽略一个未知操作 {op} 的编辑；可用的操作有 {ops}。",
+    },
+}
 
 
 def _number(edit: dict, key: str) -> float:

@@ -29,6 +29,7 @@ __all__ = [
     "y_range",
     "data_figure_dict",
     "data_figure",
+    "STRINGS",
 ]
 
 DATA_TRACE_UIDS: tuple[str, ...] = ("data-points", "ols-fit", "l1-fit", "l2-fit", "en-fit", "data-window")
@@ -43,6 +44,16 @@ WINDOW_LINE_Y = 1e9
 #: (``assets/data_edit.js`` does: plotly would redraw the whole panel, hover included, when a
 #: drag ends). Shapes marked ``editable`` still take pointer events.
 DATA_GRAPH_CONFIG = {key: value for key, value in GRAPH_CONFIG.items() if key != "edits"}
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    "data.point_hover": {"en": "drag to move, double-click to remove", "zh": "拖动可移动，双击可删除"},
+    "data.shape_note": {
+        "en": "Loss-shape mode: no data.<br>Drag the OLS point (×) in the weight plane,<br>"
+        "set eccentricity and rotation below.",
+        "zh": "损失形状模式：没有数据。<br>在权重平面中拖动 OLS 点（×），<br>并在下方设置离心率和旋转角。",
+    },
+}
 
 
 def fit_curves(scene: dict, view: dict) -> dict[str, list[float]]:

@@ -53,6 +53,7 @@ __all__ = [
     "update_problem",
     "layout",
     "register_callbacks",
+    "STRINGS",
 ]
 
 DATA_PLOT = "data-plot"
@@ -72,6 +73,46 @@ ROTATION_SLIDER = "rotation-slider"
 DATA_MESSAGE = "data-message"
 POINTS_CONTROLS = "points-controls"
 SHAPE_CONTROLS = "shape-controls"
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    "data.description": {
+        "en": "Data: the points (x, y) of the regression and the curves fitted to them by OLS and by each "
+        "region shown in the weight plane. Drag a point to move it, click to add one, double-click to remove it.",
+        "zh": "数据：回归的数据点 (x, y)，以及 OLS 和权重平面中显示的各区域对它们拟合出的曲线。拖动一个点可移动它，"
+        "单击可添加一个点，双击可删除一个点。",
+    },
+    "data.loss_from": {"en": "Loss from", "zh": "损失来自"},
+    "data.source_points": {"en": "data points", "zh": "数据点"},
+    "data.source_shape": {"en": "loss shape (no data)", "zh": "损失形状（无数据）"},
+    "data.keep": {"en": "New data keep", "zh": "换数据时保持"},
+    "data.features": {"en": "Features", "zh": "特征"},
+    "data.rho": {"en": "Correlation ρ", "zh": "相关系数 ρ"},
+    # the basis chooser's own words (dcc.Dropdown's ``labels``; English: Dash's defaults)
+    "data.dropdown_search": {"en": "Search", "zh": "搜索"},
+    "data.dropdown_clear_search": {"en": "Clear search", "zh": "清除搜索"},
+    "data.dropdown_no_options": {"en": "No options found", "zh": "没有匹配的选项"},
+    "data.generator": {"en": "Synthetic data generator", "zh": "合成数据生成器"},
+    "data.n": {"en": "n points", "zh": "点数 n"},
+    "data.w1": {"en": "true w₁", "zh": "真实 w₁"},
+    "data.w2": {"en": "true w₂", "zh": "真实 w₂"},
+    "data.noise": {"en": "noise σ", "zh": "噪声 σ"},
+    "data.seed": {"en": "seed", "zh": "随机种子"},
+    "data.resample": {"en": "Resample data", "zh": "重新生成数据"},
+    "data.points_hint": {
+        "en": "Drag a point to move it · click empty space to add one · double-click a point to remove it · "
+        "keyboard: Tab to the plot, arrows pick a point, Shift+arrows move it, Delete removes it, a adds one.",
+        "zh": "拖动一个点可移动它 · 单击空白处可添加一个点 · 双击一个点可删除它 · 键盘：按 Tab 进入图，"
+        "方向键选择一个点，Shift+方向键移动它，Delete 删除它，a 添加一个点。",
+    },
+    "data.eccentricity": {"en": "Eccentricity", "zh": "离心率"},
+    "data.ecc_circle": {"en": "circle", "zh": "圆"},
+    "data.rotation": {"en": "Rotation (°)", "zh": "旋转角（°）"},
+    "data.shape_hint": {
+        "en": "Drag the OLS point (×) in the weight plane to move the centre of the ellipses.",
+        "zh": "在权重平面中拖动 OLS 点（×）即可移动椭圆的中心。",
+    },
+}
 
 
 # ---------------------------------------------------------------------------- the server callback

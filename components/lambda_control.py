@@ -38,6 +38,7 @@ __all__ = [
     "slider_to_value",
     "layout",
     "register_callbacks",
+    "STRINGS",
 ]
 
 LAMBDA_SLIDER = "lambda-slider"
@@ -58,6 +59,30 @@ LAMBDA_KEEP = "lambda-keep"
 #: what a change of the data keeps (components/view.py): λ itself, or its ratio to λ_max; each
 #: with the key of its label in the string table
 KEEP_OPTIONS = {"value": "lambda.keep_value", "ratio": "lambda.keep_ratio"}
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    "lambda.mode": {"en": "Mode", "zh": "形式"},
+    "lambda.mode_penalized": {"en": "penalized (λ)", "zh": "惩罚形式（λ）"},
+    "lambda.mode_constrained": {"en": "constrained (t)", "zh": "约束形式（t）"},
+    "lambda.slider_hint": {
+        "en": "log scale: the marks are multiples of λ_max (or of ‖w_OLS‖₁ in constrained mode)",
+        "zh": "对数刻度：刻度是 λ_max 的倍数（约束形式下是 ‖w_OLS‖₁ 的倍数）",
+    },
+    "lambda.placeholder": {"en": "exact value", "zh": "精确值"},
+    "lambda.keep_value": {"en": "the value of λ", "zh": "λ 的值"},
+    "lambda.keep_ratio": {"en": "λ / λ_max", "zh": "λ / λ_max"},
+    "lambda.below": {
+        "en": "{name} = {value} is below the range; clamped to {factor}·{unit} = {bound}.",
+        "zh": "{name} = {value} 低于范围，已限制为 {factor}·{unit} = {bound}。",
+    },
+    "lambda.above": {
+        "en": "{name} = {value} is above the range; clamped to {factor}·{unit} = {bound}.",
+        "zh": "{name} = {value} 高于范围，已限制为 {factor}·{unit} = {bound}。",
+    },
+    "lambda.ask": {"en": "Type a number for {name}.", "zh": "请为 {name} 输入一个数。"},
+    "lambda.thumb": {"en": "{name} (log scale)", "zh": "{name}（对数刻度）"},
+}
 
 
 def reference_value(scene: dict, mode: str) -> float:

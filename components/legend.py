@@ -19,9 +19,27 @@ from .i18n import text
 from .penalty_control import PENALTY_CHECKLIST
 from .plot_style import CONTOUR_COLOR, LP_STYLE, OLS_COLOR, REGION_KEYS, REGION_STYLE, TOUCH_CONTOUR_COLOR, region_name
 
-__all__ = ["DATA_LEGEND", "weight_plane_legend", "data_legend", "data_legend_class", "register_callbacks"]
+__all__ = ["DATA_LEGEND", "weight_plane_legend", "data_legend", "data_legend_class", "register_callbacks", "STRINGS"]
 
 DATA_LEGEND = "data-legend"
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    "legend.contours": {"en": "loss contours J0", "zh": "损失等高线 J0"},
+    "legend.ols": {"en": "OLS optimum (λ = 0)", "zh": "OLS 最优点（λ = 0）"},
+    "legend.touch_contour": {"en": "contour through a touch point", "zh": "经过切点的等高线"},
+    "legend.lp": {
+        "en": "p-norm ball with the diamond's intercept, its global touch point",
+        "zh": "与菱形截距相同的 p 范数球及其全局切点",
+    },
+    "legend.key": {
+        "en": "marker = touch point (regularized optimum), line = region ‖w‖ ≤ t:",
+        "zh": "标记 = 切点（正则化最优解），线 = 区域 ‖w‖ ≤ t：",
+    },
+    "legend.data": {"en": "data", "zh": "数据"},
+    "legend.ols_fit": {"en": "OLS fit", "zh": "OLS 拟合"},
+    "legend.fit": {"en": "{name} fit", "zh": "{name} 拟合"},
+}
 
 
 def _item(swatch: str, text: str, key: str = "") -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "register_callbacks",
     "ratio_disabled",
     "p_disabled",
+    "STRINGS",
 ]
 
 PENALTY_CHECKLIST = "penalty-checklist"
@@ -37,6 +38,19 @@ P_NORM_SLIDER = "plane-p-slider"
 #: the p-norm ball's exponent: its range (the plane and the norm-family panel) and first value
 P_MIN, P_MAX, DEFAULT_P = 0.3, 4.0, 0.5
 P_MARKS = {0.3: "0.3", 1: "1", 2: "2", 3: "3", 4: "4"}
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    "penalty.show": {"en": "Show", "zh": "显示"},
+    "penalty.l1": {"en": "L1 diamond", "zh": "L1 菱形"},
+    "penalty.l2": {"en": "L2 circle", "zh": "L2 圆"},
+    "penalty.en": {"en": "Elastic net", "zh": "弹性网络"},
+    "penalty.lp": {"en": "p-norm ball", "zh": "p 范数球"},
+    "penalty.p": {"en": "p (p-norm ball)", "zh": "p（p 范数球）"},
+    "penalty.mix": {"en": "Elastic-net mix r (l1_ratio)", "zh": "弹性网络混合比 r（l1_ratio）"},
+    "penalty.mark_ridge": {"en": "0 (ridge)", "zh": "0（岭回归）"},
+    "penalty.mark_lasso": {"en": "1 (lasso)", "zh": "1（Lasso）"},
+}
 
 
 def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:

@@ -40,6 +40,7 @@ __all__ = [
     "lp_hover",
     "moving_traces",
     "trace_style",
+    "STRINGS",
 ]
 
 TRACE_UIDS: tuple[str, ...] = (
@@ -92,6 +93,30 @@ _PATH_LOOK: dict[str, tuple[str, str, float]] = {
 CURVE_POINTS = 121
 #: what a view dict (``current-view``, ``view-store``) holds; a figure's ``layout.meta.server_view``
 VIEW_KEYS: tuple[str, ...] = ("slider", "mode", "shown", "l1_ratio", "p")
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    "plane.ols_optimum": {"en": "OLS optimum", "zh": "OLS 最优点"},
+    "plane.hover_lp": {
+        "en": "<b>{name} touch point</b><br>w = ({w1}, {w2})<br>J0 = {j0}<br>‖w‖_p = t = {t} (the diamond's intercept)",
+        "zh": "<b>{name} 切点</b><br>w = ({w1}, {w2})<br>J0 = {j0}<br>‖w‖_p = t = {t}（与菱形的截距相同）",
+    },
+    "plane.hover": {
+        "en": "<b>{name} touch point</b><br>w = ({w1}, {w2})<br>J0 = {j0}<br>penalty P(w) = {penalty}<br>"
+        "J0 + λ·P = {total}<br>λ = {lam}, t = {t}",
+        "zh": "<b>{name} 切点</b><br>w = ({w1}, {w2})<br>J0 = {j0}<br>惩罚 P(w) = {penalty}<br>"
+        "J0 + λ·P = {total}<br>λ = {lam}，t = {t}",
+    },
+    "plane.trace.loss_contours": {"en": "loss contours J0", "zh": "损失等高线 J0"},
+    "plane.trace.touch_contours": {"en": "contours through the touch points", "zh": "经过切点的等高线"},
+    "plane.trace.segment": {"en": "every point of this edge is an L1 optimum", "zh": "这条边上每一点都是 L1 最优解"},
+    "plane.trace.cone": {"en": "normal cone", "zh": "法锥"},
+    "plane.trace.ols": {"en": "OLS (λ = 0)", "zh": "OLS（λ = 0）"},
+    "plane.trace.region": {"en": "{name} region", "zh": "{name} 区域"},
+    "plane.trace.optimum": {"en": "{name} optimum", "zh": "{name} 最优解"},
+    "plane.trace.lp_region": {"en": "p-norm ball (the diamond's intercept)", "zh": "p 范数球（与菱形截距相同）"},
+    "plane.trace.lp_touch": {"en": "p-norm ball optimum (global)", "zh": "p 范数球最优解（全局）"},
+}
 
 
 def touches_for_view(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> dict[str, Touch]:

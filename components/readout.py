@@ -40,12 +40,144 @@ __all__ = [
     "readout_html",
     "layout",
     "register_callbacks",
+    "STRINGS",
 ]
 
 READOUT = "readout"
 READOUT_BODY = "readout-body"
 
 _SUB = "₁₂"
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    "readout.none_shown": {
+        "en": "Tick L1, L2, elastic net or the p-norm ball above the plot to see a region touch the contours.",
+        "zh": "在图的上方勾选 L1、L2、弹性网络或 p 范数球，就能看到区域与等高线相切。",
+    },
+    "readout.lp_nonconvex": {
+        "en": "The p-norm ball with p = {p} < 1 is not convex, so J0 can have several local minima on it; with the "
+        "diamond's intercept t = {t} the global one is w = ({w1}, {w2}), with {zeros} of 2 weights exactly 0.",
+        "zh": "p = {p} < 1 的 p 范数球不是凸的，J0 在其上可能有多个局部最小点；取与菱形相同的截距 t = {t}，"
+        "全局最优点是 w = ({w1}, {w2})，2 个权重中有 {zeros} 个恰好为 0。",
+    },
+    "readout.lp_convex": {
+        "en": "The p-norm ball with p = {p} ≥ 1 is convex; with the diamond's intercept t = {t} the contour first "
+        "touches it at w = ({w1}, {w2}), with {zeros} of 2 weights exactly 0.",
+        "zh": "p = {p} ≥ 1 的 p 范数球是凸的；取与菱形相同的截距 t = {t}，等高线首先在 w = ({w1}, {w2}) 处与它相切，"
+        "2 个权重中有 {zeros} 个恰好为 0。",
+    },
+    "readout.t_zero": {
+        "en": "With t = 0 every region is a single point, the origin: both weights are exactly 0.",
+        "zh": "t = 0 时每个区域都只是一个点，即原点：两个权重都恰好为 0。",
+    },
+    "readout.and": {"en": " and ", "zh": "和"},
+    "readout.corner_zero": {
+        "en": "w{j} is exactly 0: |∂J0/∂w{j}| = {slope} ≤ {threshold} = {limit}, so the contour touches the corner "
+        "on the w{k} axis.",
+        "zh": "w{j} 恰好为 0：|∂J0/∂w{j}| = {slope} ≤ {threshold} = {limit}，所以等高线与区域在 w{k} 轴上的尖角相切。",
+    },
+    "readout.l1_corner_zero": {
+        "en": "w{j} is exactly 0: |∂J0/∂w{j}| = {slope} ≤ {threshold} = {limit}, so the contour touches the "
+        "diamond's corner on the w{k} axis.",
+        "zh": "w{j} 恰好为 0：|∂J0/∂w{j}| = {slope} ≤ {threshold} = {limit}，所以等高线与菱形在 w{k} 轴上的尖角相切。",
+    },
+    "readout.region_ols": {
+        "en": "λ = 0 here: the region reaches the OLS point, so the weights are the OLS weights.",
+        "zh": "这里 λ = 0：区域伸到了 OLS 点，所以权重就是 OLS 的权重。",
+    },
+    "readout.between_corners": {
+        "en": "Both weights are non-zero: the contour touches the region between its corners.",
+        "zh": "两个权重都不为 0：等高线在区域的两个尖角之间与它相切。",
+    },
+    "readout.l1_both_zero": {
+        "en": "Both weights are exactly 0: λ = {lam} ≥ λ_max = {lam_max}, so at the origin |∂J0/∂wᵢ| ≤ λ for both "
+        "weights; the diamond has shrunk to a point.",
+        "zh": "两个权重都恰好为 0：λ = {lam} ≥ λ_max = {lam_max}，所以在原点处两个权重的 |∂J0/∂wᵢ| 都 ≤ λ；"
+        "菱形已缩成一个点。",
+    },
+    "readout.l1_stays_above": {
+        "en": "The corner's kink absorbs any slope up to λ, so w{j} stays exactly 0 for every λ ≥ {low}.",
+        "zh": "尖角处的折点能吸收不超过 λ 的任何斜率，所以对每个 λ ≥ {low}，w{j} 都保持恰好为 0。",
+    },
+    "readout.l1_stays_between": {
+        "en": "The corner's kink absorbs any slope up to λ, so w{j} stays exactly 0 for every λ from {low} to "
+        "{high}.",
+        "zh": "尖角处的折点能吸收不超过 λ 的任何斜率，所以 λ 从 {low} 到 {high} 的每个值上，w{j} 都保持恰好为 0。",
+    },
+    "readout.l1_ols": {
+        "en": "λ = 0 here: the diamond reaches the OLS point, so the lasso's weights are the OLS weights.",
+        "zh": "这里 λ = 0：菱形伸到了 OLS 点，所以 Lasso 的权重就是 OLS 的权重。",
+    },
+    "readout.l1_segment": {
+        "en": "The lasso's answer is not unique here: the two features are duplicates, so the contours run "
+        "parallel to an edge of the diamond and touch it along the whole edge from {start} to {end} (drawn "
+        "thick). Every point of it has the same J0 and the same ‖w‖₁; the solver reports one of them. Ridge's "
+        "answer stays unique: the circle has no flat edge.",
+        "zh": "这里 Lasso 的解不唯一：两个特征完全相同，等高线与菱形的一条边平行，沿着从 {start} 到 {end} 的整条边"
+        "（粗线）相切。边上每一点的 J0 和 ‖w‖₁ 都相同；求解器只给出其中一点。岭回归的解仍然唯一：圆没有平直的边。",
+    },
+    "readout.l1_edge": {
+        "en": "Both L1 weights are non-zero: the contour touches an edge of the diamond, where |∂J0/∂w₁| = "
+        "|∂J0/∂w₂| = λ = {lam}; a larger λ shrinks the diamond until a corner touches.",
+        "zh": "两个 L1 权重都不为 0：等高线与菱形的一条边相切，那里 |∂J0/∂w₁| = |∂J0/∂w₂| = λ = {lam}；"
+        "更大的 λ 会使菱形缩小，直到由一个尖角相切。",
+    },
+    "readout.l2_ols": {
+        "en": "For ridge (L2) λ = 0 here: the circle reaches the OLS point {pair}.",
+        "zh": "对岭回归（L2），这里 λ = 0：圆伸到了 OLS 点 {pair}。",
+    },
+    "readout.l2_ols_contrast": {
+        "en": "By contrast, for ridge (L2) λ = 0 here: the circle reaches the OLS point {pair}.",
+        "zh": "相比之下，对岭回归（L2），这里 λ = 0：圆伸到了 OLS 点 {pair}。",
+    },
+    "readout.l2_lead": {"en": "Ridge (L2) has", "zh": "岭回归（L2）"},
+    "readout.l2_lead_contrast": {"en": "Ridge (L2), by contrast, has", "zh": "相比之下，岭回归（L2）"},
+    "readout.l2_no_zero": {
+        "en": "{lead} no corners to stop at: its circle shrinks both weights to {pair}, neither to exactly 0.",
+        "zh": "{lead}没有可以停靠的尖角：它的圆把两个权重收缩到 {pair}，没有一个恰好为 0。",
+    },
+    "readout.l2_zero_one": {
+        "en": "{lead} no corners: its circle shrinks the weights to {pair}, where {named} is exactly 0.",
+        "zh": "{lead}没有尖角：它的圆把权重收缩到 {pair}，这里 {named} 恰好为 0。",
+    },
+    "readout.l2_zero_both": {
+        "en": "{lead} no corners: its circle shrinks the weights to {pair}, where {named} are exactly 0.",
+        "zh": "{lead}没有尖角：它的圆把权重收缩到 {pair}，这里 {named} 都恰好为 0。",
+    },
+    "readout.l2_always": {
+        "en": "Here w{j} is 0 for every λ, as at the OLS point, because the ellipses' axes are parallel to the "
+        "w axes.",
+        "zh": "这里 w{j} 对每个 λ 都为 0，与 OLS 点处一样，因为椭圆的轴与 w 坐标轴平行。",
+    },
+    "readout.l2_crossing": {
+        "en": "Its penalty λ‖w‖₂² is flat at 0, so a ridge weight is 0 only at the one λ where its path crosses "
+        "0 ({where}), never on a whole interval of λ like a lasso weight.",
+        "zh": "它的惩罚 λ‖w‖₂² 在 0 处是平的，所以岭回归的权重只在其路径穿过 0 的那一个 λ 处为 0（{where}），"
+        "不会像 Lasso 的权重那样在一整段 λ 区间上为 0。",
+    },
+    "readout.l2_cross_at": {"en": "w{j} at λ = {lam}", "zh": "w{j} 在 λ = {lam} 处"},
+    "readout.l2_where": {"en": "here {found}", "zh": "这里是 {found}"},
+    "readout.l2_where_none": {"en": "here neither does for λ > 0", "zh": "这里对任何 λ > 0 都不会发生"},
+    "readout.en_ridge": {
+        "en": "With r = 0 the elastic net is ridge and its region is the circle: it touches at {pair}, {which}.",
+        "zh": "r = 0 时弹性网络就是岭回归，它的区域就是圆：切点在 {pair}，{which}。",
+    },
+    "readout.en_ridge_zeros": {"en": "{named} exactly 0", "zh": "{named} 恰好为 0"},
+    "readout.en_ridge_no_zero": {"en": "neither weight exactly 0", "zh": "没有一个权重恰好为 0"},
+    "readout.en_lasso": {
+        "en": "With r = 1 the elastic net is the lasso and its region is the diamond.",
+        "zh": "r = 1 时弹性网络就是 Lasso，它的区域就是菱形。",
+    },
+    "readout.en_mixed": {
+        "en": "The elastic-net region (r = {r}) has the diamond's corners with curved sides between them.",
+        "zh": "弹性网络区域（r = {r}）有菱形的尖角，尖角之间是弯曲的边。",
+    },
+    "readout.en_both_zero": {
+        "en": "Both its weights are exactly 0: r·λ = {rlam} ≥ λ_max = {lam_max}.",
+        "zh": "它的两个权重都恰好为 0：r·λ = {rlam} ≥ λ_max = {lam_max}。",
+    },
+}
+
 
 def _pair(w) -> str:
     return f"({format_number(w[0])}, {format_number(w[1])})"

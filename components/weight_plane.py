@@ -50,9 +50,22 @@ __all__ = [
     "drag_plane",
     "layout",
     "register_callbacks",
+    "STRINGS",
 ]
 
 WEIGHT_PLANE = "weight-plane"
+
+#: this module's strings, keyed as the string table's (:func:`components.i18n.text`)
+STRINGS: dict[str, dict[str, str]] = {
+    "plane.description": {
+        "en": "Weight plane w₁, w₂: elliptical loss contours J0 around the OLS optimum (×), the L1 diamond, "
+        "the L2 circle and the elastic-net region around w = 0, and the touch points where a contour "
+        "first meets each region. The readout gives the touch points' weights.",
+        "zh": "权重平面 w₁、w₂：围绕 OLS 最优点（×）的椭圆形损失等高线 J0，以 w = 0 为中心的 L1 菱形、L2 圆"
+        "和弹性网络区域，以及等高线首次碰到各区域的切点。读数给出各切点的权重。",
+    },
+    "plane.axis": {"en": "w{sub}  (weight of {feature})", "zh": "w{sub}（{feature} 的权重）"},
+}
 
 
 def _axis_title(index: int, feature_names, lang: str) -> str:

@@ -5,7 +5,7 @@ server's) is held to :mod:`components.group_panel` on the fixed synthetic loss a
 diabetes models, in English and in 中文:
 
 - ``at``: the table's entry at a slider position (exact on the grid, linear between) equals
-  ``group_panel._at``;
+  ``group_figure.table_entry``;
 - ``moving``: the region's mesh scaled to its size, the ellipsoid through the touch point and the
   touch point equal the traces of :func:`components.group_panel.group_figure`;
 - ``sentence`` equals :func:`components.group_panel.group_text`, string for string;
@@ -24,6 +24,7 @@ import pytest
 
 from components import group_panel as gp
 from components.client_config import client_config
+from components.group_figure import table_entry
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
 from components.stores import build_scene, for_store
 
@@ -105,7 +106,7 @@ def test_at_equals_python_on_and_between_grid_points(page, table):
     scale = max(1.0, max(abs(v) for v in table["ols"]))
     for region, row in zip(gp.GROUP_REGIONS, got):
         for slider, js in zip(SLIDERS, row):
-            want = gp._at(table, region, slider)
+            want = table_entry(table, region, slider)
             where = (region, slider)
             np.testing.assert_allclose(js["w"], want["w"], rtol=0, atol=1e-13 * scale, err_msg=str(where))
             assert js["size"] == pytest.approx(want["size"], rel=1e-13, abs=1e-13 * scale), where
@@ -143,7 +144,7 @@ def test_moving_parts_equal_the_servers_figure(page, table):
     if table["dataset"] is None:
         H = np.array(gp.HESSIAN)
         js = got[1]
-        at = gp._at(table, cases[1][0], cases[1][1])
+        at = table_entry(table, cases[1][0], cases[1][1])
         d = np.array([js["ellipsoid"][a] for a in "xyz"]).T - np.array(table["ols"])
         np.testing.assert_allclose(0.5 * np.einsum("ij,jk,ik->i", d, H, d), at["excess"], rtol=1e-9)
 

@@ -84,7 +84,7 @@ def test_every_key_has_both_languages_non_empty_with_the_same_fields():
 
 
 def test_chinese_strings_are_chinese_and_hold_no_english_phrase():
-    for key, entry in STRINGS.items():
+    for key, entry in table().items():
         zh = entry["zh"]
         assert not english_phrases(zh), (key, zh)
         if english_phrases(entry["en"]):  # an English phrase is translated, not copied

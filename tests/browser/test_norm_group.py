@@ -162,7 +162,8 @@ def test_group_panel_follows_the_data_set_and_its_features(url, driver):
     """Open on the synthetic data: the fixed loss, said plainly. Switch to the diabetes data while open:
     group-plot redraws the bmi, s5 (+ bp) model with the feature names. Closed, a change of features
     asks nothing; opening again draws the new pair's model. Back to the synthetic data while open."""
-    from components.group_panel import dataset_group_table, dataset_model, _at
+    from components.group_figure import table_entry as _at
+    from components.group_model import dataset_group_table, dataset_model
 
     from .test_dataset import IDLE_JS, choose
     from .test_lab import slider_value
