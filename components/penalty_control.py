@@ -54,8 +54,9 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
-    """The "Show" row: the regions' checklist and the elastic-net mix slider (``view``: the
-    page's first view, by default the defaults; ``lang``: the page's language)."""
+    """The "Show" row: the regions' checklist, the elastic-net mix slider and the p slider, each
+    slider shown while its region is ticked (``view``: the page's first view, by default the
+    defaults; ``lang``: the page's language)."""
     view = view or {}
     shown = list(view.get("shown", DEFAULT_SHOWN))
     return control_row(
@@ -74,7 +75,8 @@ def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
             inline=True,
             className="region-checklist",
         ),
-        text("penalty.mix", lang),
+        # the two sliders (and their titles) show only while their region is ticked (lab.css)
+        html.Span(text("penalty.mix", lang), className="ratio-title"),
         dcc.Slider(
             id=L1_RATIO_SLIDER,
             min=0.0,
@@ -87,7 +89,7 @@ def layout(view: dict | None = None, *, lang: str = "en") -> html.Div:
             disabled=ratio_disabled(shown),
             className="slider-track ratio-slider",
         ),
-        text("penalty.p", lang),
+        html.Span(text("penalty.p", lang), className="p-title"),
         dcc.Slider(
             id=P_NORM_SLIDER,
             min=P_MIN,

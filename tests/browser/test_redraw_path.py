@@ -44,7 +44,7 @@ SVG_JS = "return document.querySelector('#weight-plane .scatterlayer').outerHTML
 
 PLANE_JS = """
 const gd = document.querySelector('#weight-plane .js-plotly-plot');
-return {hover: Object.fromEntries(gd.data.filter(t => /-touch$/.test(t.uid)).map(t => [t.uid, t.hovertext || null])),
+return {hover: Object.fromEntries(gd.data.filter(t => /-touch$/.test(t.uid) && t.visible !== false).map(t => [t.uid, t.hovertext || null])),
         transition: gd.layout.transition || null,
         x: gd.layout.xaxis.range.slice(), y: gd.layout.yaxis.range.slice()};
 """
