@@ -30,8 +30,8 @@ class Preset:
     query : str
         The query string of its state (:func:`authoring.url_state.page_for_query` reads it).
     zeros : dict
-        For each region the preset shows (``"l1"``, ``"l2"``, ``"en"``), how many of its touch
-        point's two weights are exactly 0.
+        For each region the preset shows (``"l1"``, ``"l2"``, ``"en"``, ``"lp"``), how many of
+        its touch point's two weights are exactly 0.
     title_key, promise_key : str
         Keys of its title and of what the readout shows, in :func:`components.i18n.text`.
     """
@@ -73,6 +73,10 @@ PRESETS: dict[str, Preset] = {
         _preset("round", "lam=0.5&rho=0&gen=50_1_1_0.25_3", l1=0, l2=0),
         # constrained, one t = 0.6 for the three nested regions
         _preset("elastic-net", "lam=0.6&mode=constrained&show=l1_l2_en", l1=1, l2=0, en=0),
+        # the default data at λ = 0.24 ≈ 0.16 λ_max: the lasso keeps both weights (it does for λ
+        # below ≈ 0.1 λ_max ... 0.42 λ_max), the p = 0.5 ball of the same intercept has its global
+        # touch point on the w₁ axis
+        _preset("p-below-1", "lam=0.24&show=l1_lp", l1=0, lp=1),
     )
 }
 
@@ -113,6 +117,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "One budget t for all three regions: the elastic net (r = 0.5) lies between the diamond and the "
         "circle, and so does its loss J0 at the touch point.",
         "zh": "三个区域使用同一个预算 t：弹性网（r = 0.5）夹在菱形与圆之间，其切点处的损失 J0 也介于两者之间。",
+    },
+    "preset.p-below-1": {"en": "p < 1: sparser than the lasso", "zh": "p < 1：比套索更稀疏"},
+    "preset.p-below-1.promise": {
+        "en": "At this λ the lasso keeps both weights non-zero, but the p = 0.5 ball of the same intercept is not "
+        "convex: its global touch point lies on an axis, with one weight exactly 0.",
+        "zh": "在这个 λ 下，套索的两个权重都不为 0；而截距相同的 p = 0.5 球不是凸的：它的全局切点在坐标轴上，"
+        "有一个权重恰好为 0。",
     },
 }
 

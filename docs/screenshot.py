@@ -38,6 +38,7 @@ AFTER = {"optimizer-details": "const k = document.querySelector(\"input[value='k
 #: name -> (query, window "W,H", id of a lesson's graph to open or None)
 SHOTS: dict[str, tuple[str, str, str | None]] = {
     "screenshot": ("", "1500,1100", None),
+    "plane-lp": ("?preset=p-below-1", "1500,1100", None),
     "classroom": ("?preset=classic&present=1", "1024,768", None),
     "zh": ("?lang=zh&preset=correlated", "1500,1100", None),
     "kink": ("?preset=classic", "1500,1100", "kink-plot"),

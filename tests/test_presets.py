@@ -8,6 +8,7 @@ ridge's closed form), never with numbers copied from the presets.
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -31,6 +32,9 @@ def _opened(name: str):
     page = page_for_query(f"preset={name}")
     scene = build_scene(page.state)
     touches = {REGION_KEYS[region]: touch for region, touch in touches_for_view(scene, page.view).items()}
+    if "lp" in page.view["shown"]:  # the p-norm ball's touch point as the plane draws it
+        lp = moving_traces(scene, page.view)["lp-touch"]
+        touches["lp"] = SimpleNamespace(w=np.array([lp["x"][0], lp["y"][0]]))
     return page, scene, touches
 
 
@@ -194,3 +198,22 @@ def test_elastic_net_lies_between_the_diamond_and_the_circle():
 def test_the_table_is_easy_to_extend():
     extra = Preset(name="x", query="lam=1", zeros={"l1": 0}, title_key="preset.classic", promise_key="preset.classic.promise")
     assert extra.title("zh") == PRESETS["classic"].title("zh")
+
+
+def test_p_below_1_the_ball_is_sparser_than_the_lasso_and_its_point_is_global():
+    from geometry.regions import region_size
+    from geometry.scene import loss_from_scene
+
+    from .test_lp_certified import dense_boundary_minimum
+
+    page, scene, touches = _opened("p-below-1")
+    loss, p = loss_from_scene(scene), page.view["p"]
+    assert p < 1 and np.all(touches["l1"].w != 0.0)
+    t = touches_for_view(scene, page.view)["l1"].t
+    w = touches["lp"].w
+    assert region_size("lp", w, p=p) == pytest.approx(t, rel=1e-11) and np.sum(w == 0.0) == 1
+    # global: no point of the ball's boundary is lower (a dense search of its own)
+    assert loss(w) <= dense_boundary_minimum(loss, t, p, num=200_000) + 1e-12
+    # for p < 1 the ball lies inside the diamond of the same intercept (||w||_1 <= ||w||_p), so its
+    # minimum of J0 is no lower than the lasso's
+    assert loss(w) >= loss(touches["l1"].w)

@@ -155,7 +155,7 @@ def test_every_preset_loads_from_the_chooser_and_keeps_its_promise(url, driver, 
         assert touch["visible"] is not False and len(touch["x"]) == 1, key
         w = (touch["x"][0], touch["y"][0])
         assert sum(v == 0.0 for v in w) == zeros, (key, w)
-    for key in {"l1", "l2", "en"} - set(preset.zeros):  # regions the preset does not show
+    for key in {"l1", "l2", "en", "lp"} - set(preset.zeros):  # regions the preset does not show
         touch = data.get(f"{key}-touch")
         assert touch is None or touch["visible"] is False or not touch["x"], key
     # the readout says the same: its "exact zeros" cell of each shown region (column 3), and for
