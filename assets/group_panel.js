@@ -1,12 +1,12 @@
 /*
- * Three weights in the browser (mirrors components/group_panel.py): the clientside callbacks
+ * Three weights in the browser (mirrors components/group_model.py and group_figure.py): the clientside callbacks
  * `group_panel.follow` and `group_panel.gate`, and `lab.groupPanel` (pure functions).
  *
  * The server sends, on each opening, the table (group-table) of the lab's three-weight model
  * (the fixed synthetic loss, or a data set's model on the plane's two features and a third):
  * the exact touch points, region sizes and J0 excesses of L1, L2 and the group norm at every
  * position of the λ slider's grid, the unit meshes, the loss's unit ellipsoid, and the model's
- * `key` (group_panel.model_key).
+ * `key` (group_model.model_key).
  * - follow: on each λ step (current-view) and each change of the chooser, while open, looks the
  *   slider position up (exact on the grid, linear between grid positions for a typed λ), scales
  *   the unit meshes and patches the figure; the rotation stays (layout.uirevision);
@@ -21,7 +21,7 @@
 
   function fmt(v) { return window.labFormat.number(v); }
 
-  /** The table's entry at slider position s: {w, size, excess, lam} (group_panel._at). */
+  /** The table's entry at slider position s: {w, size, excess, lam} (group_figure.table_entry). */
   function at(table, region, s) {
     var grid = table.grid, n = grid.length, rows = table.touch[region];
     s = Math.min(Math.max(s, grid[0]), grid[n - 1]);
@@ -43,7 +43,7 @@
   }
 
   /**
-   * Which model a scene's panel draws, with the scene's language (group_panel.model_key):
+   * Which model a scene's panel draws, with the scene's language (group_model.model_key):
    * 'synthetic|en', or for a data set 'dataset:diabetes:2,8|en'.
    * @param {object} scene  scene-store dict
    * @returns {string}
@@ -57,7 +57,7 @@
     return 'synthetic|' + lang;
   }
 
-  /** The sentence under the figure (group_panel.group_text), from the table's strings and model label. */
+  /** The sentence under the figure (group_figure.group_text), from the table's strings and model label. */
   function sentence(table, region, s) {
     var a = at(table, region, s), w = a.w, S = table.strings, why;
     if (region === 'group') {
@@ -113,12 +113,15 @@
       region = table.touch[region] ? region : 'group';
       var idx = lab.config().group.traceIndex, m = moving(table, region, view.slider);
       var mesh = table.meshes[region], style = table.styles[region];
-      var patch = new window.dash_clientside.Patch();
-      patch.merge(['data', idx['group-region-mesh']], {x: m.region.x, y: m.region.y, z: m.region.z,
-        i: mesh.i, j: mesh.j, k: mesh.k, color: style.color, name: style.name});
+      var patch = new window.dash_clientside.Patch(), ids = lab.ids(), changed = lab.triggeredIds();
+      // a λ step moves the vertices only; the triangles, colour and name change with the region
+      var lambdaOnly = changed.length === 1 && changed[0] === ids.currentView;
+      var region_ = {x: m.region.x, y: m.region.y, z: m.region.z};
+      if (!lambdaOnly) { Object.assign(region_, {i: mesh.i, j: mesh.j, k: mesh.k, color: style.color, name: style.name}); }
+      patch.merge(['data', idx['group-region-mesh']], region_);
       patch.merge(['data', idx['group-ellipsoid']], m.ellipsoid);
       patch.merge(['data', idx['group-touch']], {x: [m.touch[0]], y: [m.touch[1]], z: [m.touch[2]]});
-      patch.assign(['data', idx['group-touch'], 'marker', 'color'], style.color);
+      if (!lambdaOnly) { patch.assign(['data', idx['group-touch'], 'marker', 'color'], style.color); }
       return [sentence(table, region, view.slider), patch.build()];
     },
 

@@ -1,5 +1,5 @@
 /*
- * The 1-D kink in the browser (mirrors components/kink_panel.py and geometry/kink.py):
+ * The 1-D kink in the browser (mirrors components/kink_figure.py, kink_sentences.py and geometry/kink.py):
  * `lab.kink` and the clientside callback `kink_panel.follow`.
  *
  * f(x) = value + slope x + curvature x^2 / 2 is J0 along one weight with the other held at the
@@ -71,7 +71,7 @@
     return linspace(lo, 0, left + 1).concat(linspace(0, hi, num - left).slice(1));
   }
 
-  // ------------------------------------------------------------------ the model (kink_panel.py)
+  // ------------------------------------------------------------------ the model (kink_figure.py)
 
   /** The L1 touch point {w, lam, t} of the view on this scene (the λ a view keeps, as the plane). */
   function l1Touch(scene, view) {
@@ -81,7 +81,7 @@
   }
 
   /**
-   * What the panel shows (components/kink_panel.py::kink_model).
+   * What the panel shows (components/kink_figure.py::kink_model).
    * @param {object} scene   scene-store dict
    * @param {object} view    current-view dict
    * @param {string} source  'w1' | 'w2' | 'parabola'
@@ -109,7 +109,7 @@
   function segment(slope, xSpan, ySpan, length, aspect) { return length / Math.hypot(aspect / xSpan, slope / ySpan); }
 
   /**
-   * The figure's moving parts (kink_panel.py::kink_data): {uid: {x, y}}, xrange, yrange.
+   * The figure's moving parts (kink_figure.py::kink_data): {uid: {x, y}}, xrange, yrange.
    * @param {object} m    model
    * @param {object} cfg  lab.config().kink: {samples, segment, aspect}
    */
@@ -144,9 +144,9 @@
   }
 
   /**
-   * The sentences under the figure, newline-separated (kink_panel.py::kink_text).
+   * The sentences under the figure, newline-separated (kink_sentences.py::kink_text).
    * @param {object} m        model
-   * @param {object} strings  templates (kink_panel.py::strings_for)
+   * @param {object} strings  templates (kink_sentences.py::strings_for)
    */
   function sentences(m, strings) {
     var f = m.f, lam = m.lam, d0 = f.slope, head, l1, l2, sub = '₁₂';

@@ -1,5 +1,5 @@
 /*
- * Optimizer paths and the KKT picture in the browser (mirrors components/optimizer_panel.py,
+ * Optimizer paths and the KKT picture in the browser (mirrors components/optimizer_figure.py,
  * geometry/optimizers.py and geometry/kkt.py): `lab.optimizerPanel` and the clientside callback
  * `optimizer_panel.draw`.
  *
@@ -136,7 +136,7 @@
     return out;
   }
 
-  // ------------------------------------------------------------------ the model (optimizer_panel.py)
+  // ------------------------------------------------------------------ the model (optimizer_figure.py)
 
   var TARGET = {'none': null, 'l2': 'l2', 'l1-subgradient': 'l1', 'l1': 'l1', 'l1-clip': 'l1'};
   var REGION_KEYS = {l1: 'l1', l2: 'l2', elasticnet: 'en'};
@@ -149,7 +149,7 @@
   }
 
   /**
-   * What the panel draws and says (optimizer_panel.optimizer_model).
+   * What the panel draws and says (optimizer_figure.optimizer_model).
    * @param {object} scene     scene-store dict
    * @param {object} view      current-view dict
    * @param {object} settings  {rules, formula, eta, steps, start, k, paths, kkt}
@@ -184,7 +184,7 @@
     return m;
   }
 
-  /** A shaft from w along d (of `length`, or d's own when null) and its head (optimizer_panel._arrow). */
+  /** A shaft from w along d (of `length`, or d's own when null) and its head (optimizer_figure._arrow). */
   function arrow(w, d, length) {
     var size = Math.hypot(d[0], d[1]);
     if (size === 0) { return [[], []]; }
@@ -195,7 +195,7 @@
     return [[w[0], tx, null, left[0], tx, right[0]], [w[1], ty, null, left[1], ty, right[1]]];
   }
 
-  /** {uid: {x, y}} for every optimizer trace (optimizer_panel.optimizer_traces); k: steps shown or null. */
+  /** {uid: {x, y}} for every optimizer trace (optimizer_figure.optimizer_traces); k: steps shown or null. */
   function traces(m, k) {
     var c = cfg(), out = {};
     c.uids.forEach(function (uid) { out[uid] = {x: [], y: []}; });

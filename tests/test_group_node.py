@@ -43,6 +43,7 @@ window.dash_clientside.Patch = function () {
   this.assign = (path, value) => { ops.push({op: 'assign', path: path, value: value}); };
   this.build = () => ops;
 };
+window.dash_clientside.callback_context = {triggered: []};
 return true;
 """
 #: slider positions: the ends, grid points, between grid points, beyond the ends (clamped)
@@ -219,3 +220,21 @@ def test_follow_patches_the_figure_and_writes_the_sentence(page):
     nothing = [{"no_update": True}, {"no_update": True}]
     for args in ([view, "l1", False, table], [view, "l1", True, None], [view, "l1", True, {"key": "dataset:x:0,1|en"}]):
         assert page.execute_script("return window.dash_clientside.group_panel.follow(...arguments);", *args) == nothing
+
+
+def test_a_lambda_step_moves_the_vertices_and_leaves_the_triangles(page):
+    """On a λ step alone the mesh's triangles, colour and name stay (they change with the region)."""
+    table = _page_table((2, 8))
+    view = {"slider": -0.4, "mode": "penalized"}
+    step = (
+        "window.dash_clientside.callback_context = {triggered: [{prop_id: 'current-view.data'}]};"
+        "try { return window.dash_clientside.group_panel.follow(arguments[0], 'l1', true, arguments[1]); }"
+        "finally { window.dash_clientside.callback_context = {triggered: []}; }"
+    )
+    sentence, ops = page.execute_script(step, view, table)
+    index = gp.GROUP_TRACE_INDEX
+    mesh = next(op["value"] for op in ops if op["op"] == "merge" and op["path"][1] == index["group-region-mesh"])
+    assert set(mesh) == {"x", "y", "z"} and not [op for op in ops if op["op"] == "assign"]
+    fig = gp.group_figure(table, "l1", -0.4)
+    np.testing.assert_allclose(mesh["x"], fig["data"][index["group-region-mesh"]]["x"], rtol=1e-13, atol=1e-12)
+    assert sentence == gp.group_text(table, "l1", -0.4)
