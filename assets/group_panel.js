@@ -102,27 +102,49 @@
     return !!open && !!scene && (!table || table.key !== modelKey(scene));
   }
 
+  var latest = null;
+  /** [sentence, figure Patch] for a view; `full`: with the mesh's triangles, colour and name. */
+  function render(view, region, table, full) {
+    region = table.touch[region] ? region : 'group';
+    var idx = lab.config().group.traceIndex, m = moving(table, region, view.slider);
+    var mesh = table.meshes[region], style = table.styles[region];
+    var patch = new window.dash_clientside.Patch();
+    var region_ = {x: m.region.x, y: m.region.y, z: m.region.z};
+    if (full) { Object.assign(region_, {i: mesh.i, j: mesh.j, k: mesh.k, color: style.color, name: style.name}); }
+    patch.merge(['data', idx['group-region-mesh']], region_);
+    patch.merge(['data', idx['group-ellipsoid']], m.ellipsoid);
+    patch.merge(['data', idx['group-touch']], {x: [m.touch[0]], y: [m.touch[1]], z: [m.touch[2]]});
+    if (full) { patch.assign(['data', idx['group-touch'], 'marker', 'color'], style.color); }
+    return [sentence(table, region, view.slider), patch.build()];
+  }
+
+  /** The plot came into view: draw the last λ step it skipped. */
+  function catchUp() {
+    var el = document.getElementById(lab.ids().groupDetails);
+    if (!latest || !el || !el.open) { return; }
+    var out = render(latest.view, latest.region, latest.table, false);
+    lab.write('group_panel', 'groupText', out[0]);
+    lab.write('group_panel', 'groupPlot', out[1]);
+  }
+
   lab.groupPanel = {at: at, sentence: sentence, modelKey: modelKey, moving: moving, stale: stale};
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.group_panel = {
-    /** The sentence and the figure Patch for the view's slider position and the chosen region, while open. */
+    /** The sentence and the figure Patch for the view's slider position and the chosen region,
+     * while open; a λ step out of sight is drawn when the plot comes into view. */
     follow: function (view, region, open, table) {
       var nu = window.dash_clientside.no_update;
       if (!open || !view || !table || !table.touch) { return [nu, nu]; }   // no table yet, or one that says why not
-      region = table.touch[region] ? region : 'group';
-      var idx = lab.config().group.traceIndex, m = moving(table, region, view.slider);
-      var mesh = table.meshes[region], style = table.styles[region];
-      var patch = new window.dash_clientside.Patch(), ids = lab.ids(), changed = lab.triggeredIds();
+      var ids = lab.ids(), changed = lab.triggeredIds();
       // a λ step moves the vertices only; the triangles, colour and name change with the region
       var lambdaOnly = changed.length === 1 && changed[0] === ids.currentView;
-      var region_ = {x: m.region.x, y: m.region.y, z: m.region.z};
-      if (!lambdaOnly) { Object.assign(region_, {i: mesh.i, j: mesh.j, k: mesh.k, color: style.color, name: style.name}); }
-      patch.merge(['data', idx['group-region-mesh']], region_);
-      patch.merge(['data', idx['group-ellipsoid']], m.ellipsoid);
-      patch.merge(['data', idx['group-touch']], {x: [m.touch[0]], y: [m.touch[1]], z: [m.touch[2]]});
-      if (!lambdaOnly) { patch.assign(['data', idx['group-touch'], 'marker', 'color'], style.color); }
-      return [sentence(table, region, view.slider), patch.build()];
+      latest = {view: view, region: region, table: table};
+      if (lambdaOnly && !lab.onScreen('groupPlot')) {
+        lab.whenShown('groupPlot', catchUp);
+        return [nu, nu];
+      }
+      return render(view, region, table, !lambdaOnly);
     },
 
     /** `open` = true again (the server then sends the new model's table) when the data changed

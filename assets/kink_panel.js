@@ -209,8 +209,13 @@
 
   /** On opening the panel: draw what it skipped while closed. */
   function onToggle(evt) {
+    if (evt.target === details()) { drawSkipped(); }
+  }
+
+  /** Draw what the panel skipped while closed or out of sight, once it is open and in view. */
+  function drawSkipped() {
     var el = details(), s = st();
-    if (!el || evt.target !== el || !el.open || !s.stale || !s.latest) { return; }
+    if (!el || !el.open || !s.stale || !s.latest) { return; }
     s.stale = false;
     var out = render(s.latest), nu = window.dash_clientside.no_update;
     if (out[0] !== nu) { lab.write('kink_panel', 'kinkPlot', out[0]); }
@@ -240,6 +245,12 @@
       var nu = window.dash_clientside.no_update, s = st(), el = details();
       s.latest = {view: view, scene: scene, source: source, a: a, c: c};
       if (!el || !el.open) { s.stale = true; return [nu, nu, nu]; }
+      var changed = lab.triggeredIds();
+      if (changed.length === 1 && changed[0] === lab.ids().currentView && !lab.onScreen('kinkPlot')) {
+        s.stale = true;                       // a λ step out of sight: drawn when it comes into view
+        lab.whenShown('kinkPlot', drawSkipped);
+        return [nu, nu, nu];
+      }
       s.stale = false;
       return render(s.latest);
     }

@@ -58,6 +58,35 @@
     document.addEventListener('toggle', onToggle, true);   // toggle does not bubble: capture it
   }
 
+  var latest = null;
+  /** The figure Patch for a λ step: the region at the view's t and its touch point; or no_update. */
+  function stepPatch(view, scene) {
+    var nu = window.dash_clientside.no_update, gd = lab.graph('normFamilyPlot');
+    if (!gd || !gd.layout || !gd.layout.meta || !gd.layout.meta.norm) { return nu; }
+    var model = gd.layout.meta.norm, cfg = lab.config().norm, idx = cfg.traceIndex;
+    if (!gd.data || !gd.data[idx['norm-touch']] || gd.data[idx['norm-touch']].uid !== 'norm-touch') { return nu; }
+    var t = labT(scene, view), r = view.l1_ratio, at = regionAt(scene, model.region, t, r, model.p, cfg.curvePoints);
+    var touch = at.touch;
+    if (model.region === 'elasticnet' && r !== model.r) {
+      touch = null;            // the mix moved: the server's answer for the new mix comes at rest
+    }
+    var patch = new window.dash_clientside.Patch();
+    patch.assign(['layout', 'transition'], {duration: 0});
+    patch.merge(['data', idx['norm-ball']], {x: at.region.x, y: at.region.y});
+    patch.merge(['data', idx['norm-touch']], {x: touch ? [touch[0]] : [], y: touch ? [touch[1]] : []});
+    var through = touch ? M().contourThrough(scene, touch, cfg.curvePoints) : {x: [], y: []};
+    patch.merge(['data', idx['norm-touch-contour']], {x: through.x, y: through.y});
+    return patch.build();
+  }
+
+  /** The plot came into view: draw the last λ step it skipped. */
+  function catchUp() {
+    var el = details();
+    if (!latest || !el || !el.open) { return; }
+    var patch = stepPatch(latest.view, latest.scene);
+    if (patch !== window.dash_clientside.no_update) { lab.write('norm_panel', 'normFamilyPlot', patch); }
+  }
+
   lab.normPanel = {lpBoundary: lpBoundary, regionAt: regionAt, labT: labT};
 
   window.dash_clientside = window.dash_clientside || {};
@@ -82,24 +111,17 @@
       return {view: view, region: region, p: p, n: ((request && request.n) || 0) + 1};
     },
 
-    /** Move the region and its touch point to the t of each λ step, while open. */
+    /** Move the region and its touch point to the t of each λ step, while open and on screen
+     * (out of sight the step is drawn when the plot comes into view). */
     follow: function (view, scene, open) {
-      var nu = window.dash_clientside.no_update, gd = lab.graph('normFamilyPlot');
-      if (!open || !view || !scene || !gd || !gd.layout || !gd.layout.meta || !gd.layout.meta.norm) { return nu; }
-      var model = gd.layout.meta.norm, cfg = lab.config().norm, idx = cfg.traceIndex;
-      if (!gd.data || !gd.data[idx['norm-touch']] || gd.data[idx['norm-touch']].uid !== 'norm-touch') { return nu; }
-      var t = labT(scene, view), r = view.l1_ratio, at = regionAt(scene, model.region, t, r, model.p, cfg.curvePoints);
-      var touch = at.touch;
-      if (model.region === 'elasticnet' && r !== model.r) {
-        touch = null;            // the mix moved: the server's answer for the new mix comes at rest
+      var nu = window.dash_clientside.no_update;
+      if (!open || !view || !scene) { return nu; }
+      latest = {view: view, scene: scene};
+      if (!lab.onScreen('normFamilyPlot')) {
+        lab.whenShown('normFamilyPlot', catchUp);
+        return nu;
       }
-      var patch = new window.dash_clientside.Patch();
-      patch.assign(['layout', 'transition'], {duration: 0});
-      patch.merge(['data', idx['norm-ball']], {x: at.region.x, y: at.region.y});
-      patch.merge(['data', idx['norm-touch']], {x: touch ? [touch[0]] : [], y: touch ? [touch[1]] : []});
-      var through = touch ? M().contourThrough(scene, touch, cfg.curvePoints) : {x: [], y: []};
-      patch.merge(['data', idx['norm-touch-contour']], {x: through.x, y: through.y});
-      return patch.build();
+      return stepPatch(view, scene);
     }
   };
 }());

@@ -131,6 +131,28 @@
   lab.pathPanel = {lassoAt: lassoAt, lambdaRange: lambdaRange, nowLambda: nowLambda, sliderForLambda: sliderForLambda,
                    lineX: lineX};
 
+  /** The figure Patch that moves the path-now line to the view's λ, or no_update. */
+  function nowPatch(view, scene) {
+    var nu = window.dash_clientside.no_update, gd = lab.graph('pathPlot');
+    if (!gd || !gd.data) { return nu; }
+    var idx = lab.config().path.traceIndex['path-now'], trace = gd.data[idx];
+    if (!trace || trace.uid !== 'path-now') { return nu; }     // the curves are not drawn yet
+    var x = lineX(scene, view);
+    if (trace.x && trace.x[0] === x) { return nu; }
+    var patch = new window.dash_clientside.Patch();
+    patch.assign(['layout', 'transition'], {duration: 0});    // plotly redraws the traces only
+    patch.assign(['data', idx, 'x'], [x, x]);
+    return patch.build();
+  }
+
+  /** The plot came into view: the line moves to the last λ it was not drawn at. */
+  function catchUp() {
+    var latest = st().latest, el = document.getElementById(lab.ids().pathDetails);
+    if (!latest || !el || !el.open) { return; }
+    var patch = nowPatch(latest.view, latest.scene);
+    if (patch !== window.dash_clientside.no_update) { lab.write('path_panel', 'pathPlot', patch); }
+  }
+
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.path_panel = {
     /**
@@ -153,23 +175,22 @@
     },
 
     /**
-     * Move the path-now line to the λ of the drawn view, while the details are open.
+     * Move the path-now line to the λ of the drawn view, while the details are open and the plot
+     * on screen (a step out of sight is drawn when the plot comes into view).
      * @param {object} view   current-view dict
      * @param {object} scene  scene-store dict
      * @param {boolean} open  the details' state
      * @returns {object} path-plot figure Patch, or no_update
      */
     followLambda: function (view, scene, open) {
-      var nu = window.dash_clientside.no_update, gd = lab.graph('pathPlot');
-      if (!open || !view || !scene || !gd || !gd.data) { return nu; }
-      var idx = lab.config().path.traceIndex['path-now'], trace = gd.data[idx];
-      if (!trace || trace.uid !== 'path-now') { return nu; }     // the curves are not drawn yet
-      var x = lineX(scene, view);
-      if (trace.x && trace.x[0] === x) { return nu; }
-      var patch = new window.dash_clientside.Patch();
-      patch.assign(['layout', 'transition'], {duration: 0});    // plotly redraws the traces only
-      patch.assign(['data', idx, 'x'], [x, x]);
-      return patch.build();
+      var nu = window.dash_clientside.no_update;
+      if (!open || !view || !scene) { return nu; }
+      st().latest = {view: view, scene: scene};
+      if (!lab.onScreen('pathPlot')) {            // out of sight: drawn when it comes into view
+        lab.whenShown('pathPlot', catchUp);
+        return nu;
+      }
+      return nowPatch(view, scene);
     }
   };
 }());

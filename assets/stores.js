@@ -118,6 +118,51 @@
     return host ? host.querySelector('.js-plotly-plot') : null;
   };
 
+  var onScreen = {}, shownHandlers = {}, observer = null;
+  function observe(id, el) {
+    if (!observer) {
+      observer = new window.IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          var was = onScreen[e.target.id];
+          onScreen[e.target.id] = e.isIntersecting;
+          if (e.isIntersecting && !was) { (shownHandlers[e.target.id] || []).forEach(function (fn) { fn(); }); }
+        });
+      });
+    }
+    onScreen[id] = true;
+    observer.observe(el);
+  }
+
+  /**
+   * Whether the component `key` names is on screen (any part in the viewport), as an
+   * IntersectionObserver last reported it: no layout is forced. An element not yet observed
+   * counts as on screen (and is observed from now on), and so does every element where the
+   * browser has no IntersectionObserver. Panels that follow each λ step skip the steps they
+   * cannot be seen in and catch up in `lab.whenShown`.
+   * @param {string} key  e.g. 'pathPlot'
+   * @returns {boolean}
+   */
+  lab.onScreen = function (key) {
+    if (typeof document === 'undefined' || typeof window.IntersectionObserver !== 'function') { return true; }
+    var id = lab.ids()[key], el = id && document.getElementById(id);
+    if (!el) { return true; }
+    if (!(id in onScreen)) { observe(id, el); }
+    return onScreen[id];
+  };
+
+  /**
+   * Call `fn` whenever the component `key` names comes into the viewport (after lab.onScreen
+   * has first been asked about it). One registration per function.
+   * @param {string} key
+   * @param {function} fn
+   */
+  lab.whenShown = function (key, fn) {
+    var id = lab.ids()[key];
+    if (!id) { return; }
+    var list = shownHandlers[id] = shownHandlers[id] || [];
+    if (list.indexOf(fn) < 0) { list.push(fn); }
+  };
+
   /**
    * Component ids of the inputs that changed for the running callback (none on page load).
    * @returns {string[]}

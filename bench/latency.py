@@ -1,6 +1,6 @@
 """Interaction latency of the lab in real headless Chromium, against trivial floor apps.
 
-    python bench/latency.py [--steps 120] [--cases key live release]
+    python bench/latency.py [--steps 120] [--cases key live release] [--open-lessons [ID ...]] [--query Q]
 
 Measures in the page (performance.now()), over --steps steps each, the time until the graph is
 redrawn, two ways (see WAIT_PLOT_JS): until the new picture is drawn (the target's measure), and
@@ -372,6 +372,9 @@ def main() -> None:
         metavar="ID",
         help="open the lab's collapsed panels before timing (all, or those whose id starts with an ID) and tick KKT",
     )
+    parser.add_argument(
+        "--query", default="", help="the lab's page opens with this link query, e.g. 'show=l1_l2_lp&p=0.5'"
+    )
     args = parser.parse_args()
     OPEN_LESSONS.update(on=args.open_lessons is not None, names=args.open_lessons or [])
     servers = {"lab": start_server("app.py"), "floor": start_server("bench/floor_app.py")}
@@ -381,7 +384,8 @@ def main() -> None:
         servers["figure"] = start_server("bench/floor_app.py", "--figure", "lab")
     drivers = {side: chrome_driver(script_timeout=600) for side in servers}
     try:
-        times = measure(drivers, {side: url for side, (_, url) in servers.items()}, args.steps, args.cases)
+        urls = {side: url + (f"?{args.query.lstrip('?')}" if side == "lab" and args.query else "") for side, (_, url) in servers.items()}
+        times = measure(drivers, urls, args.steps, args.cases)
     finally:
         for driver in drivers.values():
             driver.quit()

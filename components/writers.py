@@ -138,20 +138,20 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     # (Dash's html.Details does not report its toggles: the script mirrors them into `open`)
     (PATH_DETAILS, "open"): ("user", "js path_panel"),
     (PATH_REQUEST, "data"): ("clientside path_panel.gate",),
-    (PATH_PLOT, "figure"): ("server path_panel.update_figure", "clientside path_panel.followLambda"),
+    (PATH_PLOT, "figure"): ("server path_panel.update_figure", "clientside path_panel.followLambda", "js path_panel"),
     # the norm family: the figure at rest when asked (only while open), the convex regions each step
     (NORM_DETAILS, "open"): ("user", "js norm_panel"),
     (NORM_REQUEST, "data"): ("clientside norm_panel.gate",),
     (P_SLIDER, "value"): ("user", "clientside norm_panel.syncP"),
     (P_NORM_SLIDER, "value"): ("user", "clientside norm_panel.syncP"),
-    (NORM_PLOT, "figure"): ("server norm_panel.update_figure", "clientside norm_panel.follow"),
+    (NORM_PLOT, "figure"): ("server norm_panel.update_figure", "clientside norm_panel.follow", "js norm_panel"),
     (NORM_TEXT, "children"): ("server norm_panel.update_figure",),
     # three weights: the table and figure on each opening (the gate re-opens it for a new
     # model), then λ steps and the chooser
     (GROUP_DETAILS, "open"): ("user", "js group_panel", "clientside group_panel.gate"),
     (GROUP_TABLE, "data"): ("server group_panel.update_table",),
-    (GROUP_PLOT, "figure"): ("server group_panel.update_table", "clientside group_panel.follow"),
-    (GROUP_TEXT, "children"): ("clientside group_panel.follow",),
+    (GROUP_PLOT, "figure"): ("server group_panel.update_table", "clientside group_panel.follow", "js group_panel"),
+    (GROUP_TEXT, "children"): ("clientside group_panel.follow", "js group_panel"),
     # sparsity statistics: the Monte-Carlo when asked (only while open and changed); the
     # comparison table's live column at rest while open (both details' open mirrored)
     (SPARSITY_DETAILS, "open"): ("user", "js sparsity_panel"),

@@ -155,3 +155,28 @@ def test_screenshot_of_the_open_path(lab):
     out = Path(SCREENSHOTS) / "path_plot.png"
     driver.save_screenshot(str(out))
     assert out.stat().st_size > 10_000
+
+
+def test_the_path_follows_lambda_steps_taken_while_it_was_out_of_sight(lab):
+    """λ steps taken while the open path plot is scrolled out of view (the plot skips them) are
+    drawn when it comes back into view: its λ line meets the plane's touch points again."""
+    driver, url = lab
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 700, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        reload(driver, url)
+        open_path(driver)
+        before = traces(driver, "path-plot")["path-now"]["x"][0]
+        driver.execute_script("window.scrollTo(0, 0);")
+        wait_for(driver, "const r = document.getElementById('path-plot').getBoundingClientRect();"
+                         "return r.top > window.innerHeight || r.bottom < 0;")
+        plane = traces(driver)["l1-touch"]["x"][0]
+        press(driver, Keys.ARROW_LEFT, 6)
+        wait_for(driver, f"return document.querySelector('#weight-plane .js-plotly-plot')._fullData"
+                         f".find(t => t.uid === 'l1-touch').x[0] !== {plane!r};")
+        wait_settled(driver)
+        driver.execute_script("document.getElementById('path-plot').scrollIntoView({block: 'center'});")
+        wait_for(driver, "return document.querySelector('#path-plot .js-plotly-plot')._fullData[0].x[0] !== arguments[0];"
+                 .replace("arguments[0]", repr(before)))
+        assert_meets_the_plane(driver)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
