@@ -103,18 +103,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "group_panel.intro": {
         "en": (
-            "Three weights, in groups {w₁, w₂} and {w₃}. With the lab's synthetic data or a loss shape (two weights "
-            "only) this is a fixed synthetic three-weight loss, not your data. With a real data set it is that data "
-            "set's least-squares model on the plane's two features plus a third: the remaining feature most "
-            "correlated with the residual of the plane's two-feature fit. The title says which model is drawn. "
-            "λ = 10^s·λ_max, s the λ slider's position (for a data set λ_max is the plane's, so in penalized mode "
-            "λ is the plane's λ). Each region passes through its exact touch point; drag to rotate."
+            "Three weights, grouped {w₁, w₂} and {w₃}; drag to rotate. On a real data set: the model on the "
+            "plane's two features and the one most correlated with their fit's residual; otherwise a fixed "
+            "example loss (the lab's own data have two weights). λ moves with the lab's slider (10^s·λ_max); "
+            "each region passes through its exact touch point."
         ),
-        "zh": "三个权重，分组 {w₁, w₂} 与 {w₃}。使用实验室的合成数据或损失形状（只有两个权重）时，这里是一个固定的"
-        "合成三权重损失，不是你的数据。使用真实数据集时，它是该数据集在平面的两个特征再加第三个特征上的最小二乘模型："
-        "第三个特征是其余特征中与平面两特征拟合残差相关性最大的那个。标题说明画的是哪个模型。"
-        "λ = 10^s·λ_max，s 为 λ 滑块的位置（数据集时 λ_max 取平面模型的，因此惩罚形式下 λ 就是平面的 λ）。"
-        "每个区域都经过其精确切点；拖动可旋转。",
+        "zh": "三个权重，分组 {w₁, w₂} 与 {w₃}；拖动可旋转。真实数据集上：平面的两个特征再加上与其拟合残差相关性最大的特征所构成的模型；"
+        "否则是一个固定的示例损失（实验室自己的数据只有两个权重）。λ 随实验室的滑块变化（10^s·λ_max）；每个区域都经过其精确切点。",
     },
     "group_panel.failed": {
         "en": "The three-weight model cannot be drawn: {reason}",

@@ -46,7 +46,7 @@ SHOTS: dict[str, tuple[str, str, str | None]] = {
     "minibatch": ("?preset=classic", "1500,1100", "minibatch-plot"),
     "sparsity": ("?preset=classic", "1500,1100", "sparsity-plot"),
     "norm-family": ("?preset=classic", "1500,1100", "norm-family-plot"),
-    "group": ("?preset=classic", "1500,1100", "group-plot"),
+    "group": ("?src=dataset&feat=2_8&lam=0.5", "1500,1100", "group-plot"),
     "optimizer": ("?preset=classic", "1500,1100", "optimizer-details"),
     "comparison": ("?preset=classic", "1500,1100", "comparison-details"),
     "dataset": ("?src=dataset&feat=2_3&lam=3", "1500,1100", "path-plot"),
