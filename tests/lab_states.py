@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from components.problem import default_state, resample
+from components.stores import build_scene, for_store
 
 
 def sample_states() -> dict[str, dict]:
@@ -13,3 +16,8 @@ def sample_states() -> dict[str, dict]:
     for basis, seed in (("x-x2", 3), ("x-x3", 11), ("sin-cos", 5), ("correlated", 19)):
         out[f"{basis} seed {seed}"] = resample(dict(base, basis=basis), dict(gen, seed=seed, rho=-0.9))
     return out
+
+
+def store_scene(state: dict, lang: str | None = None) -> dict:
+    """The scene of a state as the browser holds it (the ``scene-store``'s JSON), in ``lang`` if given."""
+    return json.loads(json.dumps(for_store(build_scene(state if lang is None else dict(state, lang=lang)))))

@@ -23,16 +23,14 @@ import numpy as np
 import pytest
 
 from components import group_panel as gp
-from components.client_config import client_config
 from components.group_figure import table_entry
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
 from components.stores import build_scene, for_store
 
 from .lab_states import sample_states
-from .test_js_node import ROOT, NodePage, node_executable
+from .test_js_node import ROOT, configured_page
 
 ASSETS = [ROOT / "assets" / "lab_format.js", ROOT / "assets" / "stores.js", ROOT / "assets" / "group_panel.js"]
-CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
 #: a stand-in for dash_clientside.Patch that records its operations, and no_update
 DASH_JS = """
 window.dash_clientside = window.dash_clientside || {};
@@ -68,11 +66,7 @@ PAIRS = [(2, 8), (4, 5), (9, 0)]
 
 @pytest.fixture(scope="module")
 def page():
-    node_page = NodePage(node_executable(), ASSETS)
-    assert node_page.execute_script(CONFIGURE_JS, client_config())
-    assert node_page.execute_script(DASH_JS)
-    yield node_page
-    node_page.close()
+    yield from configured_page(ASSETS, DASH_JS)
 
 
 def _scene(pair=None, lang="en") -> dict:

@@ -23,7 +23,7 @@ from components.client_config import CONFIG_ATTRIBUTE, SCRIPT_STRINGS, client_co
 from components.data_edit import OPS, apply_edit
 from components.edit_sync import apply_events
 from components.glossary import basis_label, feature_name
-from components.i18n import LANGS, STRINGS, normalize_lang, table, text
+from components.i18n import LANGS, normalize_lang, table, text
 from components.plane_traces import touch_hover, touches_for_view
 from components.problem import GENERATOR_DEFAULTS, ProblemError, check_problem, default_state, resample
 from components.view import initial_view

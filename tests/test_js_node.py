@@ -74,6 +74,23 @@ class NodePage:
         self.process.stderr.close()
 
 
+#: give a Node page the configuration a page of the app has (``lab.config()``)
+CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
+
+
+def configured_page(assets: list[Path], *setup: str):
+    """A Node page of ``assets`` with the app's English configuration, after each ``setup`` script:
+    for a module-scoped fixture (``yield from configured_page(ASSETS)``)."""
+    from components.client_config import client_config
+
+    node_page = NodePage(node_executable(), assets)
+    assert node_page.execute_script(CONFIGURE_JS, client_config())
+    for script in setup:
+        assert node_page.execute_script(script)
+    yield node_page
+    node_page.close()
+
+
 def node_executable() -> str:
     """The node on PATH; the test fails (not skips) without it: CI installs Node.js."""
     node = shutil.which("node")

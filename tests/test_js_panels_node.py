@@ -11,7 +11,6 @@ string of the page's language as :func:`components.i18n.text` does.
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
@@ -22,18 +21,17 @@ from components.i18n import LANGS, text
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN, slider_to_value
 from components.plane_traces import lp_hover, lp_touch, touch_hover, touches_for_view
 from components.plot_style import region_name
-from components.stores import build_scene, for_store
 from geometry.regions import region_size
 from geometry.scene import loss_from_scene
 
 from .lab_states import sample_states as _states
-from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
+from .lab_states import store_scene
+from .test_js_node import CONFIGURE_JS, MATH_ASSETS, ROOT, configured_page
 
 PANEL_ASSETS = [
     *MATH_ASSETS,
     *(ROOT / "assets" / name for name in ("lab_format.js", "stores.js", "lambda_control.js", "weight_plane.js")),
 ]
-CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
 TOUCHES_JS = """
 const [scene, views, r] = arguments, WP = window.lab.weightPlane, LC = window.lab.lambdaControl;
 return views.map(view => {
@@ -58,15 +56,8 @@ VIEWS = [
 
 @pytest.fixture(scope="module")
 def page():
-    node_page = NodePage(node_executable(), PANEL_ASSETS)
-    assert node_page.execute_script(CONFIGURE_JS, client_config())
-    yield node_page
-    node_page.close()
+    yield from configured_page(PANEL_ASSETS)
 
-
-def _scene(state: dict, lang: str = "en") -> dict:
-    """The scene as the browser holds it (the store's JSON), for a page in ``lang``."""
-    return json.loads(json.dumps(for_store(build_scene(dict(state, lang=lang)))))
 
 
 @pytest.fixture
@@ -87,7 +78,7 @@ def _jsonable(value: float) -> float | None:
 
 @pytest.mark.parametrize("name", list(STATES))
 def test_touch_points_and_slider_mapping_equal_the_server(page, name):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     scale = max(1.0, float(np.max(np.abs(scene["ols"]))))
     for view, got in zip(VIEWS, page.execute_script(TOUCHES_JS, scene, VIEWS, None)):
         assert got["value"] == pytest.approx(slider_to_value(scene, view["mode"], view["slider"]), rel=1e-15)
@@ -106,7 +97,7 @@ def test_touch_points_and_slider_mapping_equal_the_server(page, name):
 @pytest.mark.parametrize("name", list(STATES))
 def test_hover_texts_are_the_servers_string_for_string(configured, name, lang):
     page = configured(lang)
-    scene = _scene(STATES[name], lang)
+    scene = store_scene(STATES[name], lang)
     loss = loss_from_scene(scene)
     specs = {spec["region"]: spec for spec in client_config(lang)["plane"]["regions"]}
     items, want = [], []
@@ -152,7 +143,7 @@ LP_VIEWS = [dict(view, shown=["l1", "lp"], p=p) for view in VIEWS[::3] for p in 
 
 @pytest.mark.parametrize("name", list(STATES))
 def test_the_p_norm_balls_touch_point_is_the_servers(page, name):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     loss = loss_from_scene(scene)
     scale = max(1.0, float(np.max(np.abs(scene["ols"]))))
     excess = float(loss(np.zeros(2)) - loss.min_value)
@@ -170,7 +161,7 @@ def test_the_p_norm_balls_touch_point_is_the_servers(page, name):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_p_norm_balls_hover_text_is_the_servers(configured, lang):
     page = configured(lang)
-    scene = _scene(STATES["default"], lang)
+    scene = store_scene(STATES["default"], lang)
     loss = loss_from_scene(scene)
     touches, want = [], []
     for view in LP_VIEWS:

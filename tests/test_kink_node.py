@@ -21,18 +21,18 @@ from components.i18n import LANGS
 from components.kink_figure import KINK_SOURCES, kink_data, kink_model
 from components.kink_sentences import kink_text, strings_for
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
-from components.stores import build_scene, for_store
+from components.stores import build_scene
 from geometry.kink import Quadratic1D, l1_minimiser, l2_minimiser
 
 from .lab_states import sample_states as _states
-from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
+from .lab_states import store_scene
+from .test_js_node import MATH_ASSETS, ROOT, configured_page
 
 ASSETS = [
     *MATH_ASSETS,
     *(ROOT / "assets" / name for name in ("lab_format.js", "stores.js", "lambda_control.js", "weight_plane.js")),
     ROOT / "assets" / "kink_panel.js",
 ]
-CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
 
 
 STATES = _states()
@@ -45,15 +45,8 @@ VIEWS = [
 
 @pytest.fixture(scope="module")
 def page():
-    node_page = NodePage(node_executable(), ASSETS)
-    assert node_page.execute_script(CONFIGURE_JS, client_config())
-    yield node_page
-    node_page.close()
+    yield from configured_page(ASSETS)
 
-
-def _scene(state: dict) -> dict:
-    """The scene as the browser holds it (the store's JSON)."""
-    return json.loads(json.dumps(for_store(build_scene(state))))
 
 
 def test_minimisers_equal_python_on_random_cases_and_are_exactly_zero_within_lambda(page):
@@ -112,7 +105,7 @@ return views.map(view => sources.map(source => {
 
 @pytest.mark.parametrize("name", list(STATES))
 def test_model_equals_the_server_and_the_l1_minimiser_is_the_js_planes_touch_coordinate(page, name):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     scale = max(1.0, float(np.max(np.abs(scene["ols"]))))
     got = page.execute_script(MODEL_JS, scene, VIEWS, list(KINK_SOURCES))
     for view, row in zip(VIEWS, got):

@@ -17,29 +17,25 @@ modes and many slider positions:
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
 import pytest
 
 from components import norm_panel as npn
-from components.client_config import client_config
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
-from components.stores import build_scene, for_store
 from geometry import constrained_optimum, elastic_net_budget, region_boundary, region_size
 from geometry.constrained import certified_lp_optimum
 from geometry.scene import loss_from_scene
 
-from .lab_states import sample_states
-from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
+from .lab_states import sample_states, store_scene
+from .test_js_node import MATH_ASSETS, ROOT, configured_page
 
 ASSETS = [
     *MATH_ASSETS,
     *(ROOT / "assets" / name for name in ("lab_format.js", "stores.js", "lambda_control.js", "weight_plane.js")),
     ROOT / "assets" / "norm_panel.js",
 ]
-CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
 
 
 def _states() -> dict[str, dict]:
@@ -61,15 +57,8 @@ VIEWS = [
 
 @pytest.fixture(scope="module")
 def page():
-    node_page = NodePage(node_executable(), ASSETS)
-    assert node_page.execute_script(CONFIGURE_JS, client_config())
-    yield node_page
-    node_page.close()
+    yield from configured_page(ASSETS)
 
-
-def _scene(state: dict) -> dict:
-    """The scene as the browser holds it (the store's JSON)."""
-    return json.loads(json.dumps(for_store(build_scene(dict(state, lang="en")))))
 
 
 def test_lp_boundary_equals_region_boundary(page):
@@ -100,7 +89,7 @@ return cases.map(([region, t, r, p, n]) => window.lab.normPanel.regionAt(scene, 
 
 @pytest.mark.parametrize("name", list(STATES))
 def test_region_at_equals_the_servers_outline_and_constrained_optimum(page, name):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     loss = loss_from_scene(scene)
     ols = np.array(scene["ols"], dtype=float)
     l1_ols = float(np.abs(ols).sum())
@@ -150,7 +139,7 @@ def _check_lp_touch(loss, touch, t: float, p: float, where: str) -> None:
 
 @pytest.mark.parametrize("name", list(STATES))
 def test_lab_t_equals_the_servers_t(page, name):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     got = page.execute_script(
         "const [scene, views] = arguments; return views.map(v => window.lab.normPanel.labT(scene, v));", scene, VIEWS
     )

@@ -8,29 +8,26 @@ steps), :mod:`geometry.kkt` and :mod:`components.optimizer_panel` (the model and
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
 import pytest
 
-from components.client_config import client_config
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
 from components.optimizer_figure import default_settings, optimizer_model, optimizer_traces
 from components.optimizer_panel import strings_for
 from components.problem import default_state, resample
-from components.stores import build_scene, for_store
 from geometry.optimizers import RULES, default_step, optimizer_path
 from geometry.scene import loss_from_scene
 
-from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
+from .lab_states import store_scene
+from .test_js_node import MATH_ASSETS, ROOT, configured_page
 
 ASSETS = [
     *MATH_ASSETS,
     *(ROOT / "assets" / name for name in ("lab_format.js", "stores.js", "lambda_control.js", "weight_plane.js")),
     ROOT / "assets" / "optimizer_panel.js",
 ]
-CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
 
 
 def _states() -> dict[str, dict]:
@@ -52,14 +49,8 @@ VIEWS = [
 
 @pytest.fixture(scope="module")
 def page():
-    node_page = NodePage(node_executable(), ASSETS)
-    assert node_page.execute_script(CONFIGURE_JS, client_config())
-    yield node_page
-    node_page.close()
+    yield from configured_page(ASSETS)
 
-
-def _scene(state: dict) -> dict:
-    return json.loads(json.dumps(for_store(build_scene(state))))
 
 
 PATH_JS = """
@@ -70,7 +61,7 @@ return cases.map(([rule, start, eta, lam, steps]) => P.path(scene, rule, start, 
 
 @pytest.mark.parametrize("name", list(STATES))
 def test_paths_equal_python_step_for_step(page, name):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     loss = loss_from_scene(scene)
     radius = scene["view"]["x"][1]
     rng = np.random.default_rng(3)
@@ -105,7 +96,7 @@ return views.map(view => { const m = P.model(scene, view, settings); return {mod
 @pytest.mark.parametrize("name", ["default", "x-x3 seed 11", "correlated seed 19"])
 @pytest.mark.parametrize("k", [None, 7])
 def test_model_and_traces_equal_the_server(page, name, k):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     settings = {**default_settings(), "kkt": True, "k": k}
     got = page.execute_script(MODEL_JS, scene, VIEWS, settings)
     for view, item in zip(VIEWS, got):
@@ -135,7 +126,7 @@ def test_model_and_traces_equal_the_server(page, name, k):
 
 
 def test_default_page_proximal_end_is_exactly_the_touch_points_zero_and_text_counts_flips(page):
-    scene = _scene(STATES["default"])
+    scene = store_scene(STATES["default"])
     view = {"slider": math.log10(0.6), "mode": "penalized", "shown": ["l1", "l2"], "l1_ratio": 0.5}
     settings = {**default_settings(), "kkt": True}
     out = page.execute_script(

@@ -9,7 +9,6 @@ mapping equal the server's.
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
@@ -35,15 +34,14 @@ from components.path_figure import (
     weight_label,
 )
 from components.plane_traces import touches_for_view
-from components.stores import build_scene, for_store
-from geometry.basis import design_matrix
 from geometry import QuadraticLoss, lambda_max, lasso_path_breakpoints, penalized_optimum
+from geometry.basis import design_matrix
 from geometry.scene import loss_from_scene
 from tests.conftest import correlated_data, lasso_kkt_residual
 
 from .lab_states import sample_states as _states
-from .test_js_node import MATH_ASSETS, ROOT, NodePage, node_executable
-
+from .lab_states import store_scene
+from .test_js_node import MATH_ASSETS, ROOT, configured_page
 
 STATES = _states()
 VIEWS = [
@@ -53,10 +51,6 @@ VIEWS = [
     for r in (0.0, 0.3, 1.0)
 ]
 
-
-def _scene(state: dict) -> dict:
-    """The scene as the browser holds it (the store's JSON)."""
-    return json.loads(json.dumps(for_store(build_scene(state))))
 
 
 def _trace(figure: dict, uid: str) -> dict:
@@ -155,7 +149,7 @@ def test_lasso_events_include_a_weight_that_leaves():
 
 @pytest.mark.parametrize("name", list(STATES))
 def test_figure_traces_axis_and_touch_points(name):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     loss = loss_from_scene(scene)
     for view in VIEWS:
         figure = path_figure(scene, view, loss=loss)
@@ -190,7 +184,7 @@ def test_figure_traces_axis_and_touch_points(name):
 
 
 def test_hidden_regions_keep_their_traces_empty_and_invisible():
-    scene = _scene(STATES["default"])
+    scene = store_scene(STATES["default"])
     view = dict(VIEWS[7], shown=["l2"])
     figure = path_figure(scene, view)
     for trace in figure["data"][1:]:
@@ -203,7 +197,7 @@ def test_hidden_regions_keep_their_traces_empty_and_invisible():
 def test_knots_are_the_lars_path_breakpoints_in_range():
     linear_model = pytest.importorskip("sklearn.linear_model")
     state = STATES["x-x3 seed 11"]
-    scene = _scene(state)
+    scene = store_scene(state)
     X = design_matrix(state["basis"], np.asarray(state["points"]["x"]), rho=float(state["rho"]))
     y = np.asarray(state["points"]["y"])
     alphas, _, _ = linear_model.lars_path(X - X.mean(0), y - y.mean(), method="lasso")
@@ -227,7 +221,7 @@ def test_figure_is_the_same_for_d_weights_and_names_them(rng):
 
 
 def test_strings_in_chinese():
-    figure = path_figure(_scene(STATES["default"]), VIEWS[2], lang="zh")
+    figure = path_figure(store_scene(STATES["default"]), VIEWS[2], lang="zh")
     assert figure["layout"]["xaxis"]["title"]["text"] == "λ（对数刻度）"
     assert all("进入" in t or "离开" in t for t in _trace(figure, KNOTS_UID)["hovertext"])
 
@@ -247,7 +241,7 @@ def test_layout_is_a_closed_details_with_the_plot():
 
 
 def test_update_figure_draws_the_request_and_never_raises():
-    scene = _scene(STATES["default"])
+    scene = store_scene(STATES["default"])
     with pytest.raises(PreventUpdate):
         path_panel.update_figure(None, scene, VIEWS[0], {})
     with pytest.raises(PreventUpdate):
@@ -268,15 +262,11 @@ PANEL_ASSETS = [
         for name in ("lab_format.js", "path_panel.js", "stores.js", "lambda_control.js", "weight_plane.js")
     ),
 ]  # in Dash's (alphabetical) order: path_panel.js loads before stores.js makes lab.state
-CONFIGURE_JS = "const c = arguments[0]; window.lab.config = function () { return c; }; return true;"
 
 
 @pytest.fixture(scope="module")
 def page():
-    node_page = NodePage(node_executable(), PANEL_ASSETS)
-    assert node_page.execute_script(CONFIGURE_JS, client_config())
-    yield node_page
-    node_page.close()
+    yield from configured_page(PANEL_ASSETS)
 
 
 def test_lasso_at_equals_the_python_path_for_d_weights(page, rng):
@@ -303,7 +293,7 @@ return items.map(([mode, lam]) => window.lab.pathPanel.sliderForLambda(scene, mo
 
 @pytest.mark.parametrize("name", list(STATES))
 def test_line_and_click_mapping_equal_the_server(page, name):
-    scene = _scene(STATES[name])
+    scene = store_scene(STATES[name])
     loss = loss_from_scene(scene)
     lo, hi = lambda_range(scene["lambda_max"])
     for view, (lam, x) in zip(VIEWS, page.execute_script(NOW_JS, scene, VIEWS)):

@@ -18,11 +18,11 @@ from authoring.presets import PRESETS, Preset, preset_query
 from authoring.url_state import encode, page_for_query
 from components.i18n import LANGS
 from components.plane_traces import moving_traces, touches_for_view
-from components.readout import explanation
-from components.view import view_with_defaults
 from components.plot_style import REGION_KEYS
 from components.problem import check_problem
+from components.readout import explanation
 from components.stores import build_scene
+from components.view import view_with_defaults
 from geometry import lambda_max
 from geometry.basis import design_matrix
 from geometry.touch import penalty_value
