@@ -12,7 +12,6 @@ import re
 from types import ModuleType
 
 from . import (
-    group_panel,
     kink_panel,
     lambda_control,
     minibatch_panel,
@@ -23,6 +22,7 @@ from . import (
     stores,
 )
 from .data_figure import DATA_TRACE_INDEX, POINT_RADIUS_PX, Y_PAD
+from .group_figure import GROUP_TRACE_INDEX
 from .i18n import normalize_lang, text
 from .path_figure import TRACE_INDEX as PATH_TRACE_INDEX
 from .plane_traces import CURVE_POINTS, EN_UIDS, TRACE_INDEX, trace_style
@@ -98,7 +98,7 @@ def client_config(lang: str = "en") -> dict:
         "path": {"traceIndex": dict(PATH_TRACE_INDEX)},
         "kink": kink_panel.script_config(),
         "norm": norm_panel.script_config(),
-        "group": {"traceIndex": dict(group_panel.GROUP_TRACE_INDEX)},
+        "group": {"traceIndex": dict(GROUP_TRACE_INDEX)},
         "optimizer": optimizer_panel.script_config(),
         "minibatch": minibatch_panel.script_config(),
         "slider": {"min": lambda_control.SLIDER_MIN, "max": lambda_control.SLIDER_MAX, "step": lambda_control.SLIDER_STEP},

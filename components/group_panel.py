@@ -29,31 +29,8 @@ from __future__ import annotations
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from .group_figure import (
-    GROUP_COLOR,
-    GROUP_TRACE_INDEX,
-    GROUP_TRACE_UIDS,
-    group_figure,
-    group_text,
-    model_label,
-    model_title,
-    sentence_strings,
-)
-from .group_model import (
-    GROUP_REGIONS,
-    GROUPS,
-    HESSIAN,
-    OLS,
-    dataset_group_table,
-    dataset_model,
-    group_loss,
-    group_table,
-    group_threshold,
-    model_key,
-    slider_grid,
-    table_for_scene,
-    touch_3d,
-)
+from .group_figure import GROUP_COLOR, group_figure, model_label, sentence_strings
+from .group_model import GROUP_REGIONS, model_key, table_for_scene
 from .i18n import normalize_lang, text
 from .plot_style import GRAPH_CONFIG, REGION_STYLE, blank_figure
 from .stores import CURRENT_VIEW, SCENE_STORE
@@ -64,26 +41,7 @@ __all__ = [
     "GROUP_PLOT",
     "GROUP_TEXT",
     "GROUP_TABLE",
-    "GROUP_REGIONS",
-    "GROUPS",
-    "HESSIAN",
-    "OLS",
-    "GROUP_TRACE_UIDS",
-    "GROUP_TRACE_INDEX",
     "STRINGS",
-    "group_loss",
-    "group_threshold",
-    "slider_grid",
-    "touch_3d",
-    "group_table",
-    "dataset_model",
-    "dataset_group_table",
-    "model_key",
-    "table_for_scene",
-    "model_title",
-    "model_label",
-    "group_figure",
-    "group_text",
     "update_table",
     "layout",
     "register_callbacks",
@@ -93,7 +51,7 @@ GROUP_DETAILS = "group-details"
 GROUP_REGION = "group-region"
 GROUP_PLOT = "group-plot"
 GROUP_TEXT = "group-text"
-#: the panel's data (:func:`table_for_scene`), written on each opening and when the lab's model changes
+#: the panel's data (:func:`components.group_model.table_for_scene`), written on each opening and when the lab's model changes
 GROUP_TABLE = "group-table"
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -122,7 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
 def update_table(open_: bool, region: str | None, view: dict | None, scene: dict | None):
     """Server callback body: on each opening of the panel (``open_`` true: the user's, or the
     gate's when the lab's model changed while open), the table of the scene's model
-    (:func:`table_for_scene` plus ``key`` (:func:`model_key`), ``model`` (:func:`model_label`)
+    (:func:`components.group_model.table_for_scene` plus ``key`` (:func:`components.group_model.model_key`), ``model`` (:func:`components.group_figure.model_label`)
     and the regions' names, colours and the sentence's strings in the page's language) and the
     figure for the chosen region at the view's slider position (the sentence follows from the
     script, which the table's arrival triggers). A scene whose model cannot be built gets a table

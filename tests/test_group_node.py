@@ -22,6 +22,8 @@ import json
 import numpy as np
 import pytest
 
+from components import group_figure as gf
+from components import group_model as gm
 from components import group_panel as gp
 from components.group_figure import table_entry
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
@@ -95,11 +97,11 @@ def test_at_equals_python_on_and_between_grid_points(page, table):
         "const [t, regions, sliders] = arguments;"
         "return regions.map(r => sliders.map(s => window.lab.groupPanel.at(t, r, s)));",
         table,
-        list(gp.GROUP_REGIONS),
+        list(gm.GROUP_REGIONS),
         SLIDERS,
     )
     scale = max(1.0, max(abs(v) for v in table["ols"]))
-    for region, row in zip(gp.GROUP_REGIONS, got):
+    for region, row in zip(gm.GROUP_REGIONS, got):
         for slider, js in zip(SLIDERS, row):
             want = table_entry(table, region, slider)
             where = (region, slider)
@@ -115,7 +117,7 @@ def test_at_equals_python_on_and_between_grid_points(page, table):
 
 
 def test_moving_parts_equal_the_servers_figure(page, table):
-    cases = [(region, s) for region in gp.GROUP_REGIONS for s in (SLIDER_MIN, -1.2345, -0.22, SLIDER_MAX)]
+    cases = [(region, s) for region in gm.GROUP_REGIONS for s in (SLIDER_MIN, -1.2345, -0.22, SLIDER_MAX)]
     got = page.execute_script(
         "const [t, cases] = arguments; return cases.map(([r, s]) => window.lab.groupPanel.moving(t, r, s));",
         table,
@@ -123,7 +125,7 @@ def test_moving_parts_equal_the_servers_figure(page, table):
     )
     scale = max(1.0, max(abs(v) for v in table["ols"]))
     for (region, slider), js in zip(cases, got):
-        fig = gp.group_figure(table, region, slider)
+        fig = gf.group_figure(table, region, slider)
         data = {trace["uid"]: trace for trace in fig["data"]}
         for axis in "xyz":
             np.testing.assert_allclose(
@@ -137,7 +139,7 @@ def test_moving_parts_equal_the_servers_figure(page, table):
     # independent of the builders: the ellipsoid passes through the touch point's level J0 = min + excess
     # (½ dᵀHd = excess for each of its vertices d − w_OLS), checked on the synthetic loss's Hessian
     if table["dataset"] is None:
-        H = np.array(gp.HESSIAN)
+        H = np.array(gm.HESSIAN)
         js = got[1]
         at = table_entry(table, cases[1][0], cases[1][1])
         d = np.array([js["ellipsoid"][a] for a in "xyz"]).T - np.array(table["ols"])
@@ -148,14 +150,14 @@ def test_moving_parts_equal_the_servers_figure(page, table):
 @pytest.mark.parametrize("pair", [None, (2, 8)])
 def test_sentence_equals_python_string_for_string(page, lang, pair):
     table = _page_table(pair, lang)
-    cases = [(region, s) for region in gp.GROUP_REGIONS for s in (SLIDER_MIN, -1.0, -0.4, -0.1234, 0.0, SLIDER_MAX)]
+    cases = [(region, s) for region in gm.GROUP_REGIONS for s in (SLIDER_MIN, -1.0, -0.4, -0.1234, 0.0, SLIDER_MAX)]
     got = page.execute_script(
         "const [t, cases] = arguments; return cases.map(([r, s]) => window.lab.groupPanel.sentence(t, r, s));",
         table,
         cases,
     )
     for (region, slider), js in zip(cases, got):
-        assert js == gp.group_text(table, region, slider, lang=lang), (region, slider)
+        assert js == gf.group_text(table, region, slider, lang=lang), (region, slider)
     assert any("exactly 0 as a whole" in s or "整体恰好为 0" in s for s in got)  # the group's zero branch is met
 
 
@@ -169,13 +171,13 @@ def test_model_key_equals_python_on_the_labs_states(page):
         scenes.append(json.loads(json.dumps(for_store(build_scene(dict(state, lang="zh"))))))
     scenes += [{}, {"source": "dataset", "dataset": {"name": "diabetes", "features": [3, 4]}, "lang": "fr"}]
     got = page.execute_script("return arguments[0].map(s => window.lab.groupPanel.modelKey(s));", scenes)
-    assert got == [gp.model_key(scene) for scene in scenes]
+    assert got == [gm.model_key(scene) for scene in scenes]
     assert "dataset:diabetes:9,0|zh" in got and "synthetic|zh" in got and "synthetic|en" in got
 
 
 def test_stale_and_gate_ask_the_server_only_for_an_open_panel_with_another_models_table(page):
     synthetic, bmi_s5 = _scene(), _scene((2, 8))
-    table = {"key": gp.model_key(bmi_s5)}
+    table = {"key": gm.model_key(bmi_s5)}
     cases = [
         (bmi_s5, True, table, False),  # the model drawn: nothing to ask
         (bmi_s5, False, None, False),  # closed: nothing, whatever the table
@@ -201,9 +203,9 @@ def test_follow_patches_the_figure_and_writes_the_sentence(page):
     sentence, ops = page.execute_script(
         "return window.dash_clientside.group_panel.follow(arguments[0], 'l1', true, arguments[1]);", view, table
     )
-    assert sentence == gp.group_text(table, "l1", -0.4)
-    fig = gp.group_figure(table, "l1", -0.4)
-    index = gp.GROUP_TRACE_INDEX
+    assert sentence == gf.group_text(table, "l1", -0.4)
+    fig = gf.group_figure(table, "l1", -0.4)
+    index = gf.GROUP_TRACE_INDEX
     merged = {op["path"][1]: op["value"] for op in ops if op["op"] == "merge"}
     assert set(merged) == {index["group-region-mesh"], index["group-ellipsoid"], index["group-touch"]}
     for uid in ("group-region-mesh", "group-ellipsoid", "group-touch"):
@@ -226,9 +228,9 @@ def test_a_lambda_step_moves_the_vertices_and_leaves_the_triangles(page):
         "finally { window.dash_clientside.callback_context = {triggered: []}; }"
     )
     sentence, ops = page.execute_script(step, view, table)
-    index = gp.GROUP_TRACE_INDEX
+    index = gf.GROUP_TRACE_INDEX
     mesh = next(op["value"] for op in ops if op["op"] == "merge" and op["path"][1] == index["group-region-mesh"])
     assert set(mesh) == {"x", "y", "z"} and not [op for op in ops if op["op"] == "assign"]
-    fig = gp.group_figure(table, "l1", -0.4)
+    fig = gf.group_figure(table, "l1", -0.4)
     np.testing.assert_allclose(mesh["x"], fig["data"][index["group-region-mesh"]]["x"], rtol=1e-13, atol=1e-12)
-    assert sentence == gp.group_text(table, "l1", -0.4)
+    assert sentence == gf.group_text(table, "l1", -0.4)

@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 from dash.exceptions import PreventUpdate
 
+from components import group_figure as gf
+from components import group_model as gm
 from components import group_panel as gp
 from geometry import QuadraticLoss, penalized_optimum
 from geometry.group import group_lasso_optimum, group_norm
@@ -69,22 +71,22 @@ def group_kkt(loss, w, lam):
 
 @pytest.mark.parametrize("fraction", [0.01, 0.1, 0.3, 0.5, 0.7, 0.8, 1.2])
 def test_group_optimum_equals_a_direct_solve_and_meets_kkt(fraction):
-    loss = gp.group_loss()
+    loss = gm.group_loss()
     lam = fraction * float(np.max(np.abs(loss.linear)))
-    w = group_lasso_optimum(loss, lam, list(gp.GROUPS))
+    w = group_lasso_optimum(loss, lam, list(gm.GROUPS))
     direct = direct_group_solve(loss, lam)
     np.testing.assert_allclose(w, direct, atol=1e-9)
     assert group_kkt(loss, w, lam) <= 1e-10
 
 
 def test_the_group_goes_to_zero_together_above_its_threshold():
-    loss = gp.group_loss()
-    thr = gp.group_threshold(loss)
+    loss = gm.group_loss()
+    thr = gm.group_threshold(loss)
     # above: w1 = w2 = 0.0 exactly, w3 not; below: both non-zero
     for lam in (thr * (1 + 1e-9), thr * 1.1):
-        w = group_lasso_optimum(loss, lam, list(gp.GROUPS))
+        w = group_lasso_optimum(loss, lam, list(gm.GROUPS))
         assert w[0] == 0.0 and w[1] == 0.0 and w[2] != 0.0
-    w = group_lasso_optimum(loss, thr * (1 - 1e-6), list(gp.GROUPS))
+    w = group_lasso_optimum(loss, thr * (1 - 1e-6), list(gm.GROUPS))
     assert w[0] != 0.0 and w[1] != 0.0
     # the threshold is where the zero group's KKT condition ||grad_A|| <= lam becomes tight
     w3 = (loss.linear[2] - thr) / loss.hessian[2, 2]
@@ -92,8 +94,8 @@ def test_the_group_goes_to_zero_together_above_its_threshold():
 
 
 def test_table_rows_are_the_exact_optima_and_the_group_vanishes_on_the_grid():
-    table = gp.group_table()
-    loss = gp.group_loss()
+    table = gm.group_table()
+    loss = gm.group_loss()
     grid = table["grid"]
     assert grid[0] == -3.0 and grid[-1] == pytest.approx(math.log10(3.0))
     for k in (0, 120, 250, len(grid) - 1):
@@ -110,18 +112,18 @@ def test_table_rows_are_the_exact_optima_and_the_group_vanishes_on_the_grid():
 
 
 def test_figure_and_sentence():
-    table = gp.group_table()
-    fig = gp.group_figure(table, "group", 0.0)
-    assert [t["uid"] for t in fig["data"]] == list(gp.GROUP_TRACE_UIDS)
-    touch = fig["data"][gp.GROUP_TRACE_INDEX["group-touch"]]
+    table = gm.group_table()
+    fig = gf.group_figure(table, "group", 0.0)
+    assert [t["uid"] for t in fig["data"]] == list(gf.GROUP_TRACE_UIDS)
+    touch = fig["data"][gf.GROUP_TRACE_INDEX["group-touch"]]
     assert touch["x"] == [0.0] and touch["y"] == [0.0]  # λ = λ_max is above the group's threshold
     # the double cone's rim has the size of the touch point's group norm
     mesh = fig["data"][0]
     size = table["touch"]["group"]["size"][300]
     assert max(mesh["z"]) == pytest.approx(size)
-    assert "exactly 0 as a whole" in gp.group_text(table, "group", 0.0)
-    assert "组" in gp.group_text(table, "group", 0.0, lang="zh")
-    assert "w₂ exactly 0" in gp.group_text(table, "l1", -0.4)
+    assert "exactly 0 as a whole" in gf.group_text(table, "group", 0.0)
+    assert "组" in gf.group_text(table, "group", 0.0, lang="zh")
+    assert "w₂ exactly 0" in gf.group_text(table, "l1", -0.4)
 
 
 def test_update_table_answers_each_opening_with_the_scenes_model():
@@ -160,18 +162,18 @@ def test_update_table_says_why_a_model_cannot_be_drawn():
     ],
 )
 def test_model_key_and_table_for_scene(scene, key):
-    assert gp.model_key(scene) == key
-    table = gp.table_for_scene(scene)
+    assert gm.model_key(scene) == key
+    table = gm.table_for_scene(scene)
     if key.startswith("synthetic"):
-        assert table is gp.group_table() and table["dataset"] is None
+        assert table is gm.group_table() and table["dataset"] is None
     else:
-        assert table is gp.dataset_group_table("diabetes", (0, 9)) and table["columns"][:2] == [0, 9]
+        assert table is gm.dataset_group_table("diabetes", (0, 9)) and table["columns"][:2] == [0, 9]
 
 
 def test_dataset_tables_are_cached_per_dataset_and_features():
-    a = gp.dataset_group_table("diabetes", [2, 8])
-    assert gp.dataset_group_table("diabetes", (2, 8)) is a
-    b = gp.dataset_group_table("diabetes", [8, 2])  # the plane's order is the 3-D order
+    a = gm.dataset_group_table("diabetes", [2, 8])
+    assert gm.dataset_group_table("diabetes", (2, 8)) is a
+    b = gm.dataset_group_table("diabetes", [8, 2])  # the plane's order is the 3-D order
     assert b is not a and b["features"][:2] == ["s5", "bmi"] and b["features"][2] == "bp"
     np.testing.assert_allclose(np.array(b["touch"]["l2"]["w"])[:, [1, 0, 2]], a["touch"]["l2"]["w"], rtol=1e-11, atol=1e-12)
 
@@ -189,14 +191,14 @@ def test_dataset_tables_are_cached_per_dataset_and_features():
 )
 def test_dataset_model_refuses_bad_arguments(name, features, match):
     with pytest.raises(ValueError, match=match):
-        gp.dataset_model(name, features)
+        gm.dataset_model(name, features)
     with pytest.raises(ValueError, match=match):
-        gp.dataset_group_table(name, features)
+        gm.dataset_group_table(name, features)
 
 
 def test_group_threshold_refuses_other_losses():
     with pytest.raises(ValueError, match="3-D loss"):
-        gp.group_threshold(QuadraticLoss(np.eye(2), np.ones(2)))
+        gm.group_threshold(QuadraticLoss(np.eye(2), np.ones(2)))
 
 
 # ---------------------------------------------------------------------------- a data set's three-weight model
@@ -219,7 +221,7 @@ def test_diabetes_model_touch_points_equal_scikit_learn_and_the_group_meets_kkt(
 
     X, y, names = load_diabetes()
     third = _residual_choice(X, y, list(pair))
-    table = gp.dataset_group_table("diabetes", list(pair))
+    table = gm.dataset_group_table("diabetes", list(pair))
     assert table["columns"] == [*pair, third] and table["features"] == [names[k] for k in (*pair, third)]
     n = X.shape[0]
     Xc, yc = X - X.mean(axis=0), y - y.mean()
@@ -260,28 +262,28 @@ def test_diabetes_model_touch_points_equal_scikit_learn_and_the_group_meets_kkt(
 def test_diabetes_group_optimum_equals_a_direct_solve():
     """Between the grid's points too: the group optimum of the bmi, s5, bp model equals the direct
     enumeration-and-bisection solve (independent of FISTA and Newton)."""
-    loss, columns, reference = gp.dataset_model("diabetes", [2, 8])
+    loss, columns, reference = gm.dataset_model("diabetes", [2, 8])
     assert columns == [2, 8, 3]  # bp: the feature forward selection adds after bmi and s5 (Efron et al. 2004, fig. 1)
     for fraction in (0.003, 0.05, 0.3, 0.9, 1.3, 1.45):
         lam = fraction * reference
-        w = group_lasso_optimum(loss, lam, list(gp.GROUPS))
+        w = group_lasso_optimum(loss, lam, list(gm.GROUPS))
         direct = direct_group_solve(loss, lam, rho_max=1e5)
         np.testing.assert_allclose(w, direct, rtol=0, atol=1e-7)
         assert group_kkt(loss, w, lam) <= 1e-9 * lam
 
 
 def test_group_figure_and_sentence_name_the_model_in_both_languages():
-    data = gp.dataset_group_table("diabetes", [2, 8])
+    data = gm.dataset_group_table("diabetes", [2, 8])
     for lang, title, label in [
         ("en", "Diabetes: least squares on bmi, s5 and bp;<br>bp: the feature most correlated", "Diabetes, w = weights of (bmi, s5, bp)."),
         ("zh", "糖尿病：在 bmi、s5 与 bp 上的最小二乘；<br>bp：", "糖尿病，w 为 (bmi, s5, bp) 的权重。"),
     ]:
-        fig = gp.group_figure(data, "l1", -1.0, lang=lang)
+        fig = gf.group_figure(data, "l1", -1.0, lang=lang)
         assert fig["layout"]["title"]["text"].startswith(title)
-        assert gp.group_text(data, "l1", -1.0, lang=lang).startswith(label)
-    synthetic = gp.group_table()
-    fig = gp.group_figure(synthetic, "group", 0.0)
+        assert gf.group_text(data, "l1", -1.0, lang=lang).startswith(label)
+    synthetic = gm.group_table()
+    fig = gf.group_figure(synthetic, "group", 0.0)
     assert fig["layout"]["title"]["text"] == "A fixed synthetic three-weight loss:<br>the lab's data have two weights"
     assert [fig["layout"]["scene"][a]["title"]["text"] for a in ("xaxis", "yaxis", "zaxis")] == ["w₁", "w₂", "w₃"]
-    assert gp.group_text(synthetic, "group", 0.0).startswith("Synthetic loss. λ = ")
-    assert gp.group_text(synthetic, "group", 0.0, lang="zh").startswith("合成损失。λ = ")
+    assert gf.group_text(synthetic, "group", 0.0).startswith("Synthetic loss. λ = ")
+    assert gf.group_text(synthetic, "group", 0.0, lang="zh").startswith("合成损失。λ = ")

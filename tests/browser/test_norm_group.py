@@ -9,7 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from components.group_panel import GROUP_TRACE_UIDS
+from components.group_figure import GROUP_TRACE_UIDS
 from components.norm_panel import NORM_TRACE_UIDS
 
 from .conftest import SCREENSHOTS, wait_for
@@ -138,13 +138,13 @@ return node.props.data ? (node.props.data.key || null) : null;
 
 
 def group_view(driver) -> dict | None:
-    from components.group_panel import GROUP_TRACE_INDEX
+    from components.group_figure import GROUP_TRACE_INDEX
 
     return driver.execute_script(GROUP_VIEW_JS % GROUP_TRACE_INDEX["group-touch"])
 
 
 def wait_group_axes(driver, axes: list[str]) -> dict:
-    from components.group_panel import GROUP_TRACE_INDEX
+    from components.group_figure import GROUP_TRACE_INDEX
 
     want = json.dumps(json.dumps(axes, ensure_ascii=False, separators=(",", ":")), ensure_ascii=False)
     wait_for(driver, "const v = (function () {" + GROUP_VIEW_JS % GROUP_TRACE_INDEX["group-touch"] + "})();"
