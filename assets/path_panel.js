@@ -45,14 +45,14 @@
     return W[lo].map(function (a, j) { return a + th * (W[hi][j] - a); });
   }
 
-  /** The x-axis' λ range: the slider's range times λ_max (path_figure.lambda_range). */
+  /** The x-axis' λ range: the slider's range times λ_max (path_model.lambda_range). */
   function lambdaRange(scene) {
     var s = lab.config().slider;
     return [scene.lambda_max * Math.pow(10, s.min), scene.lambda_max * Math.pow(10, s.max)];
   }
 
   /**
-   * The λ the path-now line marks for a view (path_figure.now_lambda): the view's λ (penalized),
+   * The λ the path-now line marks for a view (path_model.now_lambda): the view's λ (penalized),
    * the L1 touch point's equivalent λ (constrained). A view that keeps its value keeps it on a
    * new scene (components/view.py::view_for_scene).
    * @param {object} scene  scene-store dict

@@ -3,7 +3,7 @@
 ``text(key, lang, **fields)`` returns the string for ``key`` in ``lang`` (``"en"`` or ``"zh"``)
 with ``str.format`` fields filled in. The table is :data:`STRINGS` here plus the ``STRINGS``
 dict of each module in :data:`PART_MODULES`: a module's strings live beside it, keyed
-``<prefix>.<name>`` (``readout.*`` in :mod:`components.readout`, ``lambda.*`` in
+``<prefix>.<name>`` (``readout.*`` in :mod:`components.readout_sentences`, ``lambda.*`` in
 :mod:`components.lambda_control`, ...), including the strings its script in ``assets/``
 writes with ``lab.text``. Keys are unique across the parts, and every key has both languages
 (``tests/test_i18n.py``). The part modules are imported on the first lookup, not here: a part
@@ -66,7 +66,7 @@ PART_MODULES: tuple[str, ...] = (
     "components.data_edit",
     "components.problem",
     "components.glossary",
-    "components.readout",
+    "components.readout_sentences",
     "components.classroom_panel",
     "components.dataset_panel",
     "components.sklearn_panel",

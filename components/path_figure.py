@@ -1,26 +1,17 @@
 """The regularization path figure (``path-plot``): every weight against λ for L1, L2 and the elastic net.
 
-Pure builders, any number d of weights (the lab has two):
+Pure builders of plain-dict figures, any number d of weights (the lab has two); the numbers
+(λ axis and grid, the exact lasso curve and its events, the other regions' curves, the current
+λ) come from :mod:`components.path_model`:
 
-- :func:`lambda_range`: the x-axis, λ from ``10^SLIDER_MIN λ_max`` to ``10^SLIDER_MAX λ_max`` (the λ
-  slider's range, :mod:`components.lambda_control`);
-- :func:`lasso_curve`: the L1 weights at the homotopy's knots inside that range, its two ends
-  and a log grid, every point exact (:class:`geometry.paths.LassoPath`), so linear
-  interpolation in λ between any two neighbouring points is the exact lasso optimum and a
-  weight that is 0 on a piece is exactly 0.0 at every point of it;
-- :func:`lasso_events`: where a weight enters or leaves the lasso's active set;
-- :func:`region_curve`: L2 (closed form) and the elastic net
-  ``λ (r ||w||_1 + (1 - r) ||w||_2^2)`` (exact optimum at each λ of the grid);
-- :func:`now_lambda`: where the ``path-now`` line stands for a view of the lab: the view's λ in
-  penalized mode, the equivalent λ of the L1 touch point in constrained mode (each region's
-  touch point has its own λ there; the line follows the lasso's);
 - :func:`path_figure_for_loss` and :func:`path_figure` (the lab's scene and view): the figure
   as a plain dict;
 - :func:`dataset_path_figure`: in dataset mode (:mod:`components.dataset_panel`), the path of the
   model on *all* the data set's features (ten for the diabetes data), the two features of the
   plane highlighted, and the two-feature model's curves (the plane's problem: its touch points
   lie on them at the current λ), dotted, after them: ``path-pair-l1-0``, ``path-pair-l1-1``,
-  ``path-pair-l2-0``, … (:func:`pair_uid`).
+  ``path-pair-l2-0``, … (:func:`pair_uid`);
+- :func:`path_uid`, :func:`weight_label`: the curves' uids and names.
 
 Trace order (fixed, so that indices do not depend on the regions shown): ``path-now``,
 ``path-l1-knots``, then ``path-l1-0 … path-l1-{d-1}``, ``path-l2-0 …``, ``path-en-0 …``. A region
@@ -35,38 +26,35 @@ import numpy as np
 
 from geometry import QuadraticLoss
 from geometry.datasets import load_dataset
-from geometry.paths import LassoPath, lasso_path_breakpoints, ridge_path
+from geometry.paths import LassoPath, lasso_path_breakpoints
 from geometry.scene import loss_from_scene
 from geometry.solvers import lambda_max as loss_lambda_max
-from geometry.solvers import penalized_optimum
 from geometry.validation import check_l1_ratio, check_loss
 
 from .formatting import format_number
 from .i18n import text
-from .lambda_control import SLIDER_MAX, SLIDER_MIN, slider_to_value
-from .plane_traces import touches_for_view
+from .path_model import (
+    GRID_POINTS,
+    dataset_loss,
+    lambda_range,
+    lasso_events,
+    now_lambda,
+    region_curves,
+    scene_lasso_path,
+)
 from .plot_style import FAST_AXIS, OLS_COLOR, PLOT_LOOK, REGION_KEYS, REGION_STYLE, region_name
-from .view import view_for_scene
 
 __all__ = [
     "NOW_UID",
     "KNOTS_UID",
     "TRACE_INDEX",
-    "GRID_POINTS",
     "PLOT_HEIGHT",
     "STRINGS",
     "path_uid",
     "weight_label",
-    "lambda_range",
-    "lambda_grid",
-    "lasso_curve",
-    "lasso_events",
-    "region_curve",
-    "now_lambda",
     "path_figure_for_loss",
     "path_figure",
     "pair_uid",
-    "dataset_loss",
     "dataset_path_figure",
 ]
 
@@ -74,8 +62,6 @@ NOW_UID = "path-now"
 KNOTS_UID = "path-l1-knots"
 #: the traces whose index does not depend on d
 TRACE_INDEX: dict[str, int] = {NOW_UID: 0, KNOTS_UID: 1}
-#: points of the log-λ grid (the L2 and elastic-net curves; the L1 curve adds its knots)
-GRID_POINTS = 161
 #: the figure's height in pixels (the legend below the axes included)
 PLOT_HEIGHT = 420
 #: how much lighter weight k's curve is than weight 0's (the last weight: this fraction towards white)
@@ -117,146 +103,6 @@ def weight_label(k: int, feature_names=None) -> str:
     if feature_names is not None and k < len(feature_names) and feature_names[k]:
         return f"{name} ({feature_names[k]})"
     return name
-
-
-def lambda_range(lambda_max: float) -> tuple[float, float]:
-    """The x-axis' λ range: the λ slider's, ``(10^SLIDER_MIN, 10^SLIDER_MAX) · lambda_max``.
-
-    Raises
-    ------
-    ValueError
-        If ``lambda_max`` is not a finite number > 0 (then no λ moves the lasso).
-    """
-    if not isinstance(lambda_max, (int, float, np.floating)) or not 0 < lambda_max < math.inf:
-        raise ValueError(f"lambda_max must be a finite number > 0, got {lambda_max!r}")
-    return float(lambda_max) * 10.0**SLIDER_MIN, float(lambda_max) * 10.0**SLIDER_MAX
-
-
-def lambda_grid(lo: float, hi: float, *, num: int = GRID_POINTS) -> np.ndarray:
-    """``num`` λ's evenly spaced in log λ from ``lo`` to ``hi`` (both included), increasing.
-
-    Raises
-    ------
-    ValueError
-        Unless ``0 < lo < hi < inf`` and ``num >= 2``.
-    """
-    if not (0 < lo < hi < math.inf):
-        raise ValueError(f"need 0 < lo < hi < inf, got lo = {lo!r}, hi = {hi!r}")
-    if not isinstance(num, (int, np.integer)) or num < 2:
-        raise ValueError(f"num must be a whole number >= 2, got {num!r}")
-    grid = np.geomspace(lo, hi, int(num))
-    grid[0], grid[-1] = lo, hi  # exact ends
-    return grid
-
-
-def lasso_curve(path: LassoPath, lo: float, hi: float, *, num: int = GRID_POINTS) -> tuple[np.ndarray, np.ndarray]:
-    """The lasso's weights on ``[lo, hi]``: at the path's knots inside it, both ends and a log grid.
-
-    Parameters
-    ----------
-    path : LassoPath
-        The exact homotopy (:func:`geometry.paths.lasso_path_breakpoints`).
-    lo, hi : float
-        ``0 < lo < hi``.
-    num : int
-        Points of the log grid added between the knots (a straight segment in λ is curved on a
-        log axis: the grid draws it as it is).
-
-    Returns
-    -------
-    lambdas : ndarray of shape (m,)
-        Increasing, distinct; contains ``lo``, ``hi`` and every knot of ``path`` in between.
-    weights : ndarray of shape (m, d)
-        The exact lasso optimum at each λ (linear interpolation between the path's knots).
-        A weight that is 0 between two knots is exactly 0.0 there.
-
-    Raises
-    ------
-    ValueError
-        If ``path`` is not a LassoPath, or as :func:`lambda_grid`.
-    """
-    if not isinstance(path, LassoPath):
-        raise ValueError(f"path must be a LassoPath, got {type(path).__name__}")
-    grid = lambda_grid(lo, hi, num=num)
-    knots = path.lambdas[(path.lambdas > lo) & (path.lambdas < hi)]
-    lambdas = np.unique(np.concatenate([grid, knots]))
-    xp = path.lambdas[::-1]  # increasing; np.interp clamps above lambda_max to weights[0] = 0
-    weights = np.column_stack([np.interp(lambdas, xp, path.weights[::-1, j]) for j in range(path.weights.shape[1])])
-    return lambdas, weights.reshape(len(lambdas), path.weights.shape[1])
-
-
-def lasso_events(path: LassoPath, lo: float = 0.0, hi: float = math.inf) -> list[tuple[float, int, str]]:
-    """Where weights enter or leave the lasso's active set, for knots with ``lo <= λ <= hi``.
-
-    Returns
-    -------
-    list of (lam, k, kind)
-        ``kind`` is ``"enters"`` (weight k is 0 just above ``lam`` and not just below) or
-        ``"leaves"`` (not 0 just above, exactly 0 just below), in order of decreasing λ.
-
-    Raises
-    ------
-    ValueError
-        If ``path`` is not a LassoPath.
-    """
-    if not isinstance(path, LassoPath):
-        raise ValueError(f"path must be a LassoPath, got {type(path).__name__}")
-    out = []
-    W = path.weights
-    for i, lam in enumerate(path.lambdas):
-        if not lo <= lam <= hi or i + 1 >= len(W):
-            continue
-        before = W[i - 1] if i > 0 else np.zeros(W.shape[1])  # the piece above lam (w = 0 above lambda_max)
-        after = W[i + 1]  # the piece below lam is linear from W[i] to W[i + 1]
-        for k in range(W.shape[1]):
-            above_zero = before[k] == 0 and W[i, k] == 0
-            below_zero = W[i, k] == 0 and after[k] == 0
-            if above_zero and not below_zero:
-                out.append((float(lam), k, "enters"))
-            elif below_zero and not above_zero:
-                out.append((float(lam), k, "leaves"))
-    return out
-
-
-def region_curve(loss: QuadraticLoss, region: str, lambdas, *, l1_ratio: float = 0.5) -> np.ndarray:
-    """The penalized optima of ``region`` at each λ, shape (len(lambdas), d).
-
-    ``"l2"``: ``argmin J0 + λ ||w||_2^2`` in closed form (:func:`geometry.paths.ridge_path`);
-    ``"elasticnet"``: ``argmin J0 + λ (r ||w||_1 + (1 - r) ||w||_2^2)``, r = ``l1_ratio``, exact at each λ;
-    ``"l1"``: the lasso (exact, from the homotopy).
-
-    Raises
-    ------
-    ValueError
-        A loss that is not a QuadraticLoss, an unknown region, λ's not finite and >= 0, or
-        ``l1_ratio`` outside [0, 1].
-    """
-    check_loss(loss)
-    if region not in REGION_KEYS:
-        raise ValueError(f"region must be one of {tuple(REGION_KEYS)}, got {region!r}")
-    lams = np.asarray(lambdas, dtype=float)
-    if region == "l2":
-        return ridge_path(loss, lams)
-    if region == "l1":
-        path = lasso_path_breakpoints(loss)
-        return np.array([path.at(lam) for lam in lams]).reshape(len(lams), loss.dim)
-    r = check_l1_ratio(l1_ratio)
-    return np.array([penalized_optimum(loss, "elasticnet", lam, l1_ratio=r) for lam in lams]).reshape(
-        len(lams), loss.dim
-    )
-
-
-def now_lambda(scene: dict, view: dict, *, loss: QuadraticLoss | None = None) -> float:
-    """The λ the ``path-now`` line marks for a view of the lab (not clamped to the axis).
-
-    Penalized mode: the λ of the view (its slider on this scene, :func:`components.view.view_for_scene`).
-    Constrained mode: the equivalent λ of the L1 touch point
-    (:func:`components.plane_traces.touches_for_view`; 0 once t reaches ``||w_OLS||_1``).
-    """
-    view = view_for_scene(view, scene)
-    if view.get("mode", "penalized") == "constrained":
-        return float(touches_for_view(scene, view, loss=loss)["l1"].lam)
-    return slider_to_value(scene, "penalized", view["slider"])
 
 
 def _shade(color: str, fraction: float) -> str:
@@ -355,7 +201,6 @@ def path_figure_for_loss(
     path = path if path is not None else lasso_path_breakpoints(loss)
     d = loss.dim
     shown = set(shown)
-    grid = lambda_grid(lo, hi, num=num)
     at = min(max(float(lam_now), lo), hi)
     data: list[dict] = [
         {
@@ -397,12 +242,7 @@ def path_figure_for_loss(
             "visible": l1_visible,
         }
     )
-    curves = {
-        "l1": lasso_curve(path, lo, hi, num=num) if l1_visible else (grid, None),
-        "l2": (grid, region_curve(loss, "l2", grid)) if "l2" in shown else (grid, None),
-        "elasticnet": (grid, region_curve(loss, "elasticnet", grid, l1_ratio=r)) if "en" in shown else (grid, None),
-    }
-    for region, (lams, ws) in curves.items():
+    for region, (lams, ws) in region_curves(loss, shown, lo, hi, l1_ratio=r, path=path, num=num).items():
         visible = REGION_KEYS[region] in shown
         group = (group_names or {}).get(region) or _region_name(region, r, lang)
         for k in range(d):
@@ -464,21 +304,13 @@ def path_figure(scene: dict, view: dict, *, lang: str = "en", loss: QuadraticLos
         As :func:`path_figure_for_loss`, or for a dict that is not a scene bundle.
     """
     loss = loss or loss_from_scene(scene)
-    stored = scene.get("lasso_path")
-    path = (
-        LassoPath(
-            lambdas=np.asarray(stored["lambdas"], dtype=float), weights=np.asarray(stored["weights"], dtype=float)
-        )
-        if stored
-        else None
-    )
     return path_figure_for_loss(
         loss,
         lam_now=now_lambda(scene, view, loss=loss),
         shown=view.get("shown", ("l1", "l2")),
         l1_ratio=float(view.get("l1_ratio", 0.5)),
         feature_names=scene.get("feature_names"),
-        path=path,
+        path=scene_lasso_path(scene),
         lang=lang,
     )
 
@@ -493,19 +325,6 @@ def pair_uid(region: str, k: int) -> str:
         As :func:`path_uid`.
     """
     return path_uid(region, k).replace("path-", "path-pair-", 1)
-
-
-def dataset_loss(name: str) -> QuadraticLoss:
-    """J0 of the least-squares regression of a shipped data set's target on all its features
-    (intercept fitted, not penalized): the model whose path dataset mode draws.
-
-    Raises
-    ------
-    ValueError
-        For a name that is not a shipped data set.
-    """
-    X, y, _ = load_dataset(name)
-    return QuadraticLoss.from_data(X, y)
 
 
 def dataset_path_figure(scene: dict, view: dict, *, lang: str = "en", num: int = GRID_POINTS) -> dict:
@@ -552,24 +371,12 @@ def dataset_path_figure(scene: dict, view: dict, *, lang: str = "en", num: int =
         highlight=pair,
         group_names=groups,
     )
-    stored = scene.get("lasso_path")
-    plane_path = (
-        LassoPath(lambdas=np.asarray(stored["lambdas"], dtype=float), weights=np.asarray(stored["weights"], dtype=float))
-        if stored
-        else lasso_path_breakpoints(plane_loss)
-    )
+    plane_path = scene_lasso_path(scene)
     # the current λ is a point of each dotted curve: there it is the plane's touch point exactly
     at = min(max(float(lam_now), lo), hi)
-    grid = np.unique(np.concatenate([lambda_grid(lo, hi, num=num), [at]]))
-    for region in REGION_KEYS:
+    pairs = region_curves(plane_loss, shown, lo, hi, l1_ratio=r, path=plane_path, num=num, at=at)
+    for region, (lams, ws) in pairs.items():
         visible = REGION_KEYS[region] in shown
-        if not visible:
-            lams, ws = grid, None
-        elif region == "l1":
-            lams = np.unique(np.concatenate([lasso_curve(plane_path, lo, hi, num=num)[0], [at]]))
-            ws = np.array([plane_path.at(lam) for lam in lams])
-        else:
-            lams, ws = grid, region_curve(plane_loss, region, grid, l1_ratio=r)
         group = text("dataset_panel.path_pair", lang, region=_region_name(region, r, lang))
         for k in range(2):
             label = weight_label(k) + f" = {names[pair[k]]}"

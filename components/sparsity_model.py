@@ -25,7 +25,7 @@ import numpy as np
 from geometry.sparsity import SparsityStudy, random_problems, sparsity_study
 
 from .lambda_control import SLIDER_MAX, SLIDER_MIN
-from .path_figure import now_lambda
+from .path_model import now_lambda
 from .view import view_with_defaults
 
 __all__ = ["DEFAULTS", "SEED", "GRID", "lambda_grid", "check_request", "lab_factor", "monte_carlo"]

@@ -14,7 +14,8 @@ from authoring.url_state import encode, page_for_query, share_defaults
 from components import dataset_panel
 from components.data_edit import apply_edit
 from components.data_panel import figures_for, show_source_controls, update_problem
-from components.path_figure import dataset_path_figure, now_lambda, pair_uid, path_uid
+from components.path_figure import dataset_path_figure, pair_uid, path_uid
+from components.path_model import now_lambda
 from components.path_panel import update_figure
 from components.problem import GENERATOR_DEFAULTS, ProblemError, check_problem, default_state
 from components.stores import build_scene
@@ -246,7 +247,7 @@ def test_the_path_shows_all_ten_weights_of_the_ten_feature_model_against_lars_pa
 
 
 def test_the_axis_covers_the_sliders_range_and_the_full_models():
-    from components.path_figure import lambda_range
+    from components.path_model import lambda_range
 
     state = dataset_state((0, 1))  # age and sex: a much smaller λ_max than the full model's
     scene = build_scene(state)

@@ -110,7 +110,7 @@ def test_the_ten_feature_lasso_path_equals_lars_path():
 def test_two_feature_touch_points_equal_lasso_and_ridge(pair, fraction):
     """The plane's problem in dataset mode: the lab's optima on two columns equal scikit-learn's."""
     linear_model = pytest.importorskip("sklearn.linear_model")
-    from components.path_figure import region_curve
+    from components.path_model import region_curve
 
     X, y, _ = load_diabetes()
     X2 = X[:, list(pair)]

@@ -18,21 +18,8 @@ from dash.exceptions import PreventUpdate
 from components import path_panel
 from components.client_config import client_config
 from components.lambda_control import SLIDER_MAX, SLIDER_MIN
-from components.path_figure import (
-    KNOTS_UID,
-    NOW_UID,
-    TRACE_INDEX,
-    lambda_grid,
-    lambda_range,
-    lasso_curve,
-    lasso_events,
-    now_lambda,
-    path_figure,
-    path_figure_for_loss,
-    path_uid,
-    region_curve,
-    weight_label,
-)
+from components.path_figure import KNOTS_UID, NOW_UID, TRACE_INDEX, path_figure, path_figure_for_loss, path_uid, weight_label
+from components.path_model import lambda_grid, lambda_range, lasso_curve, lasso_events, now_lambda, region_curve
 from components.plane_traces import touches_for_view
 from geometry import QuadraticLoss, lambda_max, lasso_path_breakpoints, penalized_optimum
 from geometry.basis import design_matrix
@@ -358,3 +345,26 @@ def test_gate_asks_only_while_open_and_only_for_a_change(page):
         {"shown": ["l1", "l2"], "l1_ratio": 0.5, "n": 4},
         "no_update",
     ]
+
+
+def test_region_curves_are_each_regions_exact_optima():
+    """path_model.region_curves: the L1 curve solves the lasso's KKT conditions at each λ, the L2
+    curve ridge's normal equations, the elastic net's its own (independent of the builders)."""
+    from components.path_model import region_curves
+    from geometry import QuadraticLoss
+
+    loss = QuadraticLoss.from_ellipse([1.2, -0.4], [1.0, 0.3], 0.5)
+    lam_max = float(np.max(np.abs(loss.linear)))
+    curves = region_curves(loss, ["l1", "l2", "en"], 1e-3 * lam_max, 2 * lam_max, l1_ratio=0.4, num=21)
+    assert list(curves) == ["l1", "l2", "elasticnet"]
+    for region, r in (("l1", 1.0), ("l2", 0.0), ("elasticnet", 0.4)):
+        got_lams, ws = curves[region]
+        assert ws.shape == (len(got_lams), 2)
+        for lam, w in zip(got_lams, ws):
+            g = loss.linear - loss.hessian @ w - 2 * lam * (1 - r) * w
+            on = w != 0
+            np.testing.assert_allclose(g[on], r * lam * np.sign(w[on]), atol=1e-9)
+            assert np.all(np.abs(g[~on]) <= r * lam + 1e-9)
+    # a region not shown: its grid and no weights
+    lams, none = region_curves(loss, ["l1"], 0.1, 1.0, num=5)["l2"]
+    assert none is None and len(lams) == 5

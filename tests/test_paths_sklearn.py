@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from components.path_figure import lambda_range, lasso_curve, lasso_events, region_curve
+from components.path_model import lambda_range, lasso_curve, lasso_events, region_curve
 from geometry import QuadraticLoss, lambda_max, lasso_path_breakpoints
 from tests.conftest import correlated_data
 

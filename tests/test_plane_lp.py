@@ -82,7 +82,8 @@ def test_a_link_carries_p_and_the_ball_and_refuses_a_p_out_of_range():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_readout_has_a_row_and_a_true_sentence_for_the_ball(lang):
-    from components.readout import explanation, readout_html
+    from components.readout import readout_html
+    from components.readout_sentences import explanation
 
     scene = build_scene(dict(default_state(), lang=lang))
     loss = loss_from_scene(scene)

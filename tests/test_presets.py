@@ -20,7 +20,7 @@ from components.i18n import LANGS
 from components.plane_traces import moving_traces, touches_for_view
 from components.plot_style import REGION_KEYS
 from components.problem import check_problem
-from components.readout import explanation
+from components.readout_sentences import explanation
 from components.stores import build_scene
 from components.view import view_with_defaults
 from geometry import lambda_max
