@@ -158,6 +158,14 @@
     lab.write('classroom_panel', 'penaltyChecklist', keys);
   }
 
+  /** The p-norm ball in or out of the regions shown, the others as they are. */
+  function toggleBall() {
+    var view = lab.lambdaControl.shownView(), keys = view ? view.shown.slice() : ['l1', 'l2'];
+    var at = keys.indexOf('lp');
+    if (at >= 0) { keys.splice(at, 1); } else { keys.push('lp'); }
+    lab.write('classroom_panel', 'penaltyChecklist', keys);
+  }
+
   function toggleMode() {
     var view = lab.lambdaControl.shownView(), modes = ['penalized', 'constrained'];
     var mode = view ? view.mode : lab.config().defaults.mode;
@@ -191,6 +199,7 @@
     '1': function () { showRegions(['l1']); },
     '2': function () { showRegions(['l2']); },
     '3': function () { showRegions(['l1', 'l2']); },
+    '4': toggleBall,
     p: toggleMode,
     P: toggleMode,
     k: toggleKeys,

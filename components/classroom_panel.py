@@ -43,7 +43,7 @@ CLASSROOM_KEYS = "classroom-keys"
 #: seconds for one sweep of the whole slider (top to bottom) at each speed
 SWEEP_SECONDS: dict[str, int] = {"slow": 12, "normal": 6, "fast": 3}
 #: the shortcuts, in the order the key list shows them (keys of STRINGS "classroom.key.<name>")
-KEYS: tuple[str, ...] = ("arrows", "space", "one", "two", "three", "p", "k")
+KEYS: tuple[str, ...] = ("arrows", "space", "one", "two", "three", "four", "p", "k")
 
 STRINGS: dict[str, dict[str, str]] = {
     "classroom.play": {"en": "▶ Play", "zh": "▶ 播放"},
@@ -68,6 +68,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "classroom.key.one": {"en": "1 L1", "zh": "1 只看 L1"},
     "classroom.key.two": {"en": "2 L2", "zh": "2 只看 L2"},
     "classroom.key.three": {"en": "3 both", "zh": "3 两者"},
+    "classroom.key.four": {"en": "4 p‑norm ball", "zh": "4 p 范数球"},  # kept on one line
     "classroom.key.p": {"en": "p penalized/constrained", "zh": "p 惩罚/约束"},
     "classroom.key.k": {"en": "k or ? this list", "zh": "k 或 ? 显示/隐藏本列表"},
 }

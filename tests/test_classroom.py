@@ -74,10 +74,10 @@ def test_speeds_sweep_slower_to_faster():
 
 def test_the_key_list_names_every_shortcut_the_script_handles():
     source = (ROOT / "assets" / "classroom_panel.js").read_text(encoding="utf-8")
-    for key in ("ArrowLeft", "ArrowRight", "'1'", "'2'", "'3'", "p:", "k:", "'?'"):
+    for key in ("ArrowLeft", "ArrowRight", "'1'", "'2'", "'3'", "'4'", "p:", "k:", "'?'"):
         assert key in source
     listed = classroom_panel.key_list("en")
-    for shown in ("←", "→", "space", "1", "2", "3", "p", "k", "?"):
+    for shown in ("←", "→", "space", "1", "2", "3", "4", "p", "k", "?"):
         assert shown in listed
 
 

@@ -245,6 +245,13 @@ def test_presenter_shortcuts(driver, url):
     wait_for(driver, checked % '["l2"]')
     keys(driver, "3")
     wait_for(driver, checked % '["l1","l2"]')
+    # 4: the p-norm ball in and out (its box shows in presenter mode only while it is ticked)
+    keys(driver, "4")
+    wait_for(driver, checked % '["l1","l2","lp"]')
+    wait_for(driver, "return document.querySelector('#penalty-checklist input[value=lp]').checkVisibility();")
+    assert len(traces(driver)["lp-touch"]["x"]) == 1
+    keys(driver, "4")
+    wait_for(driver, checked % '["l1","l2"]')
     # p: penalized ⇄ constrained
     keys(driver, "p")
     wait_for(driver, "return document.getElementById('lambda-label').innerText.startsWith('t =');")
