@@ -140,8 +140,7 @@
       // a λ step moves the vertices only; the triangles, colour and name change with the region
       var lambdaOnly = changed.length === 1 && changed[0] === ids.currentView;
       latest = {view: view, region: region, table: table};
-      if (lambdaOnly && !lab.onScreen('groupPlot')) {
-        lab.whenShown('groupPlot', catchUp);
+      if (lambdaOnly && lab.outOfSight('groupPlot', catchUp)) {
         return [nu, nu];
       }
       return render(view, region, table, !lambdaOnly);

@@ -246,9 +246,8 @@
       s.latest = {view: view, scene: scene, source: source, a: a, c: c};
       if (!el || !el.open) { s.stale = true; return [nu, nu, nu]; }
       var changed = lab.triggeredIds();
-      if (changed.length === 1 && changed[0] === lab.ids().currentView && !lab.onScreen('kinkPlot')) {
+      if (changed.length === 1 && changed[0] === lab.ids().currentView && lab.outOfSight('kinkPlot', drawSkipped)) {
         s.stale = true;                       // a λ step out of sight: drawn when it comes into view
-        lab.whenShown('kinkPlot', drawSkipped);
         return [nu, nu, nu];
       }
       s.stale = false;

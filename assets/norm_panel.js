@@ -117,8 +117,7 @@
       var nu = window.dash_clientside.no_update;
       if (!open || !view || !scene) { return nu; }
       latest = {view: view, scene: scene};
-      if (!lab.onScreen('normFamilyPlot')) {
-        lab.whenShown('normFamilyPlot', catchUp);
+      if (lab.outOfSight('normFamilyPlot', catchUp)) {
         return nu;
       }
       return stepPatch(view, scene);

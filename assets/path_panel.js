@@ -186,8 +186,7 @@
       var nu = window.dash_clientside.no_update;
       if (!open || !view || !scene) { return nu; }
       st().latest = {view: view, scene: scene};
-      if (!lab.onScreen('pathPlot')) {            // out of sight: drawn when it comes into view
-        lab.whenShown('pathPlot', catchUp);
+      if (lab.outOfSight('pathPlot', catchUp)) {    // drawn when it comes into view
         return nu;
       }
       return nowPatch(view, scene);

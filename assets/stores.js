@@ -133,34 +133,30 @@
     observer.observe(el);
   }
 
-  /**
-   * Whether the component `key` names is on screen (any part in the viewport), as an
-   * IntersectionObserver last reported it: no layout is forced. An element not yet observed
-   * counts as on screen (and is observed from now on), and so does every element where the
-   * browser has no IntersectionObserver. Panels that follow each λ step skip the steps they
-   * cannot be seen in and catch up in `lab.whenShown`.
-   * @param {string} key  e.g. 'pathPlot'
-   * @returns {boolean}
-   */
-  lab.onScreen = function (key) {
+  /** Whether the component `key` names is in the viewport, as the observer last said (not yet
+   * observed, or no IntersectionObserver: yes; it is observed from now on). */
+  function onScreenNow(key) {
     if (typeof document === 'undefined' || typeof window.IntersectionObserver !== 'function') { return true; }
     var id = lab.ids()[key], el = id && document.getElementById(id);
     if (!el) { return true; }
     if (!(id in onScreen)) { observe(id, el); }
     return onScreen[id];
-  };
+  }
 
   /**
-   * Call `fn` whenever the component `key` names comes into the viewport (after lab.onScreen
-   * has first been asked about it). One registration per function.
-   * @param {string} key
-   * @param {function} fn
+   * For a panel that follows each λ step: whether the component `key` names is out of the
+   * viewport (an IntersectionObserver says so: no layout is forced). If it is, `catchUp` is
+   * called when it next comes into view (one registration per function), to draw the step the
+   * panel skips now.
+   * @param {string} key        e.g. 'pathPlot'
+   * @param {function} catchUp
+   * @returns {boolean}
    */
-  lab.whenShown = function (key, fn) {
-    var id = lab.ids()[key];
-    if (!id) { return; }
-    var list = shownHandlers[id] = shownHandlers[id] || [];
-    if (list.indexOf(fn) < 0) { list.push(fn); }
+  lab.outOfSight = function (key, catchUp) {
+    if (onScreenNow(key)) { return false; }
+    var id = lab.ids()[key], list = shownHandlers[id] = shownHandlers[id] || [];
+    if (list.indexOf(catchUp) < 0) { list.push(catchUp); }
+    return true;
   };
 
   /**

@@ -100,10 +100,11 @@ def readout_html(scene: dict, view: dict) -> str:
             format_number(touch.lam),
         ]
         rows.append(_row(name, cells, key))
+    lp = None
     if "lp" in shown:
         # constrained form with the diamond's intercept: no λ and no penalty of its own
         p, t = float(view.get("p", DEFAULT_P)), touches["l1"].t
-        w = lp_touch(loss, t, p)
+        w = lp = lp_touch(loss, t, p)
         cells = [format_number(w[0]), format_number(w[1]), str(int(np.sum(w == 0.0))),
                  format_number(loss.min_value + loss.excess(w)), "—", format_number(t), "—"]  # fmt: skip
         rows.append(_row(lp_name(p, lang), cells, "lp"))
@@ -117,7 +118,7 @@ def readout_html(scene: dict, view: dict) -> str:
     )
     return (
         f'{table}<p class="readout-facts">{escape(facts)}</p>'
-        f'<p class="readout-explanation" id="readout-explanation">{escape(explanation(scene, view, touches, lang))}</p>'
+        f'<p class="readout-explanation" id="readout-explanation">{escape(explanation(scene, view, touches, lang, lp=lp))}</p>'
         f"{glossary_html(scene, lang)}"
     )
 

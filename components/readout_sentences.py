@@ -307,9 +307,11 @@ def _en_sentence(touch: Touch, grad: np.ndarray, r: float, lam_max: float, lang:
     return _join([lead, _corner_sentence(touch, grad, "r·λ", r * touch.lam, lang, key="readout.corner_zero")], lang)
 
 
-def explanation(scene: dict, view: dict, touches: dict[str, Touch], lang: str | None = None) -> str:
-    """A few sentences on why each shown region's optimum sits where it does: L1 first, L2 in
-    contrast with it, then the elastic net; in ``lang`` (by default the scene's language)."""
+def explanation(
+    scene: dict, view: dict, touches: dict[str, Touch], lang: str | None = None, *, lp: np.ndarray | None = None
+) -> str:
+    """Why each shown region's optimum sits where it does (L1, L2 in contrast, elastic net,
+    p-norm ball), in ``lang`` (default: the scene's); ``lp``: the ball's touch point if known."""
     lang = normalize_lang(lang if lang is not None else scene.get("lang"))
     loss = loss_from_scene(scene)
     shown = set(view.get("shown", ("l1", "l2")))
@@ -328,13 +330,14 @@ def explanation(scene: dict, view: dict, touches: dict[str, Touch], lang: str | 
         touch = touches["elasticnet"]
         parts.append(_en_sentence(touch, loss.gradient(touch.w), r, float(scene["lambda_max"]), lang))
     if "lp" in shown:
-        parts.append(_lp_sentence(loss, touches["l1"].t, float(view.get("p", DEFAULT_P)), lang))
+        parts.append(_lp_sentence(loss, touches["l1"].t, float(view.get("p", DEFAULT_P)), lang, w=lp))
     return _join(parts, lang)
 
 
-def _lp_sentence(loss, t: float, p: float, lang: str) -> str:
-    """The p-norm ball's sentence: convex or not, its (global) touch point and its exact zeros."""
-    w = lp_touch(loss, t, p)
+def _lp_sentence(loss, t: float, p: float, lang: str, *, w: np.ndarray | None = None) -> str:
+    """The p-norm ball's sentence: convex or not, its (global) touch point ``w`` (computed if not
+    given) and its exact zeros."""
+    w = lp_touch(loss, t, p) if w is None else w
     return text(
         "readout.lp_nonconvex" if p < 1 else "readout.lp_convex",
         lang,
