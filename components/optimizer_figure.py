@@ -1,7 +1,7 @@
 """The optimizer panel's model: update-rule paths from one start point and the KKT picture at the touch points.
 
 Pure builders (plain JSON-ready values, no Dash) for :mod:`components.optimizer_panel`.
-``assets/optimizer_panel.js`` computes the same model and traces in the browser (it draws
+``assets/optimizer_model.js`` computes the same model and traces in the browser (optimizer_panel.js draws
 them; this module is its reference, checked against it under Node,
 ``tests/test_optimizer_node.py``):
 

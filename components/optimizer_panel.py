@@ -14,7 +14,7 @@ ten components in all. It draws into the weight plane's own traces (uids in
   the box ``λ r [−1, 1]²`` at the origin (:mod:`geometry.kkt`).
 
 This module holds the panel's ids, its layout, the scripts' configuration and its callback.
-Everything is computed in the browser (``assets/optimizer_panel.js``, the same model as
+Everything is computed in the browser (``assets/optimizer_model.js``, the same model as
 :func:`components.optimizer_figure.optimizer_model` and
 :func:`components.optimizer_figure.optimizer_traces`, checked under Node):
 
@@ -191,7 +191,7 @@ def script_config() -> dict:
 
 
 def strings_for(lang: str) -> dict[str, str]:
-    """The templates ``assets/optimizer_panel.js`` writes its text with.
+    """The templates ``assets/optimizer_model.js`` writes its text with.
 
     Parameters
     ----------

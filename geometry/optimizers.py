@@ -189,7 +189,7 @@ def soft_threshold(z, tau: float) -> np.ndarray:
 
 
 def _step(H: np.ndarray, g: np.ndarray, rule: str, w: np.ndarray, eta: float, lam: float) -> np.ndarray:
-    """One update, no checks (the arithmetic assets/optimizer_panel.js repeats operation by operation)."""
+    """One update, no checks (the arithmetic assets/optimizer_model.js repeats operation by operation)."""
     grad = np.array([H[0, 0] * w[0] + H[0, 1] * w[1] - g[0], H[0, 1] * w[0] + H[1, 1] * w[1] - g[1]])
     if rule == "none":
         return w - eta * grad

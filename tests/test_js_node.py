@@ -34,7 +34,7 @@ from .math_cases import (  # noqa: F401 - the shared tests and their fixture, co
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = ROOT / "tests" / "node" / "run_js.js"
 #: the math in the order Dash loads it (alphabetical), then the number format
-MATH_ASSETS = [ROOT / "assets" / name for name in ("lab_math.js", "lab_math_constrained.js", "lab_math_curves.js", "lab_math_lp.js")]
+MATH_ASSETS = [ROOT / "assets" / name for name in ("lab_math.js", "lab_math_constrained.js", "lab_math_curves.js", "lab_math_lasso.js", "lab_math_lp.js")]
 ASSETS = [*MATH_ASSETS, ROOT / "assets" / "lab_format.js"]
 
 

@@ -1,6 +1,6 @@
-"""The optimizer panel's script under Node: ``assets/optimizer_panel.js`` computes what Python does.
+"""The optimizer panel's model under Node: ``assets/optimizer_model.js`` computes what Python does.
 
-``lab.optimizerPanel`` (loaded as in a page with the math, the number format, ``stores.js``,
+``lab.optimizerModel`` (loaded as in a page with the math, the number format, ``stores.js``,
 ``lambda_control.js`` and ``weight_plane.js``; the configuration is the server's) is held to
 :mod:`geometry.optimizers` (every rule's path, step for step, to 1e-12, exact zeros at the same
 steps), :mod:`geometry.kkt` and :mod:`components.optimizer_panel` (the model and the traces).
@@ -26,6 +26,7 @@ from .test_js_node import MATH_ASSETS, ROOT, configured_page
 ASSETS = [
     *MATH_ASSETS,
     *(ROOT / "assets" / name for name in ("lab_format.js", "stores.js", "lambda_control.js", "weight_plane.js")),
+    ROOT / "assets" / "optimizer_model.js",
     ROOT / "assets" / "optimizer_panel.js",
 ]
 
@@ -54,7 +55,7 @@ def page():
 
 
 PATH_JS = """
-const [scene, cases] = arguments, P = window.lab.optimizerPanel;
+const [scene, cases] = arguments, P = window.lab.optimizerModel;
 return cases.map(([rule, start, eta, lam, steps]) => P.path(scene, rule, start, eta, lam, steps));
 """
 
@@ -88,7 +89,7 @@ def test_paths_equal_python_step_for_step(page, name):
 
 
 MODEL_JS = """
-const [scene, views, settings] = arguments, P = window.lab.optimizerPanel;
+const [scene, views, settings] = arguments, P = window.lab.optimizerModel;
 return views.map(view => { const m = P.model(scene, view, settings); return {model: m, traces: P.traces(m, settings.k)}; });
 """
 
@@ -130,7 +131,7 @@ def test_default_page_proximal_end_is_exactly_the_touch_points_zero_and_text_cou
     view = {"slider": math.log10(0.6), "mode": "penalized", "shown": ["l1", "l2"], "l1_ratio": 0.5}
     settings = {**default_settings(), "kkt": True}
     out = page.execute_script(
-        """const [scene, view, settings, S] = arguments, P = window.lab.optimizerPanel;
+        """const [scene, view, settings, S] = arguments, P = window.lab.optimizerModel;
         const m = P.model(scene, view, settings);
         return {m: m, text: P.sentences(scene, m, settings, S), touch: window.lab.weightPlane.touches(scene, view).l1.w};""",
         scene, view, settings, strings_for("en"),

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 #: the math in the order Dash loads it (alphabetical)
-LAB_MATH = [ASSETS / name for name in ("lab_math.js", "lab_math_constrained.js", "lab_math_curves.js")]
+LAB_MATH = [ASSETS / name for name in ("lab_math.js", "lab_math_constrained.js", "lab_math_curves.js", "lab_math_lasso.js")]
 
 
 # ---------------------------------------------------------------------------- fixtures
