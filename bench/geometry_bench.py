@@ -180,7 +180,7 @@ def diabetes_path() -> None:
 
     import numpy as np
 
-    from components.path_figure import dataset_path_figure
+    from components.dataset_path_figure import dataset_path_figure
     from components.problem import default_state
     from components.stores import build_scene
     from components.view import initial_view, view_for_scene, view_with_defaults

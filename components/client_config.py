@@ -25,7 +25,8 @@ from .data_figure import DATA_TRACE_INDEX, POINT_RADIUS_PX, Y_PAD
 from .group_figure import GROUP_TRACE_INDEX
 from .i18n import normalize_lang, text
 from .path_figure import TRACE_INDEX as PATH_TRACE_INDEX
-from .plane_traces import CURVE_POINTS, EN_UIDS, TRACE_INDEX, trace_style
+from .plane_styles import trace_style
+from .plane_traces import CURVE_POINTS, EN_UIDS, TRACE_INDEX
 from .panels import PANELS
 from .plot_style import REGION_KEYS, REGION_STYLE, region_name
 from .writers import js_writes, script_key

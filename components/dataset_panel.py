@@ -9,12 +9,12 @@ regression of the data set's target on the two chosen features *alone* (intercep
 penalized): a two-weight problem like any other of the lab, so every view (touch points,
 readout, kink, constrained mode) works unchanged. It is *not* a slice of the ten-feature loss:
 its touch points are the two-feature lasso and ridge, which the path plot draws dotted beside
-the ten-feature path (:func:`components.path_figure.dataset_path_figure`); at the current λ the
+the ten-feature path (:func:`components.dataset_path_figure.dataset_path_figure`); at the current λ the
 dotted curves pass through the plane's touch points.
 
 Changes reach the server as an edit ``{"op": "dataset", ...}`` in ``data-edit``
 (``assets/dataset_panel.js`` stamps it with ``lab.dataEdit.record``), so the data panel's one
-server callback (:func:`components.data_panel.update_problem`) applies it with the others and
+server callback (:func:`components.data_update.update_problem`) applies it with the others and
 answers with the new state, scene and both figures.
 """
 

@@ -6,12 +6,9 @@ Pure builders of plain-dict figures, any number d of weights (the lab has two); 
 
 - :func:`path_figure_for_loss` and :func:`path_figure` (the lab's scene and view): the figure
   as a plain dict;
-- :func:`dataset_path_figure`: in dataset mode (:mod:`components.dataset_panel`), the path of the
-  model on *all* the data set's features (ten for the diabetes data), the two features of the
-  plane highlighted, and the two-feature model's curves (the plane's problem: its touch points
-  lie on them at the current λ), dotted, after them: ``path-pair-l1-0``, ``path-pair-l1-1``,
-  ``path-pair-l2-0``, … (:func:`pair_uid`);
-- :func:`path_uid`, :func:`weight_label`: the curves' uids and names.
+- :func:`path_uid`, :func:`weight_label`: the curves' uids and names;
+- :func:`curve_trace`, :func:`region_group_name`: one weight's curve and a legend group's title
+  (also used by :mod:`components.dataset_path_figure`, the path of dataset mode).
 
 Trace order (fixed, so that indices do not depend on the regions shown): ``path-now``,
 ``path-l1-knots``, then ``path-l1-0 … path-l1-{d-1}``, ``path-l2-0 …``, ``path-en-0 …``. A region
@@ -25,7 +22,6 @@ import math
 import numpy as np
 
 from geometry import QuadraticLoss
-from geometry.datasets import load_dataset
 from geometry.paths import LassoPath, lasso_path_breakpoints
 from geometry.scene import loss_from_scene
 from geometry.solvers import lambda_max as loss_lambda_max
@@ -35,7 +31,6 @@ from .formatting import format_number
 from .i18n import text
 from .path_model import (
     GRID_POINTS,
-    dataset_loss,
     lambda_range,
     lasso_events,
     now_lambda,
@@ -54,8 +49,8 @@ __all__ = [
     "weight_label",
     "path_figure_for_loss",
     "path_figure",
-    "pair_uid",
-    "dataset_path_figure",
+    "curve_trace",
+    "region_group_name",
 ]
 
 NOW_UID = "path-now"
@@ -111,13 +106,15 @@ def _shade(color: str, fraction: float) -> str:
     return "#" + "".join(f"{round(c + (255 - c) * fraction):02x}" for c in rgb)
 
 
-def _region_name(region: str, l1_ratio: float, lang: str) -> str:
+def region_group_name(region: str, l1_ratio: float, lang: str) -> str:
     """The region's name as a legend group's title (the elastic net's with its mix r)."""
     name = region_name(region, lang)
     return f"{name} (r = {format_number(l1_ratio)})" if region == "elasticnet" else name
 
 
-def _curve_trace(region: str, k: int, d: int, name: str, group: str, lams, ws, visible: bool) -> dict:
+def curve_trace(region: str, k: int, d: int, name: str, group: str, lams, ws, visible: bool) -> dict:
+    """Weight ``k``'s curve (of ``d``) of a region: uid :func:`path_uid`, its legend group
+    ``region`` titled ``group`` on weight 0's trace; empty and hidden unless ``visible``."""
     style = REGION_STYLE[region]
     shade = _SHADE * k / (d - 1) if d > 1 else 0.0
     trace = {
@@ -244,10 +241,10 @@ def path_figure_for_loss(
     )
     for region, (lams, ws) in region_curves(loss, shown, lo, hi, l1_ratio=r, path=path, num=num).items():
         visible = REGION_KEYS[region] in shown
-        group = (group_names or {}).get(region) or _region_name(region, r, lang)
+        group = (group_names or {}).get(region) or region_group_name(region, r, lang)
         for k in range(d):
             column = ws[:, k] if visible else np.empty(0)
-            trace = _curve_trace(region, k, d, weight_label(k, feature_names), group, lams, column, visible)
+            trace = curve_trace(region, k, d, weight_label(k, feature_names), group, lams, column, visible)
             if bold is not None:
                 # the bold weights alone are in the legend (the others say who they are on hover)
                 trace["line"]["width"] = 2.8 if k in bold else 1.2
@@ -313,96 +310,3 @@ def path_figure(scene: dict, view: dict, *, lang: str = "en", loss: QuadraticLos
         path=scene_lasso_path(scene),
         lang=lang,
     )
-
-
-def pair_uid(region: str, k: int) -> str:
-    """The uid of the two-feature model's curve of weight ``k`` (0 or 1) in dataset mode:
-    ``path-pair-l1-0``, ``path-pair-l2-1``, ….
-
-    Raises
-    ------
-    ValueError
-        As :func:`path_uid`.
-    """
-    return path_uid(region, k).replace("path-", "path-pair-", 1)
-
-
-def dataset_path_figure(scene: dict, view: dict, *, lang: str = "en", num: int = GRID_POINTS) -> dict:
-    """The path figure of dataset mode (``scene["dataset"]``: ``{"name", "features": [i, j]}``).
-
-    The curves of :func:`path_figure_for_loss` for the model on all the data set's features,
-    features i and j bold, on a λ axis that covers both the slider's range (the two-feature
-    model's) and the full model's; then, dotted, the two-feature model's weights w₁ (feature i)
-    and w₂ (feature j) for each region shown (uids :func:`pair_uid`): the weight plane's
-    problem, whose touch points lie on them at the current λ (penalized mode). Each dotted curve
-    has a point at the ``path-now`` line's λ: there it is the plane's touch point, exactly.
-
-    Raises
-    ------
-    ValueError
-        For a scene without a known ``dataset``, or as :func:`path_figure_for_loss`.
-    """
-    spec = scene.get("dataset") or {}
-    name, pair = spec.get("name"), list(spec.get("features") or [])
-    _, _, names = load_dataset(name)
-    if len(pair) != 2:
-        raise ValueError(f"scene['dataset']['features'] must be two feature indices, got {pair!r}")
-    loss = dataset_loss(name)
-    plane_loss = loss_from_scene(scene)
-    lo_plane, hi_plane = lambda_range(float(scene["lambda_max"]))
-    lo_full, hi_full = lambda_range(loss_lambda_max(loss))
-    lo, hi = min(lo_plane, lo_full), max(hi_plane, hi_full)
-    shown = set(view.get("shown", ("l1", "l2")))
-    r = float(view.get("l1_ratio", 0.5))
-    groups = {
-        region: text("dataset_panel.path_ten", lang, count=len(names), region=_region_name(region, r, lang))
-        for region in REGION_KEYS
-    }
-    lam_now = now_lambda(scene, view, loss=plane_loss)
-    figure = path_figure_for_loss(
-        loss,
-        lam_now=lam_now,
-        shown=shown,
-        l1_ratio=r,
-        feature_names=list(names),
-        lang=lang,
-        num=num,
-        lam_range=(lo, hi),
-        highlight=pair,
-        group_names=groups,
-    )
-    plane_path = scene_lasso_path(scene)
-    # the current λ is a point of each dotted curve: there it is the plane's touch point exactly
-    at = min(max(float(lam_now), lo), hi)
-    pairs = region_curves(plane_loss, shown, lo, hi, l1_ratio=r, path=plane_path, num=num, at=at)
-    for region, (lams, ws) in pairs.items():
-        visible = REGION_KEYS[region] in shown
-        group = text("dataset_panel.path_pair", lang, region=_region_name(region, r, lang))
-        for k in range(2):
-            label = weight_label(k) + f" = {names[pair[k]]}"
-            column = ws[:, k] if visible else np.empty(0)
-            trace = _curve_trace(region, k, 2, label, group, lams, column, visible)
-            trace["uid"] = pair_uid(region, k)
-            trace["legendgroup"] = f"pair-{region}"
-            trace["name"] = f"{_region_name(region, r, lang)}: {label}"
-            trace.pop("legendgrouptitle", None)
-            trace["line"] = {**trace["line"], "dash": "dot", "width": 3.2}
-            figure["data"].append(trace)
-    # a compact legend (the plot keeps its height): the dotted curves listed, the solid ones
-    # explained in the legend's title and named on hover
-    for trace in figure["data"][2:]:
-        if not trace["uid"].startswith("path-pair-"):
-            trace["showlegend"] = False
-            trace.pop("legendgrouptitle", None)
-    figure["layout"]["legend"] = {
-        **figure["layout"]["legend"],
-        "title": {
-            "text": text(
-                "dataset_panel.path_legend", lang, count=len(names), first=names[pair[0]], second=names[pair[1]]
-            ),
-            "side": "top",
-            "font": {"size": 11},
-        },
-    }
-    figure["layout"]["meta"] = {**figure["layout"]["meta"], "dataset": name, "pair": pair}
-    return figure

@@ -15,7 +15,7 @@ closed:
 - ``path_panel.followLambda`` (clientside) moves ``path-now`` on each λ step the weight plane has
   drawn (``current-view``), while the details are open;
 - in dataset mode (:mod:`components.dataset_panel`) the server draws
-  :func:`components.path_figure.dataset_path_figure`: the path of the model on all the data
+  :func:`components.dataset_path_figure.dataset_path_figure`: the path of the model on all the data
   set's features, and dashed, the two-feature model of the weight plane;
 - a click on the plot's area sets λ there: ``assets/path_panel.js`` writes the λ slider
   (``lab.write('path_panel', 'lambdaSlider', v)``), and the plane and every panel follow as
@@ -29,7 +29,8 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from .i18n import normalize_lang, text
-from .path_figure import PLOT_HEIGHT, dataset_path_figure, path_figure
+from .dataset_path_figure import dataset_path_figure
+from .path_figure import PLOT_HEIGHT, path_figure
 from .plot_style import GRAPH_CONFIG, blank_figure
 from .stores import CURRENT_VIEW, LAB_STATE, SCENE_STORE, VIEW_STORE, follow_lambda
 from .view import view_with_defaults

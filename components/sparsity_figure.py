@@ -5,7 +5,8 @@ Pure builders (plain JSON-ready dicts, no Dash) of a Monte-Carlo
 
 - :func:`sparsity_figure`: the curves (traces :data:`CURVE_UIDS`, x = λ/λ_max on a log axis)
   and the current setting's line and points; for d = 2 a second, equal-aspect plot of the unit
-  regions and where the touch points land on them (:data:`TOUCH_UIDS`). The title is the
+  regions and where the touch points land on them (:data:`TOUCH_UIDS`, drawn by
+  :mod:`components.sparsity_touch`). The title is the
   caption: how many problems were solved and how long it took, and the shares of exactly-zero
   weights at the current λ/λ_max;
 - :func:`empty_figure`: the figure with nothing drawn, or a message.
@@ -15,15 +16,13 @@ The string keys keep the prefix ``sparsity_panel.``.
 
 from __future__ import annotations
 
-import numpy as np
-
-from geometry.regions import region_boundary
-from geometry.sparsity import SPARSITY_PENALTIES, SparsityStudy, touch_classes, unit_touch_points
+from geometry.sparsity import SPARSITY_PENALTIES, SparsityStudy
 
 from .formatting import format_number
 from .i18n import normalize_lang, text
 from .lambda_control import SLIDER_MAX, SLIDER_MIN
 from .plot_style import FAST_AXIS, OLS_COLOR, PLOT_LOOK, REGION_STYLE, blank_figure, region_name
+from .sparsity_touch import TOUCH_HEIGHT, TOUCH_UIDS, add_touch_plot
 
 __all__ = ["CURVE_UIDS", "TOUCH_UIDS", "STRINGS", "sparsity_figure", "empty_figure"]
 
@@ -35,17 +34,7 @@ CURVE_UIDS: tuple[str, ...] = (
     "sparsity-now",
     "sparsity-now-points",
 )
-#: d = 2 only: the unit regions and where the touch points land on them
-TOUCH_UIDS: tuple[str, ...] = (
-    "sparsity-regions-l1",
-    "sparsity-regions-l2",
-    "sparsity-regions-elasticnet",
-    "sparsity-touch-l1",
-    "sparsity-touch-l2",
-    "sparsity-touch-elasticnet",
-)
 _CURVE_HEIGHT = 380
-_TOUCH_HEIGHT = 780
 
 STRINGS: dict[str, dict[str, str]] = {
     "sparsity_panel.x_title": {"en": "λ/λ_max (each problem's own λ_max)", "zh": "λ/λ_max（每个问题自己的 λ_max）"},
@@ -78,55 +67,6 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def _percent(share: float) -> str:
     return format_number(100.0 * float(share))
-
-
-def _touch_traces(study: SparsityStudy, now: int, lang: str) -> tuple[list[dict], list[str]]:
-    """d = 2: the unit regions and the touch points at the current factor, and one line of counts per region."""
-    r = study.l1_ratio
-    data, lines = [], []
-    for region in SPARSITY_PENALTIES:
-        style = REGION_STYLE[region]
-        outline = region_boundary(region, 1.0, l1_ratio=r, num=96)  # intercept 1 (the EN budget r + 1 - r)
-        data.append(
-            {
-                "type": "scatter",
-                "uid": f"sparsity-regions-{region}",
-                "mode": "lines",
-                "x": outline[:, 0].tolist(),
-                "y": outline[:, 1].tolist(),
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "line": {"color": style["color"], "width": 1.2, "dash": style["dash"]},
-                "hoverinfo": "skip",
-                "showlegend": False,
-            }
-        )
-    for region in SPARSITY_PENALTIES:
-        style = REGION_STYLE[region]
-        w = study.weights[region][now]
-        points = unit_touch_points(w, region, l1_ratio=r)
-        classes = touch_classes(w)
-        counts = {key: int(np.count_nonzero(classes == key)) for key in ("origin", "axis", "between")}
-        name = region_name(region, lang)
-        lines.append(text("sparsity_panel.touch_counts", lang, name=name, **counts))
-        keep = ~np.isnan(points[:, 0])
-        data.append(
-            {
-                "type": "scatter",
-                "uid": f"sparsity-touch-{region}",
-                "name": name,
-                "legendgroup": region,
-                "mode": "markers",
-                "x": points[keep, 0].round(4).tolist(),
-                "y": points[keep, 1].round(4).tolist(),
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "marker": {"symbol": style["symbol"], "size": 7, "color": style["color"], "opacity": 0.35},
-                "hoverinfo": "skip",
-                "showlegend": False,
-            }
-        )
-    return data, lines
 
 
 def sparsity_figure(study: SparsityStudy, *, seconds: float, now: int, lang: str = "en") -> dict:
@@ -255,7 +195,7 @@ def sparsity_figure(study: SparsityStudy, *, seconds: float, now: int, lang: str
     two_d = problems.dim == 2
     layout = {
         **PLOT_LOOK,
-        "height": _TOUCH_HEIGHT if two_d else _CURVE_HEIGHT,
+        "height": TOUCH_HEIGHT if two_d else _CURVE_HEIGHT,
         # no layout.transition: plotly 3 fails to animate into the second (d = 2) subplot
         "margin": {"l": 55, "r": 10, "t": 86, "b": 45},
         "title": {
@@ -293,48 +233,7 @@ def sparsity_figure(study: SparsityStudy, *, seconds: float, now: int, lang: str
         },
     }
     if two_d:
-        touch, lines = _touch_traces(study, now, lang)
-        data += touch
-        layout["yaxis"]["domain"] = [0.6, 1.0]
-        layout["xaxis"]["anchor"] = "y"
-        layout["xaxis2"] = {
-            **FAST_AXIS,
-            "domain": [0.0, 1.0],
-            "anchor": "y2",
-            "range": [-1.15, 1.15],
-            "zeroline": True,
-            "constrain": "domain",  # equal aspect by a narrower plot, not a wider range
-        }
-        layout["yaxis2"] = {
-            **FAST_AXIS,
-            "domain": [0.0, 0.38],
-            "anchor": "x2",
-            "range": [-1.15, 1.15],
-            "scaleanchor": "x2",
-            "scaleratio": 1,
-            "zeroline": True,
-        }
-        layout["annotations"] = [
-            {
-                "text": "<br>".join([text("sparsity_panel.touch_title", lang), *lines]),
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0.0,
-                "y": 0.395,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "align": "left",
-                "showarrow": False,
-                "font": {"size": 11},
-            }
-        ]
-        layout["meta"]["touch"] = {
-            region: {
-                key: int(np.count_nonzero(touch_classes(study.weights[region][now]) == key))
-                for key in ("origin", "axis", "between")
-            }
-            for region in SPARSITY_PENALTIES
-        }
+        add_touch_plot(data, layout, study, now, lang)
     return {"data": data, "layout": layout}
 
 

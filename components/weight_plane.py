@@ -27,7 +27,8 @@ from .data_edit import apply_edit
 from .edit_sync import apply_events, pending_events
 from .glossary import feature_name
 from .i18n import normalize_lang, text
-from .plane_traces import EN_UIDS, OPTIMIZER_UIDS, TRACE_INDEX, TRACE_UIDS, VIEW_KEYS, moving_traces, trace_style
+from .plane_styles import trace_style
+from .plane_traces import EN_UIDS, OPTIMIZER_UIDS, TRACE_INDEX, TRACE_UIDS, VIEW_KEYS, moving_traces
 from .plot_style import FAST_AXIS, GRAPH_CONFIG, OLS_COLOR, PLOT_LOOK, draggable_marker
 from .problem import ProblemError, check_problem
 from .readout import READOUT

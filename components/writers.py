@@ -69,8 +69,8 @@ __all__ = ["WRITERS", "js_writes", "script_key"]
 
 WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     # the state and what the server computes from it
-    (LAB_STATE, "data"): ("server data_panel.update_problem",),
-    (SCENE_STORE, "data"): ("server data_panel.update_problem",),
+    (LAB_STATE, "data"): ("server data_update.update_problem",),
+    (SCENE_STORE, "data"): ("server data_update.update_problem",),
     # λ as the panels follow it: each step the plane has drawn, and λ at rest
     (CURRENT_VIEW, "data"): ("js lambda_control",),
     (VIEW_STORE, "data"): ("js lambda_control",),
@@ -80,13 +80,13 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (PROBLEM_CONTROLS, "data"): ("clientside data_panel.collectControls",),
     # the figures
     (WEIGHT_PLANE, "figure"): (
-        "server data_panel.update_problem",
+        "server data_update.update_problem",
         "server weight_plane.drag_plane",
         "clientside weight_plane.followLambda",
         "clientside weight_plane.hoverAtRest",
         "clientside optimizer_panel.draw",
     ),
-    (DATA_PLOT, "figure"): ("server data_panel.update_problem", "clientside data_panel.moveFits"),
+    (DATA_PLOT, "figure"): ("server data_update.update_problem", "clientside data_panel.moveFits"),
     # the λ control
     (LAMBDA_LABEL, "children"): ("clientside lambda_control.label",),
     (LAMBDA_SLIDER, "value"): ("user", "clientside lambda_control.syncBox", "js lambda_control", "js classroom_panel", "js path_panel"),
@@ -94,8 +94,8 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (LAMBDA_MESSAGE, "children"): ("clientside lambda_control.syncBox", "js lambda_control"),
     # the rest of the page
     # js: a point's coordinates (data_edit), a comma refused in a generator box (data_panel)
-    (DATA_MESSAGE, "children"): ("server data_panel.update_problem", "js data_edit", "js data_panel"),
-    (GENERATOR_SEED, "value"): ("user", "server data_panel.update_problem"),
+    (DATA_MESSAGE, "children"): ("server data_update.update_problem", "js data_edit", "js data_panel"),
+    (GENERATOR_SEED, "value"): ("user", "server data_update.update_problem"),
     (DATA_LEGEND, "className"): ("server legend.data_legend_class",),
     (POINTS_CONTROLS, "style"): ("server data_panel.show_source_controls",),
     (SHAPE_CONTROLS, "style"): ("server data_panel.show_source_controls",),

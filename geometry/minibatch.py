@@ -169,7 +169,8 @@ def batch_loss(X, y, batch) -> QuadraticLoss:
     return QuadraticLoss.from_data(X[idx], y[idx])
 
 
-def _check_stack(hessians, linears) -> tuple[np.ndarray, np.ndarray]:
+def _check_stack(hessians, linears, lam) -> tuple[np.ndarray, np.ndarray, float]:
+    """``(H, g, lam)`` of :func:`lasso_2d_many` and :func:`ridge_2d_many` checked (their Raises)."""
     H = np.asarray(hessians, dtype=float)
     g = np.asarray(linears, dtype=float)
     if H.ndim != 3 or H.shape[1:] != (2, 2):
@@ -178,7 +179,7 @@ def _check_stack(hessians, linears) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"linears must have shape ({H.shape[0]}, 2) to match hessians, got {g.shape}")
     if not (np.all(np.isfinite(H)) and np.all(np.isfinite(g))):
         raise ValueError("hessians and linears must be finite")
-    return H, g
+    return H, g, check_lambda(lam)
 
 
 def lasso_2d_many(hessians, linears, lam: float) -> np.ndarray:
@@ -205,8 +206,7 @@ def lasso_2d_many(hessians, linears, lam: float) -> np.ndarray:
     ValueError
         Shapes that do not match, non-finite entries, or lam not a finite number >= 0.
     """
-    H, g = _check_stack(hessians, linears)
-    lam = check_lambda(lam)
+    H, g, lam = _check_stack(hessians, linears, lam)
     h11, h12, h22 = H[:, 0, 0], H[:, 0, 1], H[:, 1, 1]
     g1, g2 = g[:, 0], g[:, 1]
     m = H.shape[0]
@@ -255,9 +255,8 @@ def ridge_2d_many(hessians, linears, lam: float) -> np.ndarray:
 
     Parameters
     ----------
-    hessians : array_like of shape (m, 2, 2)
-    linears : array_like of shape (m, 2)
-    lam : float >= 0
+    hessians, linears, lam
+        As :func:`lasso_2d_many`.
 
     Returns
     -------
@@ -266,10 +265,9 @@ def ridge_2d_many(hessians, linears, lam: float) -> np.ndarray:
     Raises
     ------
     ValueError
-        Shapes that do not match, non-finite entries, or lam not a finite number >= 0.
+        As :func:`lasso_2d_many`.
     """
-    H, g = _check_stack(hessians, linears)
-    lam = check_lambda(lam)
+    H, g, lam = _check_stack(hessians, linears, lam)
     values, vectors = np.linalg.eigh(H)  # (m, 2), (m, 2, 2)
     coef = np.einsum("mji,mj->mi", vectors, g)  # V^T g
     keep = np.array([positive_eigenvalues(row) for row in values]).reshape(values.shape)

@@ -13,8 +13,10 @@ from dash.exceptions import PreventUpdate
 from authoring.url_state import encode, page_for_query, share_defaults
 from components import dataset_panel
 from components.data_edit import apply_edit
-from components.data_panel import figures_for, show_source_controls, update_problem
-from components.path_figure import dataset_path_figure, pair_uid, path_uid
+from components.data_panel import figures_for, show_source_controls
+from components.data_update import update_problem
+from components.dataset_path_figure import dataset_path_figure, pair_uid
+from components.path_figure import path_uid
 from components.path_model import now_lambda
 from components.path_panel import update_figure
 from components.problem import GENERATOR_DEFAULTS, ProblemError, check_problem, default_state

@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import data_panel
+from components import data_update
 from components.data_edit import apply_edit
 from components.problem import ProblemError, check_problem, default_state, loss_for_state
 from components.weight_plane import held_plane
@@ -113,7 +113,7 @@ def test_any_event_sequence_keeps_a_drawable_state(sequence):
     state = default_state()
     for edit in sequence:
         try:
-            new, scene, plane, data, message = data_panel.problem_outputs(edit, state, GENERATOR, VIEW)
+            new, scene, plane, data, message = data_update.problem_outputs(edit, state, GENERATOR, VIEW)
         except PreventUpdate:
             continue
         if new is no_update:
@@ -170,7 +170,7 @@ def test_answers_dropped_by_dash_lose_no_edit(edits, dropped):
     for i, edit in enumerate(edits):
         sent = [*sent, {**edit, "stamp": i + 1}][-20:]  # what data_edit.js keeps and resends
         try:
-            new = data_panel.update_problem({"edits": sent}, None, None, accepted, VIEW, *boxes(GENERATOR))[0]
+            new = data_update.update_problem({"edits": sent}, None, None, accepted, VIEW, *boxes(GENERATOR))[0]
         except PreventUpdate:
             continue
         last = i == len(edits) - 1  # the newest request's answer always arrives
@@ -236,7 +236,7 @@ def test_malformed_edits_are_recorded_refused_and_block_no_later_edit(sequence, 
         sent = [*sent, entry][-20:]
         pending = stamp > accepted.get("edit_stamp", 0)
         try:
-            new, scene, plane, data, message, seed = data_panel.update_problem(
+            new, scene, plane, data, message, seed = data_update.update_problem(
                 {"edits": sent}, None, None, accepted, VIEW, *boxes(GENERATOR)
             )
         except PreventUpdate:
@@ -263,7 +263,7 @@ def test_malformed_problem_controls_never_crash_the_callback(sequence):
     state = default_state()
     for controls_value in sequence:
         try:
-            new, scene, plane, data, message, seed = data_panel.update_problem(
+            new, scene, plane, data, message, seed = data_update.update_problem(
                 None, None, controls_value, state, VIEW, *boxes(GENERATOR)
             )
         except PreventUpdate:

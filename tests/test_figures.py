@@ -11,7 +11,7 @@ import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
-from components import data_panel, edit_sync, readout, stores
+from components import data_panel, data_update, edit_sync, readout, stores
 from components.client_config import CONFIG_ATTRIBUTE, config_attribute
 from components.data_figure import DATA_TRACE_UIDS, data_figure, fit_curves
 from components.lambda_control import SLIDER_MAX, slider_to_value
@@ -86,7 +86,7 @@ def test_a_plane_from_the_server_names_the_view_it_was_drawn_for(state):
     """The λ callback compares layout.meta.server_view with the view on screen when a server
     drawing arrives (λ may have moved meanwhile); both server paths must set it."""
     view = view_with_defaults(dict(VIEW, slider=-1.25, shown=["l2", "en"], l1_ratio=0.3))
-    edited = data_panel.problem_outputs({"op": "resample"}, state, GENERATOR_DEFAULTS_FOR_TEST, view)[2]
+    edited = data_update.problem_outputs({"op": "resample"}, state, GENERATOR_DEFAULTS_FOR_TEST, view)[2]
     held = held_plane({"index": 2, "x": 0.5, "y": 6.0, "stamp": 1}, state, view)
     for plane in (edited, held):
         drawn_for = go.Figure(plane).layout.meta["server_view"]  # a valid plotly layout key
@@ -101,7 +101,7 @@ def test_a_data_edit_keeps_lambda_or_its_ratio_to_lambda_max(state, keep):
     view = view_with_defaults(
         dict(VIEW, slider=math.log10(lam / lambda_max(loss_for_state(state))), value=lam, keep=keep)
     )
-    new, scene, plane, *_ = data_panel.problem_outputs({"op": "resample"}, state, GENERATOR_DEFAULTS_FOR_TEST, view)
+    new, scene, plane, *_ = data_update.problem_outputs({"op": "resample"}, state, GENERATOR_DEFAULTS_FOR_TEST, view)
     loss = loss_for_state(new)
     drawn = go.Figure(plane).layout.meta["server_view"]
     want = lam if keep == "value" else lambda_max(loss) * 10.0 ** view["slider"]
@@ -245,7 +245,7 @@ def test_data_figure_has_a_draggable_shape_per_point(state, scene):
 
 def test_dragging_a_point_updates_state_scene_and_figures(state):
     release = {"op": "move", "index": 2, "x": 0.5, "y": 6.0}
-    new, scene, plane, data, message = data_panel.problem_outputs(release, state, {}, VIEW)
+    new, scene, plane, data, message = data_update.problem_outputs(release, state, {}, VIEW)
     assert message == ""
     assert (new["points"]["x"][2], new["points"]["y"][2]) == (0.5, 6.0)
     assert not np.allclose(scene["ols"], loss_for_state(state).ols_point)
@@ -269,7 +269,7 @@ def test_a_dragged_point_gets_the_weight_plane_from_drag_plane(state):
     # the release's answer is the whole plane: skipping what only the browser needs (lasso path,
     # fit grid) changes nothing that is drawn
     plane = held_plane(dict(drag, release=True), state, VIEW)
-    released = data_panel.problem_outputs({"op": "move", "index": 2, "x": 0.5, "y": 6.0}, state, {}, VIEW)
+    released = data_update.problem_outputs({"op": "move", "index": 2, "x": 0.5, "y": 6.0}, state, {}, VIEW)
     assert plane == plane_for(released[0], build_scene(released[0]), VIEW)
     # a message that names no point draws nothing
     for nothing in ({"stamp": 4}, {"index": None, "x": 0.5, "y": 6.0, "stamp": 4}, None):
@@ -333,7 +333,7 @@ def test_a_held_point_in_a_degenerate_place_keeps_the_last_plane(state):
 def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
     apart = one_x_apart(state, 3)
     release = {"op": "move", "index": 3, "x": 0.2, "y": 1.0}
-    new, scene, plane, data, message = data_panel.problem_outputs(release, apart, {}, VIEW)
+    new, scene, plane, data, message = data_update.problem_outputs(release, apart, {}, VIEW)
     assert new is no_update and scene is no_update
     assert "same features" in message
     # the weight plane goes back to the state before the drag (it showed the held positions)
@@ -347,27 +347,27 @@ def test_a_degenerate_edit_keeps_the_last_valid_figure_and_says_why(state):
 
 def test_resample_moves_on_from_the_seed_on_screen(state):
     gen = dict(GENERATOR_DEFAULTS_FOR_TEST, seed=state["seed"])
-    new, *_ = data_panel.problem_outputs({"op": "resample"}, state, gen, VIEW)
+    new, *_ = data_update.problem_outputs({"op": "resample"}, state, gen, VIEW)
     assert new["seed"] == state["seed"] + 1 and new["points"]["y"] != state["points"]["y"]
     typed = dict(gen, seed=123)
-    again, *_ = data_panel.problem_outputs({"op": "resample"}, new, typed, VIEW)
+    again, *_ = data_update.problem_outputs({"op": "resample"}, new, typed, VIEW)
     assert again["seed"] == 123  # a typed seed is honoured
 
 
 def test_resample_and_basis_change(state):
     gen = {"n": 15, "rho": 0.2, "true_w": [0.0, 1.0], "noise": 0.1, "seed": 3}
-    new, *_, message = data_panel.problem_outputs({"op": "resample"}, state, gen, VIEW)
+    new, *_, message = data_update.problem_outputs({"op": "resample"}, state, gen, VIEW)
     assert message == "" and len(new["points"]["x"]) == 15
     controls = {"source": "points", "basis": "x-x2", "rho": state["rho"], "eccentricity": 0.8, "rotation": 30}
-    new2, scene2, *_ = data_panel.problem_outputs({"op": "controls", **controls}, new, gen, VIEW)
+    new2, scene2, *_ = data_update.problem_outputs({"op": "controls", **controls}, new, gen, VIEW)
     assert new2["basis"] == "x-x2" and scene2["feature_names"] == ["x", "x²"]
 
 
 def test_shape_mode_and_dragging_the_center(state):
     controls = {"source": "shape", "basis": state["basis"], "rho": state["rho"], "eccentricity": 0.8, "rotation": 45}
-    new, scene, plane, data, message = data_panel.problem_outputs({"op": "controls", **controls}, state, {}, VIEW)
+    new, scene, plane, data, message = data_update.problem_outputs({"op": "controls", **controls}, state, {}, VIEW)
     assert new["source"] == "shape" and go.Figure(plane).layout.shapes[0].editable
-    moved, scene2, plane2, *_ = data_panel.problem_outputs({"op": "center", "x": -1.0, "y": 2.0}, new, {}, VIEW)
+    moved, scene2, plane2, *_ = data_update.problem_outputs({"op": "center", "x": -1.0, "y": 2.0}, new, {}, VIEW)
     np.testing.assert_allclose(scene2["ols"], [-1.0, 2.0], atol=1e-12)
     assert moved["shape"]["center"] == [-1.0, 2.0]
     # the draggable centre is drawn where the OLS point now is
@@ -385,7 +385,7 @@ def test_shape_mode_and_dragging_the_center(state):
 def test_an_edit_that_changes_nothing_is_ignored(state, edit):
     assert (state["source"], state["basis"], state["rho"]) == ("points", "correlated", 0.6)
     with pytest.raises(PreventUpdate):
-        data_panel.problem_outputs(edit, state, {}, VIEW)
+        data_update.problem_outputs(edit, state, {}, VIEW)
 
 
 def test_readout_explains_a_corner_solution(state, scene):
@@ -502,6 +502,6 @@ def test_a_dragged_point_arrives_as_a_move_edit(state):
     xs, ys = state["points"]["x"], state["points"]["y"]
     entry = {"op": "move", "index": 1, "x": xs[1] + 0.3, "y": ys[1], "stamp": 1}
     events = edit_sync.pending_events({"edits": [entry]}, None, None, state)
-    new, *_ = data_panel.events_outputs(events, state, {}, VIEW)
+    new, *_ = data_update.events_outputs(events, state, {}, VIEW)
     assert new["points"]["x"][1] == pytest.approx(xs[1] + 0.3)
     assert new["points"]["y"] == ys and new["edit_stamp"] == 1

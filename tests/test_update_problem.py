@@ -8,7 +8,7 @@ import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
-from components import data_panel
+from components import data_update
 from components.edit_sync import apply_events, pending_events
 from components.problem import default_state, loss_for_state
 from components.weight_plane import held_plane
@@ -33,7 +33,7 @@ def points(state: dict) -> list[tuple[float, float]]:
 
 def call(edits, state, *, clicks=None, controls=None):
     """update_problem's outputs, as Dash would get them."""
-    return data_panel.update_problem({"edits": edits}, clicks, controls, state, VIEW, *boxes(GENERATOR))
+    return data_update.update_problem({"edits": edits}, clicks, controls, state, VIEW, *boxes(GENERATOR))
 
 
 def test_the_second_request_of_two_quick_edits_carries_both():
@@ -104,7 +104,7 @@ def test_resample_happens_once_per_click():
 def test_a_refused_resample_says_why_and_leaves_the_seed_box():
     state = default_state()
     bad = dict(GENERATOR, n=1, seed=123)  # the user typed a seed and too few points
-    kept, scene, plane, data, message, seed = data_panel.update_problem(None, 1, None, state, VIEW, *boxes(bad))
+    kept, scene, plane, data, message, seed = data_update.update_problem(None, 1, None, state, VIEW, *boxes(bad))
     assert "n must be" in message
     assert points(kept) == points(state) and kept["resample_clicks"] == 1  # not tried again
     assert seed is no_update and scene is no_update

@@ -9,7 +9,7 @@ import pytest
 from dash import dcc, no_update
 from plotly.utils import PlotlyJSONEncoder
 
-from components import data_panel
+from components import data_panel, data_update
 from components.data_figure import DATA_TRACE_INDEX, data_figure_dict
 from components.problem import (
     GENERATOR_LIMITS,
@@ -50,7 +50,7 @@ def test_a_seed_out_of_range_is_refused_with_a_message(seed):
 
 def test_a_huge_seed_through_the_callback_keeps_the_state_and_says_why():
     state = default_state()
-    new, scene, plane, data, message, seed = data_panel.update_problem(None, 1, None, state, VIEW, *boxes(seed=1e20))
+    new, scene, plane, data, message, seed = data_update.update_problem(None, 1, None, state, VIEW, *boxes(seed=1e20))
     assert "seed must be" in message and seed is no_update and scene is no_update
     assert new["points"] == state["points"] and new["resample_clicks"] == 1
 
@@ -58,14 +58,14 @@ def test_a_huge_seed_through_the_callback_keeps_the_state_and_says_why():
 def test_a_typed_seed_is_used():
     """The click on Resample commits the typed seed to its box, and the server reads the box."""
     state = resample(default_state(), {**GENERATOR, "rho": 0.6, "seed": 10})
-    new, *_, seed_box = data_panel.update_problem(None, 1, None, state, VIEW, *boxes(seed=7))
+    new, *_, seed_box = data_update.update_problem(None, 1, None, state, VIEW, *boxes(seed=7))
     assert new["seed"] == 7 and seed_box == 7
     assert new["points"] == resample(state, {**GENERATOR, "rho": state["rho"], "seed": 7})["points"]
 
 
 def test_an_untouched_seed_moves_on_from_the_data_on_screen():
     state = resample(default_state(), {**GENERATOR, "rho": 0.6, "seed": 10})
-    new, *_, seed_box = data_panel.update_problem(None, 1, None, state, VIEW, *boxes(seed=10))
+    new, *_, seed_box = data_update.update_problem(None, 1, None, state, VIEW, *boxes(seed=10))
     assert new["seed"] == 11 and seed_box == 11
 
 
