@@ -161,29 +161,31 @@
   window.dash_clientside.optimizer_panel = {
     /**
      * The plane's optimizer traces and the panel's text.
-     * @returns {Array} [text, weight-plane figure Patch], no_update for what need not change
+     * The traces go to the weight plane through lab.write (see assets/weight_plane.js).
+     * @returns {string} the text, or no_update
      */
     draw: function (open, rules, formula, eta, steps, options, frame, scene, view) {
       var nu = window.dash_clientside.no_update, s = st(), S = pageStrings();
       var opts = Array.isArray(options) ? options : [];
-      if (!open && opts.indexOf('kkt') < 0 && !s.drawn) { s.settings = null; return [nu, nu]; }   // nothing to do
+      if (!open && opts.indexOf('kkt') < 0 && !s.drawn) { s.settings = null; return nu; }   // nothing to do
       if (frame) { s.frame = frame; }
       var read = readSettings(open, rules, formula, eta, steps, options, frame, S);
-      if (read.message) { return [read.message, nu]; }
+      if (read.message) { return read.message; }
       var settings = read.settings;
       s.settings = settings;
       if (scene) { s.scene = scene; }
       view = viewNow(view);
-      if (!scene || !view) { return [nu, nu]; }
-      if (!active(settings)) { s.drawn = false; return ['', clearPatch()]; }
+      if (!scene || !view) { return nu; }
+      if (!active(settings)) { s.drawn = false; lab.write('optimizer_panel', 'weightPlane', clearPatch()); return ''; }
       var changed = lab.triggeredIds(), ids = lab.ids(), text = nu;
       var m = M().model(scene, view, settings);
       if (open) { text = M().sentences(scene, m, settings, S); }
-      if (changed.length === 1 && changed[0] === ids.currentView && s.drawn) { return [text, nu]; }  // the λ patch drew
+      if (changed.length === 1 && changed[0] === ids.currentView && s.drawn) { return text; }  // the λ patch drew
       var patch = new window.dash_clientside.Patch(), idx = cfg().traceIndex, data = M().traces(m, settings.k);
       Object.keys(idx).forEach(function (uid) { patch.merge(['data', idx[uid]], data[uid]); });
+      lab.write('optimizer_panel', 'weightPlane', patch.build());
       s.drawn = true;
-      return [text, patch.build()];
+      return text;
     }
   };
 }());

@@ -8,6 +8,12 @@
  * moving traces (regions, touch points, the contours through them), as
  * plane_traces.moving_traces draws them. Trace indices, the elastic-net traces' styles and the
  * number of points per curve come from the page's configuration.
+ *
+ * The browser writes the plane's figure only through `lab.write` (key 'weightPlane')
+ * (set_props: the patch is applied to the figure as it is at that moment). A Patch returned as
+ * a callback's output is resolved when the callback runs and applied later, so two callbacks
+ * run in one batch (e.g. the hover texts at rest and the optimizer panel closing) would write
+ * two copies of the same old figure, and the last one applied would undo the other's change.
  */
 (function () {
   'use strict';
@@ -197,7 +203,7 @@
      * - the slider moved by this callback (the plane shows that view already): nothing.
      * Several inputs may arrive in one call (Dash hands a call every input changed since the
      * last one); on page load the layout's plane is already drawn.
-     * @returns {object} weight-plane figure Patch, or no_update
+     * Writes the weight-plane figure (lab.write); returns nothing of its own.
      */
     followLambda: function (slider, mode, shown, l1Ratio, p, keep, scene, figure) {
       var nu = window.dash_clientside.no_update, LC = lab.lambdaControl, ids = lab.ids();
@@ -225,16 +231,15 @@
         LC.publish(view, true);
         return nu;
       }
-      var patch = planePatch(scene, view, figure);
+      lab.write('weight_plane', 'weightPlane', planePatch(scene, view, figure));
       LC.publish(view, true);
-      return patch;
+      return nu;
     },
 
     /**
      * Once λ rests: the hover texts of the shown touch points (w, J0, penalty, total, λ, t),
      * for those whose drawn text differs; no_update while a data point is dragged (the server
-     * draws the plane then) or when every text is right already.
-     * @returns {object} weight-plane figure Patch, or no_update
+     * draws the plane then) or when every text is right already. Writes the figure (lab.write).
      */
     hoverAtRest: function (view, scene) {
       var nu = window.dash_clientside.no_update, gd = lab.graph('weightPlane');
@@ -257,7 +262,8 @@
           any = true;
         }
       }
-      return any ? patch.build() : nu;
+      if (any) { lab.write('weight_plane', 'weightPlane', patch.build()); }
+      return nu;
     },
 
     /**

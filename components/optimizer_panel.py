@@ -299,9 +299,8 @@ def register_callbacks(app: Dash) -> None:
     """
     app.clientside_callback(
         ClientsideFunction(namespace="optimizer_panel", function_name="draw"),
-        # the text first: tests/test_writers.py reads the outputs up to the first "@" (allow_duplicate's hash)
+        # the plane's traces are written by the function itself (lab.write, assets/weight_plane.js)
         Output(OPT_TEXT, "children"),
-        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
         Input(OPT_DETAILS, "open"),
         Input(OPT_RULES, "value"),
         Input(OPT_FORMULA, "value"),

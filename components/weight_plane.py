@@ -264,8 +264,8 @@ def layout(figure, *, lang: str = "en") -> html.Div:
 def register_callbacks(app: Dash) -> None:
     """The weight plane's writers: λ steps and hover texts in the browser, held drags on the server."""
     app.clientside_callback(
+        # no output: the function writes the figure through lab.write (assets/weight_plane.js)
         ClientsideFunction(namespace="weight_plane", function_name="followLambda"),
-        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
         Input(lambda_control.LAMBDA_SLIDER, "value"),
         Input(lambda_control.MODE_TOGGLE, "value"),
         Input(penalty_control.PENALTY_CHECKLIST, "value"),
@@ -277,11 +277,10 @@ def register_callbacks(app: Dash) -> None:
         # view a server-drawn plane was drawn for (layout.meta.server_view)
         State(WEIGHT_PLANE, "figure"),
         # runs on page load too (publishes the first view); the plane is drawn by the layout
-        prevent_initial_call="initial_duplicate",
+        prevent_initial_call=False,
     )
     app.clientside_callback(
         ClientsideFunction(namespace="weight_plane", function_name="hoverAtRest"),
-        Output(WEIGHT_PLANE, "figure", allow_duplicate=True),
         *follow_lambda(at_rest=True),
         prevent_initial_call=True,
     )

@@ -82,9 +82,10 @@ WRITERS: dict[tuple[str, str], tuple[str, ...]] = {
     (WEIGHT_PLANE, "figure"): (
         "server data_update.update_problem",
         "server weight_plane.drag_plane",
-        "clientside weight_plane.followLambda",
-        "clientside weight_plane.hoverAtRest",
-        "clientside optimizer_panel.draw",
+        # js: from the clientside callbacks weight_plane.followLambda and hoverAtRest and
+        # optimizer_panel.draw, through lab.write (a patch on the figure as it is then)
+        "js weight_plane",
+        "js optimizer_panel",
     ),
     (DATA_PLOT, "figure"): ("server data_update.update_problem", "clientside data_panel.moveFits"),
     # the λ control

@@ -31,6 +31,8 @@ def _registered() -> dict[tuple[str, str], set[str]]:
     """What the app's callbacks write: ``{(id, prop): {"server module.fn" | "clientside ns.fn"}}``."""
     found: dict[tuple[str, str], set[str]] = {}
     for callback in app.app._callback_list:
+        if callback.get("no_output"):  # writes through lab.write: declared as "js <module>"
+            continue
         clientside = callback.get("clientside_function")
         if clientside:
             writer = f"clientside {clientside['namespace']}.{clientside['function_name']}"
@@ -53,6 +55,14 @@ def _declared(kind: str) -> dict[tuple[str, str], set[str]]:
 
 def test_every_callback_output_is_declared_and_every_declared_callback_registered():
     assert _registered() == _declared(("server", "clientside"))
+
+
+def test_a_callback_without_outputs_is_a_declared_script_writer():
+    silent = [c["clientside_function"] for c in app.app._callback_list if c.get("no_output")]
+    assert silent, "no callback without outputs: this test has nothing to hold"
+    scripts = {w.split()[1] for writers in WRITERS.values() for w in writers if w.startswith("js ")}
+    for function in silent:
+        assert function and function["namespace"] in scripts, function
 
 
 def test_outputs_parse_as_dash_writes_them():
