@@ -76,6 +76,11 @@ return !!plane && !!plane._fullData && plane._fullData.length > 5
   && !!label && label.textContent.indexOf('…') < 0
   && !!document.querySelector('#lambda-slider [role=slider]')
   && !!window.lab && !!window.lab.lambdaControl && window.lab.lambdaControl.atRest()
+  && (() => {  // the plane has drawn the slider's value (key presses queue several steps)
+        const s = window.lab.lambdaControl.shownView();
+        const v = Number(document.querySelector('#lambda-slider [role=slider]').getAttribute('aria-valuenow'));
+        return !!s && Math.abs(s.slider - v) <= 1e-9;
+      })()
   && !!window.lab.dataEdit && !window.lab.dataEdit.clickPending()
   && !!window.store && !window.store.getState().isLoading;
 """

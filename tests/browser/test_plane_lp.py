@@ -15,7 +15,7 @@ from components.stores import build_scene
 from components.view import initial_view
 
 from .conftest import SCREENSHOTS, wait_for
-from .test_lab import press, reload, slider_value, traces
+from .test_lab import press, reload, slider_value, traces, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -52,6 +52,7 @@ def test_the_p_norm_ball_follows_lambda_and_p_as_the_server_draws_it(url, driver
     before = _drawn(driver)
     press(driver, Keys.ARROW_LEFT, 6)
     wait_for(driver, f"return {LP_TOUCH_X} !== {float(before[0])!r};")
+    wait_settled(driver)  # the last of the six steps drawn
     wait_for(driver, "return !!document.getElementById('readout-lp');")
     np.testing.assert_allclose(_drawn(driver), _server_touch(slider_value(driver), 0.5), rtol=0, atol=1e-9)
     # p to 4 on the plane's slider: the ball and its touch point follow; so does the norm panel's p slider
@@ -62,6 +63,8 @@ def test_the_p_norm_ball_follows_lambda_and_p_as_the_server_draws_it(url, driver
     thumb.send_keys(Keys.END)
     wait_for(driver, f"return {LP_TOUCH_X} !== {float(at_p05[0])!r};")
     wait_for(driver, "return document.querySelector('#p-slider [role=slider]').getAttribute('aria-valuenow') === '4';")
+    wait_for(driver, "return window.lab.lambdaControl.shownView().p === 4;")
+    wait_settled(driver)
     np.testing.assert_allclose(_drawn(driver), _server_touch(slider_value(driver), 4.0), rtol=0, atol=1e-9)
     driver.execute_script("document.getElementById('weight-plane').scrollIntoView({block: 'center'});")
     driver.save_screenshot(str(SCREENSHOTS / "plane-lp.png"))
