@@ -18,7 +18,8 @@ Everything is computed in the browser (``assets/optimizer_model.js``, the same m
 :func:`components.optimizer_figure.optimizer_model` and
 :func:`components.optimizer_figure.optimizer_traces`, checked under Node):
 
-- ``optimizer_panel.draw`` (clientside) patches the plane's optimizer traces and writes the text
+- ``optimizer_panel.draw`` (clientside) patches the plane's optimizer traces (through
+  ``lab.write``, as the plane's own callbacks do) and writes the text
   (the selected rule's update with the numbers of step k, where each path ends and how far from
   its exact target, sign flips, warnings, one KKT line per touch point) when the panel's
   controls, the data (``scene-store``) or λ (``current-view``, text only) change; with the

@@ -10,6 +10,8 @@ contours never move with λ. Who draws it:
 - the browser, for each λ step (``weight_plane.followLambda`` in ``assets/weight_plane.js``): a
   Patch of the moving traces' coordinates with ``layout.transition``, so plotly.js redraws only
   the traces; once λ rests, ``weight_plane.hoverAtRest`` writes the touch points' hover texts.
+  These two (and ``optimizer_panel.draw``) write through ``lab.write``, not an output, so that
+  two of them run in one batch cannot undo each other (docs/architecture.md).
 """
 
 from __future__ import annotations
