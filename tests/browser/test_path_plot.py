@@ -175,8 +175,13 @@ def test_the_path_follows_lambda_steps_taken_while_it_was_out_of_sight(lab):
                          f".find(t => t.uid === 'l1-touch').x[0] !== {plane!r};")
         wait_settled(driver)
         driver.execute_script("document.getElementById('path-plot').scrollIntoView({block: 'center'});")
-        wait_for(driver, "return document.querySelector('#path-plot .js-plotly-plot')._fullData[0].x[0] !== arguments[0];"
-                 .replace("arguments[0]", repr(before)))
+        # the line reaches the plane's λ (the first step may be drawn out of sight, before the
+        # observer has reported; the last ones are drawn when the plot comes into view)
+        wait_for(
+            driver,
+            f"const x = (function () {{ {NOW_X_JS} }})(); return x !== null && x !== {before!r} && "
+            "Math.abs(x - window.lab.lambdaControl.shownView().value) <= 1e-12 * x;",
+        )
         assert_meets_the_plane(driver)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
