@@ -10,9 +10,11 @@ A Dash callback declares what it writes (its ``Output``s), but a script that cal
     a clientside callback, the function ``window.dash_clientside.<namespace>.<function>`` in
     ``assets/<namespace>.js``, registered by ``components/<namespace>.py``;
 ``"js <module>"``
-    ``assets/<module>.js`` writes it from a browser event or timer, through ``lab.write`` (the
-    only place that calls ``set_props``), which refuses a property that is not declared here
-    for that module (the page receives this table in its configuration).
+    ``assets/<module>.js`` writes it from a browser event, a timer or one of its clientside
+    callbacks (those that patch a property other callbacks patch too: see
+    ``docs/architecture.md``), through ``lab.write`` (the only place that calls ``set_props``),
+    which refuses a property that is not declared here for that module (the page receives this
+    table in its configuration).
 
 Properties only the user changes (a slider dragged, a box typed into) are not listed unless the
 program writes them too. ``tests/test_writers.py`` holds this table against the callbacks the
