@@ -129,12 +129,14 @@
         });
       });
     }
-    onScreen[id] = true;
+    var box = el.getBoundingClientRect();   // once, until the observer's first report
+    onScreen[id] = box.bottom > 0 && box.top < window.innerHeight;
     observer.observe(el);
   }
 
-  /** Whether the component `key` names is in the viewport, as the observer last said (not yet
-   * observed, or no IntersectionObserver: yes; it is observed from now on). */
+  /** Whether the component `key` names is in the viewport, as the observer last said (no
+   * IntersectionObserver: yes). The first time, before the observer has reported, its box is
+   * measured once; it is observed from then on. */
   function onScreenNow(key) {
     if (typeof document === 'undefined' || typeof window.IntersectionObserver !== 'function') { return true; }
     var id = lab.ids()[key], el = id && document.getElementById(id);
@@ -145,9 +147,9 @@
 
   /**
    * For a panel that follows each λ step: whether the component `key` names is out of the
-   * viewport (an IntersectionObserver says so: no layout is forced). If it is, `catchUp` is
-   * called when it next comes into view (one registration per function), to draw the step the
-   * panel skips now.
+   * viewport (an IntersectionObserver says so; only the first call measures the box). If it
+   * is, `catchUp` is called when it next comes into view (one registration per function), to
+   * draw the step the panel skips now.
    * @param {string} key        e.g. 'pathPlot'
    * @param {function} catchUp
    * @returns {boolean}

@@ -174,9 +174,9 @@ def test_the_path_follows_lambda_steps_taken_while_it_was_out_of_sight(lab):
         wait_for(driver, f"return document.querySelector('#weight-plane .js-plotly-plot')._fullData"
                          f".find(t => t.uid === 'l1-touch').x[0] !== {plane!r};")
         wait_settled(driver)
+        assert driver.execute_script(NOW_X_JS) == before  # out of sight: no step drawn, not even the first
         driver.execute_script("document.getElementById('path-plot').scrollIntoView({block: 'center'});")
-        # the line reaches the plane's λ (the first step may be drawn out of sight, before the
-        # observer has reported; the last ones are drawn when the plot comes into view)
+        # the line reaches the plane's λ: the steps skipped out of sight are caught up now
         wait_for(
             driver,
             f"const x = (function () {{ {NOW_X_JS} }})(); return x !== null && x !== {before!r} && "
