@@ -65,17 +65,11 @@
 
   function active(settings) { return !!settings && (settings.paths || settings.kkt); }
 
-  /** Merge the optimizer traces for (scene, view) into a plane patch. */
-  function patchTraces(patch, scene, view, settings) {
-    var idx = cfg().traceIndex, data = M().traces(M().model(scene, view, settings), settings.k);
-    Object.keys(idx).forEach(function (uid) { patch.merge(['data', idx[uid]], data[uid]); });
-  }
-
-  /** A patch emptying every optimizer trace. */
-  function clearPatch() {
-    var idx = cfg().traceIndex, patch = new window.dash_clientside.Patch();
-    Object.keys(idx).forEach(function (uid) { patch.merge(['data', idx[uid]], {x: [], y: []}); });
-    return patch.build();
+  /** Merge every optimizer trace's data (`data[uid]`; emptied if `data` is null) into a plane patch. */
+  function mergeTraces(patch, data) {
+    var idx = cfg().traceIndex;
+    Object.keys(idx).forEach(function (uid) { patch.merge(['data', idx[uid]], data ? data[uid] : {x: [], y: []}); });
+    return patch;
   }
 
   /** The view the plane shows now: the last published, else current-view's. */
@@ -152,7 +146,7 @@
       var s = st();
       if (!active(s.settings) || !scene) { return; }
       s.scene = scene;
-      patchTraces(patch, scene, view, s.settings);
+      mergeTraces(patch, M().traces(M().model(scene, view, s.settings), s.settings.k));
       s.drawn = true;
     }
   };
@@ -176,13 +170,16 @@
       if (scene) { s.scene = scene; }
       view = viewNow(view);
       if (!scene || !view) { return nu; }
-      if (!active(settings)) { s.drawn = false; lab.write('optimizer_panel', 'weightPlane', clearPatch()); return ''; }
+      if (!active(settings)) {                    // nothing to draw: empty what was drawn
+        s.drawn = false;
+        lab.write('optimizer_panel', 'weightPlane', mergeTraces(new window.dash_clientside.Patch(), null).build());
+        return '';
+      }
       var changed = lab.triggeredIds(), ids = lab.ids(), text = nu;
       var m = M().model(scene, view, settings);
       if (open) { text = M().sentences(scene, m, settings, S); }
       if (changed.length === 1 && changed[0] === ids.currentView && s.drawn) { return text; }  // the λ patch drew
-      var patch = new window.dash_clientside.Patch(), idx = cfg().traceIndex, data = M().traces(m, settings.k);
-      Object.keys(idx).forEach(function (uid) { patch.merge(['data', idx[uid]], data[uid]); });
+      var patch = mergeTraces(new window.dash_clientside.Patch(), M().traces(m, settings.k));
       lab.write('optimizer_panel', 'weightPlane', patch.build());
       s.drawn = true;
       return text;
