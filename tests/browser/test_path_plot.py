@@ -50,6 +50,15 @@ def _at(trace: dict, lam: float, *, log: bool = False) -> float:
     return float(np.interp(np.log(lam), np.log(x), y) if log else np.interp(lam, x, y))
 
 
+def wait_line_moved_to_plane_lambda(driver, before: float) -> None:
+    """Wait until the λ line has left ``before`` and stands at the plane's λ (its last step)."""
+    wait_for(
+        driver,
+        f"const x = (function () {{ {NOW_X_JS} }})(); return x !== null && x !== {before!r} && "
+        "Math.abs(x - window.lab.lambdaControl.shownView().value) <= 1e-12 * x;",
+    )
+
+
 def assert_meets_the_plane(driver, *, ridge: bool = True) -> None:
     """The L1 curves at the λ line are the plane's L1 touch point (exactly: the curve is linear in λ
     between its points); the L2 curves are its L2 touch point (to the grid's drawing accuracy)."""
@@ -81,11 +90,7 @@ def test_path_is_drawn_when_opened_and_follows_lambda_clicks_and_data(lab):
     # λ steps move the line, in the browser
     before = driver.execute_script(NOW_X_JS)
     press(driver, Keys.ARROW_LEFT, 7)
-    wait_for(
-        driver,
-        f"const x = (function () {{ {NOW_X_JS} }})(); return x !== null && x !== {before!r} && "
-        "Math.abs(x - window.lab.lambdaControl.shownView().value) <= 1e-12 * x;",
-    )
+    wait_line_moved_to_plane_lambda(driver, before)
     wait_settled(driver)
     assert driver.execute_script(NOW_X_JS) == pytest.approx(driver.execute_script(PLANE_LAMBDA_JS), rel=1e-12)
     assert_meets_the_plane(driver)
@@ -177,11 +182,7 @@ def test_the_path_follows_lambda_steps_taken_while_it_was_out_of_sight(lab):
         assert driver.execute_script(NOW_X_JS) == before  # out of sight: no step drawn, not even the first
         driver.execute_script("document.getElementById('path-plot').scrollIntoView({block: 'center'});")
         # the line reaches the plane's λ: the steps skipped out of sight are caught up now
-        wait_for(
-            driver,
-            f"const x = (function () {{ {NOW_X_JS} }})(); return x !== null && x !== {before!r} && "
-            "Math.abs(x - window.lab.lambdaControl.shownView().value) <= 1e-12 * x;",
-        )
+        wait_line_moved_to_plane_lambda(driver, before)
         assert_meets_the_plane(driver)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
